@@ -1,0 +1,50 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "PlanBook",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "planbook", targets: ["planbook"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // libxlsxwriter, Debian's libxlsxwriter-dev (pkg-config name `xlsxwriter`).
+    .systemLibrary(
+      name: "CXlsxWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev"])]
+    ),
+    // Plain values: the plan, its units, targets, tasks, rules; the canonical JSON snapshot.
+    .target(name: "PlanModel"),
+    // The result-builder DSL plan authors write; lowers to PlanModel values.
+    .target(name: "PlanDSL", dependencies: ["PlanModel"]),
+    // Owner and deadline assignment, validation. Never imports PlanDSL.
+    .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+    // The plans themselves, written in the DSL, and their catalogue.
+    .target(
+      name: "Plans",
+      dependencies: ["PlanDSL"],
+      path: "plans",
+      exclude: ["snapshots", "README.md"]
+    ),
+    // The `planbook` commands, as a library so tests can reach them.
+    .target(
+      name: "PlanCLI",
+      dependencies: [
+        "PlanModel", "PlanEngine", "Plans",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
+
+    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+    .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
+    .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
+    .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
+    .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// The `planbook` command: plans as Swift code, checked, assigned, exported.
+public struct PlanBook: ParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "planbook",
+    abstract: "Turn a yearly work plan into signed, tracked responsibility.",
+    discussion: """
+      PLAN is a plan id from the catalogue (see `planbook list`) or the path of a plan \
+      snapshot JSON file (plans/snapshots/<id>.json).
+      """,
+    subcommands: [ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self]
+  )
+
+  public init() {}
+}
+
+/// `--format text|json`.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}
+
+/// Options every command taking a plan shares.
+struct PlanOptions: ParsableArguments {
+  @Argument(help: "A plan id from the catalogue, or the path of a snapshot JSON file.")
+  var plan: String
+}

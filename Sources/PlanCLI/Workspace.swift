@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import PlanEngine
+import PlanModel
+import Plans
+
+/// Where the repository is (plans, seeds, snapshots) and how plans are loaded from it.
+struct Workspace {
+  /// The repository root: `$PLANBOOK_ROOT`, else the folder this build's plans came from, else
+  /// the current directory.
+  let root: String
+
+  init() {
+    let fm = FileManager.default
+    if let env = ProcessInfo.processInfo.environment["PLANBOOK_ROOT"], !env.isEmpty {
+      root = env
+    } else if fm.fileExists(atPath: Catalogue.repositoryRoot + "/plans") {
+      root = Catalogue.repositoryRoot
+    } else {
+      root = fm.currentDirectoryPath
+    }
+  }
+
+  /// A path relative to the root, made absolute.
+  func path(_ relative: String) -> String {
+    relative.hasPrefix("/") ? relative : root + "/" + relative
+  }
+
+  /// The folder of committed snapshots.
+  var snapshotFolder: String { path("plans/snapshots") }
+
+  /// A loaded plan and what the DSL found while lowering it.
+  struct Loaded {
+    var plan: WorkPlan
+    var problems: [Diagnostic]
+  }
+
+  /// Loads `argument`: a catalogue id, or the path of a snapshot file.
+  func load(_ argument: String) throws -> Loaded {
+    if let plan = Catalogue.plan(argument) {
+      return Loaded(plan: plan.model, problems: plan.problems)
+    }
+    let looksLikePath = argument.contains("/") || argument.hasSuffix(".json")
+    if looksLikePath {
+      guard FileManager.default.fileExists(atPath: argument) else {
+        throw ValidationError("no such snapshot file: \(argument)")
+      }
+      guard let data = FileManager.default.contents(atPath: argument) else {
+        throw CLIError.unreadable(argument)
+      }
+      guard let text = String(data: data, encoding: .utf8) else {
+        throw CLIError.snapshot(SnapshotError(path: argument, message: "not UTF-8 text"))
+      }
+      do {
+        return Loaded(plan: try PlanSnapshot.decode(text, path: argument), problems: [])
+      } catch {
+        throw CLIError.snapshot(error)
+      }
+    }
+    let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
+    throw ValidationError("unknown plan '\(argument)'; known plans: \(known) (or give a snapshot file's path)")
+  }
+
+  /// The plan's source document, for the transcription check.
+  func sourceText(of plan: WorkPlan) -> SourceText {
+    guard let source = plan.source else { return .notChecked }
+    let full = path(source.path)
+    guard let data = FileManager.default.contents(atPath: full) else {
+      return .unreadable(reason: "no file at \(full)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      return .unreadable(reason: "\(full) is not UTF-8 text")
+    }
+    return .text(text)
+  }
+
+  /// Resolves and checks a loaded plan: every problem, DSL's and engine's, sorted.
+  func check(_ loaded: Loaded) -> (ResolvedPlan, [Diagnostic]) {
+    let resolved = Resolver.resolve(loaded.plan)
+    let diagnostics = Checker.sorted(
+      loaded.problems + Checker.check(resolved, source: sourceText(of: loaded.plan)))
+    return (resolved, diagnostics)
+  }
+}
+
+/// Failures of the tool itself (not problems of a plan), one sentence each.
+enum CLIError: Error, CustomStringConvertible {
+  case unreadable(String)
+  case snapshot(SnapshotError)
+  case write(String, String)
+  case unknownUnit(String, known: [String])
+
+  var description: String {
+    switch self {
+    case .unreadable(let path): "cannot read \(path)"
+    case .snapshot(let e): e.description
+    case .write(let path, let why): "cannot write \(path): \(why)"
+    case .unknownUnit(let u, let known):
+      "unknown unit '\(u)'; units with a share in this plan: \(known.joined(separator: ", "))"
+    }
+  }
+}
+
+/// Writes `text` to `path` through a temporary file beside it, so a reader never sees half a
+/// file.
+func writeAtomically(_ text: String, to path: String) throws {
+  let url = URL(fileURLWithPath: path)
+  do {
+    try FileManager.default.createDirectory(
+      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try Data(text.utf8).write(to: url, options: .atomic)
+  } catch {
+    throw CLIError.write(path, error.localizedDescription)
+  }
+}
+
+/// Canonical JSON for command output: sorted keys, two-space indentation, newline at the end.
+func jsonText<T: Encodable>(_ value: T) throws -> String {
+  let encoder = JSONEncoder()
+  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+  return String(decoding: try encoder.encode(value), as: UTF8.self)
+}

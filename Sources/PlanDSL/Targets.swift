@@ -1,0 +1,40 @@
+/// The plan's targets (指标).
+public struct Targets: PlanContent {
+  let targets: [Target]
+
+  public init(@ListBuilder<Target> _ targets: () -> [Target]) { self.targets = targets() }
+
+  public func lower(into plan: inout PlanLowering) {
+    plan.plan.targets += targets.map(\.model)
+  }
+}
+
+/// A plan-level target: an id that stays the same across versions, what is measured, and the
+/// requirement.
+///
+/// ```swift
+/// Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), tolerance: 2, weight: 10)
+/// Target("cod", "化学需氧量排放量", .reduction(by: 14.7, against: 2015))
+/// ```
+public struct Target: Sendable {
+  let model: PlanTarget
+
+  /// Declares a target.
+  /// - Parameters:
+  ///   - tolerance: the band beyond the value within which the target counts as 基本达标.
+  ///   - weight: assessment points (分值).
+  ///   - period: the period it is measured over, when not the whole plan.
+  ///   - lead, cooperating: who carries it, when no rule says so (or to override rules).
+  ///   - reason: why it changed in this version (修订理由).
+  public init(
+    _ id: String, _ name: String, _ requirement: Requirement, tolerance: Double? = nil,
+    weight: Double? = nil, period: Deadline? = nil, lead: [String]? = nil,
+    cooperating: [String]? = nil, reason: String? = nil,
+    file: String = #filePath, line: Int = #line
+  ) {
+    model = PlanTarget(
+      id: id, name: name, requirement: requirement, tolerance: tolerance, weight: weight,
+      period: period, responsibility: Responsibility(lead: lead, cooperating: cooperating),
+      reason: reason, location: here(file, line))
+  }
+}

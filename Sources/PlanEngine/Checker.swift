@@ -1,0 +1,373 @@
+import PlanModel
+
+/// The text of a plan's source document, for the transcription check.
+public enum SourceText: Sendable {
+  /// The document's text.
+  case text(String)
+  /// The plan names a document that could not be read; `reason` says why.
+  case unreadable(reason: String)
+  /// Skip the transcription check (the plan names no document, or the caller opted out).
+  case notChecked
+}
+
+/// Validates a resolved plan and reports every problem at once, sorted by file and line.
+/// The codes are stable; the engine's README lists them.
+public enum Checker {
+  /// All problems of `resolved` (including the resolver's own), errors and warnings, sorted by
+  /// location.
+  public static func check(_ resolved: ResolvedPlan, source: SourceText) -> [Diagnostic] {
+    var out = resolved.diagnostics
+    let plan = resolved.plan
+    checkIDs(plan, into: &out)
+    checkUnits(resolved, into: &out)
+    checkRules(plan, into: &out)
+    checkNumbers(plan, into: &out)
+    checkDeadlines(resolved, into: &out)
+    checkTargets(resolved, into: &out)
+    checkWeights(plan, into: &out)
+    checkTexts(plan, source: source, into: &out)
+    for t in resolved.tasks where t.lead.isEmpty {
+      out.append(.missingLead(t))
+    }
+    return sorted(out)
+  }
+
+  /// Diagnostics in a stable order: by file, line, severity, code, message; duplicates
+  /// removed.
+  public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    var seen = Set<Diagnostic>()
+    return diagnostics.filter { seen.insert($0).inserted }.sorted { a, b in
+      let la = a.location ?? SourceLocation(file: "", line: 0)
+      let lb = b.location ?? SourceLocation(file: "", line: 0)
+      if la.file != lb.file { return la.file < lb.file }
+      if la.line != lb.line { return la.line < lb.line }
+      if a.severity != b.severity { return a.severity < b.severity }
+      if a.code != b.code { return a.code < b.code }
+      return a.message < b.message
+    }
+  }
+
+  // MARK: - ids
+
+  static func checkIDs(_ plan: WorkPlan, into out: inout [Diagnostic]) {
+    func unique(_ kind: String, _ items: [(String, SourceLocation?)]) {
+      var first: [String: SourceLocation?] = [:]
+      for (id, location) in items {
+        if id.isEmpty {
+          out.append(Diagnostic(.error, "empty-id", "a \(kind) has an empty id", at: location))
+        } else if let earlier = first[id] {
+          out.append(.duplicateID(kind, id, at: location, first: earlier))
+        } else {
+          first[id] = location
+        }
+      }
+    }
+    let tasks = plan.allTasks
+    unique("unit", plan.units.map { ($0.id, $0.location) })
+    unique("chapter", plan.allChapters.map { ($0.chapter.id, $0.chapter.location) })
+    unique("task", tasks.map { ($0.id, $0.location) })
+    unique(
+      "target",
+      plan.targets.map { ($0.id, $0.location) }
+        + tasks.flatMap { $0.figures.map { ($0.id, $0.location) } })
+    unique("milestone", tasks.flatMap { $0.milestones.map { ($0.id, $0.location) } })
+  }
+
+  // MARK: - units
+
+  static func checkUnits(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
+    let plan = resolved.plan
+    let known = Set(plan.units.map(\.id))
+    func check(_ ids: [String]?, _ role: String, at location: SourceLocation?) {
+      for id in ids ?? [] where !known.contains(id) {
+        out.append(.unknownUnit(id, role: role, in: plan, at: location))
+      }
+    }
+    check([plan.issuer], "issuer", at: plan.location)
+    for u in plan.units {
+      check(u.parent.map { [$0] }, "parent of \(u.id)", at: u.location)
+    }
+    for t in plan.allTasks {
+      check(t.responsibility.lead, "lead of task \(t.number)", at: t.location)
+      check(t.responsibility.cooperating, "cooperating unit of task \(t.number)", at: t.location)
+    }
+    for t in plan.targets + plan.allTasks.flatMap(\.figures) {
+      check(t.responsibility.lead, "lead of target \(t.id)", at: t.location)
+      check(t.responsibility.cooperating, "cooperating unit of target \(t.id)", at: t.location)
+    }
+    for (i, r) in plan.rules.enumerated() {
+      check(r.responsibility.lead, "lead in rule \(i + 1)", at: r.location)
+      check(r.responsibility.cooperating, "cooperating unit in rule \(i + 1)", at: r.location)
+    }
+    // The hierarchy must not loop.
+    let parent = Dictionary(plan.units.map { ($0.id, $0.parent) }, uniquingKeysWith: { a, _ in a })
+    for u in plan.units {
+      var seen: Set<String> = [u.id]
+      var next = u.parent
+      while let p = next, known.contains(p) {
+        if !seen.insert(p).inserted {
+          if p == u.id {
+            out.append(
+              Diagnostic(
+                .error, "unit-cycle", "unit \(u.id) is its own ancestor (parent chain loops)",
+                at: u.location))
+          }
+          break
+        }
+        next = parent[p] ?? nil
+      }
+    }
+    for t in resolved.targets where t.taskID == nil && t.lead.isEmpty {
+      out.append(
+        Diagnostic(
+          .warning, "target-without-owner",
+          "target \(t.target.id) (\(t.target.name)) is carried by no unit: no lead declared and no rule .target(\"\(t.target.id)\"); it will appear in no book",
+          at: t.target.location))
+    }
+  }
+
+  // MARK: - rules
+
+  static func checkRules(_ plan: WorkPlan, into out: inout [Diagnostic]) {
+    let chapters = Set(plan.allChapters.map(\.chapter.id))
+    let targets = Set(plan.targets.map(\.id) + plan.allTasks.flatMap { $0.figures.map(\.id) })
+    let texts = plan.allTasks.map(\.text)
+    for (i, r) in plan.rules.enumerated() {
+      switch r.match {
+      case .chapter(let id) where !chapters.contains(id):
+        out.append(.unknownReference("chapter", id, known: chapters, rule: i, at: r.location))
+      case .target(let id) where !targets.contains(id):
+        out.append(.unknownReference("target", id, known: targets, rule: i, at: r.location))
+      case .keyword(let k) where k.isEmpty || !texts.contains(where: { $0.contains(k) }):
+        out.append(
+          Diagnostic(
+            .warning, "rule-matches-nothing",
+            "rule \(i + 1): no task's text contains the keyword “\(k)”", at: r.location))
+      default: break
+      }
+      if r.responsibility.isEmpty {
+        out.append(
+          Diagnostic(
+            .warning, "rule-decides-nothing",
+            "rule \(i + 1) [\(r.match)] gives no lead, cooperating units or deadline",
+            at: r.location))
+      }
+    }
+  }
+
+  // MARK: - numbers
+
+  static func checkNumbers(_ plan: WorkPlan, into out: inout [Diagnostic]) {
+    /// Numbers must run 1, 2, … n without a repeat or a gap.
+    func sequence(
+      _ items: [(Int, SourceLocation?)], kind: String, scope: String, at scopeLocation: SourceLocation?
+    ) {
+      var seen: [Int: SourceLocation?] = [:]
+      for (n, location) in items {
+        if let first = seen[n] {
+          out.append(
+            Diagnostic(
+              .error, "duplicate-\(kind)-number",
+              "\(kind) number \(n) is used twice \(scope)\(first.map { "; first at \($0)" } ?? "")",
+              at: location))
+        } else {
+          seen[n] = location
+        }
+      }
+      guard let top = seen.keys.max() else { return }
+      for n in 1...max(1, top) where seen[n] == nil {
+        // Point at the item after the gap, which is where a reader notices it.
+        let after = items.first { $0.0 > n }?.1 ?? scopeLocation
+        out.append(
+          Diagnostic(
+            .error, "missing-\(kind)-number",
+            "\(kind) number \(n) is missing \(scope) (numbers run 1…\(top))", at: after))
+      }
+    }
+    sequence(
+      plan.chapters.map { ($0.number, $0.location) }, kind: "chapter", scope: "among the chapters",
+      at: plan.location)
+    if plan.numbering == .continuous {
+      sequence(
+        plan.allTasks.map { ($0.number, $0.location) }, kind: "task", scope: "in the plan",
+        at: plan.location)
+    }
+    for (c, _) in plan.allChapters {
+      let scope = "in chapter \(c.id)"
+      if plan.numbering == .perChapter {
+        // Tasks and sections share one numbering inside a chapter: (一) task, (二) section…
+        let items = (c.tasks.map { ($0.number, $0.location) } + c.sections.map { ($0.number, $0.location) })
+        let tasksAndSections = items.sorted { ($0.1?.line ?? 0) < ($1.1?.line ?? 0) }
+        sequence(tasksAndSections, kind: "task", scope: scope, at: c.location)
+      } else {
+        sequence(c.sections.map { ($0.number, $0.location) }, kind: "chapter", scope: scope, at: c.location)
+      }
+      if c.tasks.isEmpty && c.sections.isEmpty {
+        out.append(
+          Diagnostic(.warning, "empty-chapter", "chapter \(c.id) has no tasks", at: c.location))
+      }
+    }
+  }
+
+  // MARK: - deadlines
+
+  static func checkDeadlines(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
+    let plan = resolved.plan
+    let period = plan.period
+    if !period.start.isValid || !period.end.isValid || period.end < period.start {
+      out.append(
+        Diagnostic(
+          .error, "invalid-date", "the plan's period \(period) is not a valid range of days",
+          at: plan.location))
+      return
+    }
+    func check(_ deadline: Deadline?, _ what: String, at location: SourceLocation?) {
+      guard let deadline else { return }
+      guard let due = deadline.dueDay else {
+        out.append(.invalidDeadline(deadline, what, at: location))
+        return
+      }
+      var outside = !period.contains(due)
+      if case .period(_, let range) = deadline, !period.contains(range.start) { outside = true }
+      if outside {
+        out.append(.deadlineOutsidePeriod(deadline, what, period: period, at: location))
+      }
+    }
+    for (i, r) in plan.rules.enumerated() {
+      check(r.responsibility.deadline, "the deadline of rule \(i + 1)", at: r.location)
+    }
+    for t in resolved.tasks {
+      let task = t.task
+      check(task.responsibility.deadline, "the deadline of task \(t.label)", at: task.location)
+      for m in task.milestones {
+        check(m.deadline, "milestone \(m.id)", at: m.location)
+        if let due = m.deadline.dueDay, let taskDue = t.dueDay, due > taskDue {
+          out.append(
+            Diagnostic(
+              .warning, "milestone-after-deadline",
+              "milestone \(m.id) is due \(due), after its task \(t.label)'s deadline \(taskDue)",
+              at: m.location))
+        }
+      }
+      for f in task.figures { check(f.period, "the period of figure \(f.id)", at: f.location) }
+    }
+    for t in plan.targets { check(t.period, "the period of target \(t.id)", at: t.location) }
+  }
+
+  // MARK: - targets
+
+  static func checkTargets(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
+    for t in resolved.targets.map(\.target) {
+      let r = t.requirement
+      let what = "target \(t.id) (\(t.name))"
+      if r.measure == .qualitative {
+        if (r.text ?? "").isEmpty {
+          out.append(
+            Diagnostic(
+              .error, "target-missing-text", "\(what) is qualitative but states no requirement",
+              at: t.location))
+        }
+        continue
+      }
+      guard let direction = r.direction else {
+        out.append(
+          Diagnostic(
+            .error, "target-missing-direction",
+            "\(what) has no direction; give one of atMost (≤), atLeast (≥), equal (=), decrease, increase",
+            at: t.location))
+        continue
+      }
+      let changeDirections: [Requirement.Direction] = [.decrease, .increase]
+      if (r.measure == .change) != changeDirections.contains(direction) {
+        out.append(
+          Diagnostic(
+            .error, "target-bad-direction",
+            r.measure == .change
+              ? "\(what) is a change against a base year, so its direction must be decrease or increase, not \(direction.rawValue)"
+              : "\(what) is a \(r.measure.rawValue), so its direction must be atMost, atLeast or equal, not \(direction.rawValue)",
+            at: t.location))
+      }
+      if (r.unit ?? "").trimmingCharacters(in: " ").isEmpty {
+        out.append(
+          Diagnostic(
+            .error, "target-missing-unit", "\(what) has no unit (微克/立方米, %, 台, 艘次…)",
+            at: t.location))
+      }
+      if r.value == nil {
+        out.append(
+          Diagnostic(.error, "target-missing-value", "\(what) has no value", at: t.location))
+      }
+      if r.measure == .change && r.baseYear == nil {
+        out.append(
+          Diagnostic(
+            .error, "reduction-missing-base-year",
+            "\(what) is a \(direction == .decrease ? "reduction" : "increase") of \(r.value.map(Requirement.format) ?? "?") % but names no base year (against: 2015)",
+            at: t.location))
+      }
+      if let tol = t.tolerance, tol < 0 {
+        out.append(
+          Diagnostic(
+            .error, "negative-tolerance", "\(what) has a negative tolerance \(tol)", at: t.location))
+      }
+    }
+  }
+
+  // MARK: - weights
+
+  static func checkWeights(_ plan: WorkPlan, into out: inout [Diagnostic]) {
+    guard let total = plan.weightTotal else { return }
+    let targets = plan.targets.compactMap(\.weight).reduce(0, +)
+    let tasks = plan.allTasks.compactMap(\.weight).reduce(0, +)
+    let sum = targets + tasks
+    if abs(sum - total) > 1e-9 * max(1, abs(total)) {
+      out.append(
+        Diagnostic(
+          .error, "weight-total-mismatch",
+          "weights add up to \(Requirement.format(sum)) (targets \(Requirement.format(targets)) + tasks \(Requirement.format(tasks))), but the plan declares a total of \(Requirement.format(total))",
+          at: plan.location))
+    }
+  }
+
+  // MARK: - transcription
+
+  static func checkTexts(_ plan: WorkPlan, source: SourceText, into out: inout [Diagnostic]) {
+    for t in plan.allTasks where t.text.allSatisfy(\.isWhitespace) {
+      out.append(
+        Diagnostic(.error, "empty-text", "task \(t.number) (\(t.id)) has no text", at: t.location))
+    }
+    let document: [Character]
+    switch source {
+    case .notChecked: return
+    case .unreadable(let reason):
+      out.append(
+        Diagnostic(
+          .error, "source-not-found",
+          "the source document \(plan.source?.path ?? "?") cannot be read: \(reason)",
+          at: plan.location))
+      return
+    case .text(let text): document = Transcription.normalized(text)
+    }
+    let index = Transcription(document)
+    for t in plan.allTasks where !t.text.allSatisfy(\.isWhitespace) {
+      if let mismatch = index.mismatch(of: t.text) {
+        out.append(
+          .textNotInSource("task \(t.number) (\(t.id))", mismatch, source: plan.source, at: t.location))
+      }
+    }
+    for (c, _) in plan.allChapters {
+      if let mismatch = index.mismatch(of: c.title) {
+        out.append(
+          .textNotInSource("the title of chapter \(c.id)", mismatch, source: plan.source, at: c.location))
+      }
+    }
+  }
+}
+
+extension String {
+  func trimmingCharacters(in set: Character) -> String {
+    var s = Substring(self)
+    while s.first == set { s = s.dropFirst() }
+    while s.last == set { s = s.dropLast() }
+    return String(s)
+  }
+}

@@ -1,0 +1,116 @@
+import PlanModel
+
+/// The engine's diagnostics that need more than a sentence: each a named factory whose message
+/// says what is wrong and what would be right.
+extension Diagnostic {
+  static func missingLead(_ t: ResolvedTask) -> Diagnostic {
+    Diagnostic(
+      .error, "missing-lead",
+      "task \(t.label) (\(t.task.id)) “\(t.task.title)” has no lead unit: declare Lead(…) on it or add a rule that covers it (chapter \(t.topChapterID), a keyword of its text, or .all)",
+      at: t.task.location)
+  }
+
+  static func duplicateID(
+    _ kind: String, _ id: String, at location: SourceLocation?, first: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, "duplicate-id",
+      "\(kind) id “\(id)” is declared twice\(first.map { "; first at \($0)" } ?? "")",
+      at: location)
+  }
+
+  static func unknownUnit(
+    _ id: String, role: String, in plan: WorkPlan, at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, "unknown-unit",
+      "unknown unit “\(id)” (\(role))\(suggestion(for: id, in: plan))", at: location)
+  }
+
+  /// `; did you mean …` — a unit whose name or short name is `id`, else the nearest ids.
+  static func suggestion(for id: String, in plan: WorkPlan) -> String {
+    if let byName = plan.units.first(where: { $0.name == id || $0.shortName == id }) {
+      return "; “\(id)” is the name of unit \(byName.id): refer to units by id"
+    }
+    let near = nearest(id, among: plan.units.map(\.id))
+    if near.isEmpty {
+      let all = plan.units.map(\.id).sorted()
+      let shown = all.prefix(8).joined(separator: ", ")
+      return all.isEmpty ? "; the plan declares no units" : "; known units: \(shown)\(all.count > 8 ? ", … (\(all.count) in all)" : "")"
+    }
+    return "; did you mean \(near.joined(separator: ", "))?"
+  }
+
+  static func unknownReference(
+    _ kind: String, _ id: String, known: Set<String>, rule: Int, at location: SourceLocation?
+  ) -> Diagnostic {
+    let near = nearest(id, among: Array(known))
+    let hint =
+      near.isEmpty
+      ? "; known \(kind)s: \(known.sorted().prefix(10).joined(separator: ", "))\(known.count > 10 ? ", …" : "")"
+      : "; did you mean \(near.joined(separator: ", "))?"
+    return Diagnostic(
+      .error, "unknown-\(kind)", "rule \(rule + 1) names unknown \(kind) “\(id)”\(hint)",
+      at: location)
+  }
+
+  static func invalidDeadline(_ d: Deadline, _ what: String, at location: SourceLocation?)
+    -> Diagnostic
+  {
+    Diagnostic(.error, "invalid-date", "\(what), \(d), is not a valid date", at: location)
+  }
+
+  static func deadlineOutsidePeriod(
+    _ d: Deadline, _ what: String, period: DateRange, at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, "deadline-outside-period",
+      "\(what), \(d), falls outside the plan's period \(period)", at: location)
+  }
+
+  static func textNotInSource(
+    _ what: String, _ m: Transcription.Mismatch, source: SourceDocument?,
+    at location: SourceLocation?
+  ) -> Diagnostic {
+    let path = source?.path ?? "the source"
+    let rest = m.rest.count > 16 ? String(m.rest.prefix(16)) + "…" : m.rest
+    let detail: String
+    if m.matched.isEmpty {
+      detail = "not even its first character “\(rest.prefix(1))” matches"
+    } else {
+      let before = m.matched.count > 12 ? "…" + String(m.matched.suffix(12)) : m.matched
+      detail = "it matches as far as “\(before)”, then the plan has “\(rest)”"
+    }
+    return Diagnostic(
+      .error, "text-not-in-source",
+      "\(what) does not appear in \(path) (whitespace ignored): \(detail)", at: location)
+  }
+
+  /// Up to three ids within a small edit distance of `id`, nearest first, then by name.
+  static func nearest(_ id: String, among ids: [String]) -> [String] {
+    let limit = max(2, id.count / 3)
+    let scored: [(id: String, distance: Int)] = ids.map { ($0, editDistance(id, $0)) }
+    let close = scored.filter { $0.distance <= limit }
+    let ordered = close.sorted { a, b in
+      a.distance != b.distance ? a.distance < b.distance : a.id < b.id
+    }
+    return ordered.prefix(3).map(\.id)
+  }
+
+  static func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a)
+    let b = Array(b)
+    if a.isEmpty { return b.count }
+    var row = Array(0...b.count)
+    for i in 1...a.count {
+      var previous = row[0]
+      row[0] = i
+      for j in stride(from: 1, through: b.count, by: 1) {
+        let current = row[j]
+        row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+        previous = current
+      }
+    }
+    return row[b.count]
+  }
+}

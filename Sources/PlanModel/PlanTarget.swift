@@ -1,0 +1,39 @@
+/// A target (指标): a plan-level goal, or a figure stated inside a task (135 boilers, ≥ 1000 ship
+/// fuel checks). Its ``id`` stays the same across plan versions.
+public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
+  public var id: String
+  /// What is measured (PM2.5平均浓度).
+  public var name: String
+  public var requirement: Requirement
+  /// The band, in the requirement's unit, within which a missed value still counts as 基本达标.
+  public var tolerance: Double?
+  /// Assessment points (分值).
+  public var weight: Double?
+  /// The period the figure is measured over, when it is not the whole plan (秋冬季).
+  public var period: Deadline?
+  /// Who carries the target, as declared on it (rules may also assign it).
+  public var responsibility: Responsibility
+  /// Why it changed in this version (修订理由).
+  public var reason: String?
+  public var location: SourceLocation? = nil
+
+  public init(
+    id: String, name: String, requirement: Requirement, tolerance: Double? = nil,
+    weight: Double? = nil, period: Deadline? = nil, responsibility: Responsibility = .init(),
+    reason: String? = nil, location: SourceLocation? = nil
+  ) {
+    self.id = id
+    self.name = name
+    self.requirement = requirement
+    self.tolerance = tolerance
+    self.weight = weight
+    self.period = period
+    self.responsibility = responsibility
+    self.reason = reason
+    self.location = location
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, name, requirement, tolerance, weight, period, responsibility, reason
+  }
+}

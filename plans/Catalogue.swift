@@ -1,0 +1,17 @@
+import PlanDSL
+
+/// The plans this repository holds, by id. Add a plan here to make it known to `planbook`.
+public enum Catalogue {
+  /// Every plan, in the order `planbook list` shows them.
+  public static let plans: [Plan] = [guangzhou2020]
+
+  /// The plan with `id`, if there is one.
+  public static func plan(_ id: String) -> Plan? { plans.first { $0.model.id == id } }
+
+  /// The repository folder holding `plans/`, `seeds/`, as seen when this module was built.
+  public static let repositoryRoot: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(2)  // plans/Catalogue.swift
+    return parts.joined(separator: "/")
+  }()
+}
