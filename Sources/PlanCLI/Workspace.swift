@@ -114,9 +114,7 @@ func writeAtomically(_ text: String, to path: String) throws {
   }
 }
 
-/// Canonical JSON for command output: sorted keys, two-space indentation, newline at the end.
+/// Canonical JSON for command output (`print` adds the final newline).
 func jsonText<T: Encodable>(_ value: T) throws -> String {
-  let encoder = JSONEncoder()
-  encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-  return String(decoding: try encoder.encode(value), as: UTF8.self)
+  String(try CanonicalJSON.encode(value).dropLast())
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The canonical JSON form of a plan: versioned, keys sorted, two-space indentation, one
-/// trailing newline. Two snapshots of the same plan are byte-identical, so they diff cleanly.
+/// The canonical JSON form of a plan: versioned, laid out by ``CanonicalJSON`` (keys sorted,
+/// two-space indentation, one trailing newline). Two snapshots of the same plan are byte-identical, so they diff cleanly.
 /// The schema is documented in `docs/snapshot-schema.md`.
 public enum PlanSnapshot {
   /// The value of the `schema` field.
@@ -22,11 +22,8 @@ public enum PlanSnapshot {
 
   /// The canonical JSON text of `plan`.
   public static func encode(_ plan: WorkPlan) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = try encoder.encode(
+    try CanonicalJSON.encode(
       Envelope(schema: schemaName, schemaVersion: schemaVersion, plan: plan))
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   /// Reads a snapshot. `path` names the file in errors and becomes the ``SourceLocation`` of
@@ -67,10 +64,10 @@ public enum PlanSnapshot {
     for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
       number += 1
       let t = line.drop(while: { $0 == " " })
-      if t.hasPrefix("\"id\" : \""), let end = t.dropFirst(8).firstIndex(of: "\"") {
-        let id = String(t.dropFirst(8)[..<end])
+      if t.hasPrefix("\"id\": \""), let end = t.dropFirst(7).firstIndex(of: "\"") {
+        let id = String(t.dropFirst(7)[..<end])
         if lineOfID[id] == nil { lineOfID[id] = number }
-      } else if t.hasPrefix("\"match\" : ") {
+      } else if t.hasPrefix("\"match\": ") {
         matchLines.append(number)
       }
     }
