@@ -44,7 +44,7 @@ let package = Package(
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
-    .testTarget(name: "PlanCLITests", dependencies: ["PlanCLI"]),
+    .testTarget(name: "PlanCLITests", dependencies: ["planbook"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

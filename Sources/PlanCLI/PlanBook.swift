@@ -24,4 +24,8 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 struct PlanOptions: ParsableArguments {
   @Argument(help: "A plan id from the catalogue, or the path of a snapshot JSON file.")
   var plan: String
+
+  /// Rejects a plan that is neither a known id nor an existing file while the command's usage
+  /// can still be shown.
+  func validate() throws { try Workspace.validatePlanArgument(plan) }
 }

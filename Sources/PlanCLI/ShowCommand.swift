@@ -12,16 +12,27 @@ struct ShowCommand: ParsableCommand {
   @Option(help: "Show only this unit's share (id, short name or full name).") var unit: String?
   @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
+  func validate() throws {
+    guard let unit else { return }
+    let plan = try Workspace().load(options.plan).plan
+    if ShowCommand.unit(unit, in: plan) == nil {
+      let resolved = Resolver.resolve(plan)
+      let known = resolved.responsibleUnits.map(\.id).joined(separator: ", ")
+      throw ValidationError(
+        "unknown unit '\(unit)'; units with a share in \(plan.id): \(known)")
+    }
+  }
+
+  /// The unit named by id, short name or full name.
+  static func unit(_ name: String, in plan: WorkPlan) -> OrgUnit? {
+    plan.units.first { [$0.id, $0.shortName, $0.name].contains(name) }
+  }
+
   func run() throws {
-    let workspace = Workspace()
-    let loaded = try workspace.load(options.plan)
+    let loaded = try Workspace().load(options.plan)
     let resolved = Resolver.resolve(loaded.plan)
     var view = PlanView(resolved)
-    if let unit {
-      guard let u = resolved.plan.units.first(where: { [$0.id, $0.shortName, $0.name].contains(unit) })
-      else {
-        throw CLIError.unknownUnit(unit, known: resolved.responsibleUnits.map(\.id))
-      }
+    if let unit, let u = ShowCommand.unit(unit, in: resolved.plan) {
       view = view.filtered(to: u.id)
     }
     switch format {

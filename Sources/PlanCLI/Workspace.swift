@@ -35,30 +35,38 @@ struct Workspace {
     var problems: [Diagnostic]
   }
 
+  /// Throws a `ValidationError` (usage, exit 64) unless `argument` is a catalogue id or the
+  /// path of an existing file.
+  static func validatePlanArgument(_ argument: String) throws {
+    if Catalogue.plan(argument) != nil { return }
+    if argument.contains("/") || argument.hasSuffix(".json") {
+      guard FileManager.default.fileExists(atPath: argument) else {
+        throw ValidationError("no such snapshot file: \(argument)")
+      }
+      return
+    }
+    let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
+    throw ValidationError(
+      "unknown plan '\(argument)'; known plans: \(known) (or give a snapshot file's path)")
+  }
+
   /// Loads `argument`: a catalogue id, or the path of a snapshot file.
   func load(_ argument: String) throws -> Loaded {
     if let plan = Catalogue.plan(argument) {
       return Loaded(plan: plan.model, problems: plan.problems)
     }
-    let looksLikePath = argument.contains("/") || argument.hasSuffix(".json")
-    if looksLikePath {
-      guard FileManager.default.fileExists(atPath: argument) else {
-        throw ValidationError("no such snapshot file: \(argument)")
-      }
-      guard let data = FileManager.default.contents(atPath: argument) else {
-        throw CLIError.unreadable(argument)
-      }
-      guard let text = String(data: data, encoding: .utf8) else {
-        throw CLIError.snapshot(SnapshotError(path: argument, message: "not UTF-8 text"))
-      }
-      do {
-        return Loaded(plan: try PlanSnapshot.decode(text, path: argument), problems: [])
-      } catch {
-        throw CLIError.snapshot(error)
-      }
+    try Workspace.validatePlanArgument(argument)
+    guard let data = FileManager.default.contents(atPath: argument) else {
+      throw CLIError.unreadable(argument)
     }
-    let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
-    throw ValidationError("unknown plan '\(argument)'; known plans: \(known) (or give a snapshot file's path)")
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CLIError.snapshot(SnapshotError(path: argument, message: "not UTF-8 text"))
+    }
+    do {
+      return Loaded(plan: try PlanSnapshot.decode(text, path: argument), problems: [])
+    } catch {
+      throw CLIError.snapshot(error)
+    }
   }
 
   /// The plan's source document, for the transcription check.
@@ -88,15 +96,12 @@ enum CLIError: Error, CustomStringConvertible {
   case unreadable(String)
   case snapshot(SnapshotError)
   case write(String, String)
-  case unknownUnit(String, known: [String])
 
   var description: String {
     switch self {
     case .unreadable(let path): "cannot read \(path)"
     case .snapshot(let e): e.description
     case .write(let path, let why): "cannot write \(path): \(why)"
-    case .unknownUnit(let u, let known):
-      "unknown unit '\(u)'; units with a share in this plan: \(known.joined(separator: ", "))"
     }
   }
 }

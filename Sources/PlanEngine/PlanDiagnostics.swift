@@ -86,11 +86,13 @@ extension Diagnostic {
       "\(what) does not appear in \(path) (whitespace ignored): \(detail)", at: location)
   }
 
-  /// Up to three ids within a small edit distance of `id`, nearest first, then by name.
+  /// The ids nearest to `id` (at most three, all at the smallest edit distance found, which
+  /// must be small for the length), sorted.
   static func nearest(_ id: String, among ids: [String]) -> [String] {
-    let limit = max(2, id.count / 3)
+    let limit = min(3, max(1, id.count / 4))
     let scored: [(id: String, distance: Int)] = ids.map { ($0, editDistance(id, $0)) }
-    let close = scored.filter { $0.distance <= limit }
+    guard let best = scored.map(\.distance).min(), best <= limit else { return [] }
+    let close = scored.filter { $0.distance == best }
     let ordered = close.sorted { a, b in
       a.distance != b.distance ? a.distance < b.distance : a.id < b.id
     }

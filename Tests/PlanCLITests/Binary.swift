@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// Runs the built `planbook` binary, as a user would, and captures what it prints.
+struct Binary {
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+  }
+
+  /// The repository root (for committed files such as snapshots).
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// `planbook`, built beside this test bundle.
+  static let path: String = {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("planbook").path
+  }()
+
+  /// Runs `planbook` with `arguments`; output goes through files so a large one cannot block.
+  static func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out")
+    let err = dir.appendingPathComponent("err")
+    try Data().write(to: out)
+    try Data().write(to: err)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.standardOutput = try FileHandle(forWritingTo: out)
+    process.standardError = try FileHandle(forWritingTo: err)
+    try process.run()
+    process.waitUntilExit()
+    return Run(
+      status: process.terminationStatus,
+      stdout: try String(contentsOf: out, encoding: .utf8),
+      stderr: try String(contentsOf: err, encoding: .utf8))
+  }
+}
+
+/// Compares `text` with the golden file `Golden/<name>`. A missing golden file, or
+/// `RECORD_GOLDEN=1`, records it — and the test fails, so a new baseline never passes by
+/// accident.
+func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+  let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Golden").appendingPathComponent(name)
+  let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
+  guard !record, let golden = try? String(contentsOf: url, encoding: .utf8) else {
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    Issue.record("recorded golden file \(name); check it and run again", sourceLocation: sourceLocation)
+    return
+  }
+  #expect(text == golden, "differs from Golden/\(name)", sourceLocation: sourceLocation)
+}
