@@ -126,18 +126,19 @@ struct PlanView: Codable {
     if let unit {
       out += "unit: \(unit.shortName) (\(unit.id)) \(unit.name)\n"
       let leads = tasks.filter { $0.role == "lead" }.count
-      out += "\(count(tasks.count, "task")) (\(leads) lead, \(tasks.count - leads) cooperating), \(count(targets.count, "target"))\n"
+      out += "\(count(tasks.count, "task")) (\(leads) lead, \(tasks.count - leads) cooperating), "
     } else {
-      let figures = targets.filter { $0.task != nil }.count
-      out += "\(count(tasks.count, "task")), \(count(targets.count - figures, "target")), \(count(figures, "figure")) stated in tasks\n"
+      out += "\(count(tasks.count, "task")), "
     }
+    let figures = targets.filter { $0.task != nil }.count
+    out += "\(count(targets.count - figures, "target")), \(count(figures, "figure")) stated in tasks\n"
     if !targets.isEmpty {
       out += "\n目标 targets\n"
       for t in targets {
         let on = t.task.map { " (task \($0))" } ?? ""
         out += "  \(t.id)\(on)  \(t.name)  \(t.requirement)\n"
         if let role = t.role {
-          out += "      \(role)\n"
+          out += "      role: \(role)\n"
         } else {
           out += "      lead: \(list(t.lead))   cooperating: \(list(t.cooperating))\n"
         }
@@ -155,8 +156,10 @@ struct PlanView: Codable {
         out += "\n任务 tasks\n"
       }
       out += "  \(t.label). \(t.title)\n"
-      if let role = t.role {
-        out += "      \(role)   due: \(t.deadline) (\(t.due))   lead: \(list(t.lead))\n"
+      if t.role == "lead" {
+        out += "      role: lead   cooperating: \(list(t.cooperating))   due: \(t.deadline) (\(t.due))\n"
+      } else if t.role == "cooperating" {
+        out += "      role: cooperating   lead: \(list(t.lead))   due: \(t.deadline) (\(t.due))\n"
       } else {
         out += "      lead: \(list(t.lead))   cooperating: \(list(t.cooperating))   due: \(t.deadline) (\(t.due))\n"
       }
