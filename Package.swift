@@ -18,11 +18,11 @@ let package = Package(
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
     // Plain values: the plan, its units, targets, tasks, rules; the canonical JSON snapshot.
-    .target(name: "PlanModel"),
+    .target(name: "PlanModel", exclude: ["README.md"]),
     // The result-builder DSL plan authors write; lowers to PlanModel values.
-    .target(name: "PlanDSL", dependencies: ["PlanModel"]),
+    .target(name: "PlanDSL", dependencies: ["PlanModel"], exclude: ["README.md"]),
     // Owner and deadline assignment, validation. Never imports PlanDSL.
-    .target(name: "PlanEngine", dependencies: ["PlanModel"]),
+    .target(name: "PlanEngine", dependencies: ["PlanModel"], exclude: ["README.md"]),
     // The plans themselves, written in the DSL, and their catalogue.
     .target(
       name: "Plans",
@@ -36,7 +36,8 @@ let package = Package(
       dependencies: [
         "PlanModel", "PlanEngine", "Plans",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
-      ]
+      ],
+      exclude: ["README.md"]
     ),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
 
