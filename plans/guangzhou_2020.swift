@@ -298,10 +298,12 @@ let guangzhou2020 = Plan(
     Rule(.keyword("排污许可"), lead: ["gz-eeb-eia"])
     Rule(.keyword("应对气候变化"), lead: ["gz-eeb-climate"], cooperating: ["gz-dev"] + guangzhouDistricts)
     Rule(.keyword("总量减排"), lead: ["gz-eeb-eia"], cooperating: ["gz-eeb-monitoring"])
-    Rule(.keyword("粤港澳大湾区"), lead: ["gz-eeb-planning"], cooperating: ["gz-eeb-air", "gz-eeb-water"])
+    Rule(
+      .keyword("粤港澳大湾区"), lead: ["gz-eeb-planning"], cooperating: ["gz-eeb-air", "gz-eeb-water"])
     Rule(.keyword("环境信用"), lead: ["gz-eeb-policy"], cooperating: ["gz-eeb-enforcement"])
     Rule(.keyword("燃煤"), lead: ["gz-eeb-air"])
-    Rule(.keyword("扬尘"), lead: ["gz-eeb-air"], cooperating: ["gz-housing", "gz-urban", "gz-police"])
+    Rule(
+      .keyword("扬尘"), lead: ["gz-eeb-air"], cooperating: ["gz-housing", "gz-urban", "gz-police"])
     Rule(.keyword("挥发性有机物"), lead: ["gz-eeb-air"], cooperating: ["gz-eeb-enforcement"])
     Rule(.keyword("考核断面"), lead: ["gz-eeb-water"], cooperating: ["gz-water", "gz-agri"])
     Rule(.keyword("饮用水水源"), lead: ["gz-eeb-water"], cooperating: ["gz-water"])
@@ -309,7 +311,8 @@ let guangzhou2020 = Plan(
     Rule(.keyword("土壤污染"), lead: ["gz-eeb-soil"])
     Rule(.keyword("固体废物"), lead: ["gz-eeb-waste"], cooperating: ["gz-urban"])
     Rule(.keyword("重金属"), lead: ["gz-eeb-soil"], cooperating: ["gz-eeb-air"])
-    Rule(.keyword("农村环境"), lead: ["gz-eeb-nature"], cooperating: ["gz-agri"] + guangzhouRuralDistricts)
+    Rule(
+      .keyword("农村环境"), lead: ["gz-eeb-nature"], cooperating: ["gz-agri"] + guangzhouRuralDistricts)
     Rule(.keyword("环保督察"), lead: ["gz-eeb-inspection"], cooperating: guangzhouDistricts)
     Rule(.keyword("环境违法"), lead: ["gz-eeb-enforcement"], cooperating: ["gz-police"])
     Rule(.keyword("信访"), lead: ["gz-eeb-petition"])

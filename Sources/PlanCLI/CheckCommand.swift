@@ -28,7 +28,8 @@ struct CheckCommand: ParsableCommand {
     case .json:
       print(
         try jsonText(
-          Report(plan: loaded.plan.id, errors: errors, warnings: warnings, diagnostics: diagnostics)))
+          Report(plan: loaded.plan.id, errors: errors, warnings: warnings, diagnostics: diagnostics)
+        ))
     case .text:
       for d in diagnostics { print(d) }
       print(

@@ -27,7 +27,8 @@ struct ListCommand: ParsableCommand {
     switch format {
     case .json: print(try jsonText(rows))
     case .text:
-      var table = TextTable(header: ["id", "period", "tasks", "targets", "title"], rightAligned: [2, 3])
+      var table = TextTable(
+        header: ["id", "period", "tasks", "targets", "title"], rightAligned: [2, 3])
       for r in rows {
         table.add([r.id, r.period.description, String(r.tasks), String(r.targets), r.title])
       }

@@ -107,10 +107,14 @@ struct PlanView: Codable {
     }
     v.unit = units.first { $0.id == unitID }
     v.targets = targets.compactMap { t in
-      role(t.lead, t.cooperating).map { var t = t; t.role = $0; return t }
+      role(t.lead, t.cooperating).map {
+        var t = t; t.role = $0; return t
+      }
     }
     v.tasks = tasks.compactMap { t in
-      role(t.lead, t.cooperating).map { var t = t; t.role = $0; return t }
+      role(t.lead, t.cooperating).map {
+        var t = t; t.role = $0; return t
+      }
     }
     return v
   }
@@ -131,7 +135,8 @@ struct PlanView: Codable {
       out += "\(count(tasks.count, "task")), "
     }
     let figures = targets.filter { $0.task != nil }.count
-    out += "\(count(targets.count - figures, "target")), \(count(figures, "figure")) stated in tasks\n"
+    out +=
+      "\(count(targets.count - figures, "target")), \(count(figures, "figure")) stated in tasks\n"
     if !targets.isEmpty {
       out += "\n目标 targets\n"
       for t in targets {
@@ -157,11 +162,13 @@ struct PlanView: Codable {
       }
       out += "  \(t.label). \(t.title)\n"
       if t.role == "lead" {
-        out += "      role: lead   cooperating: \(list(t.cooperating))   due: \(t.deadline) (\(t.due))\n"
+        out +=
+          "      role: lead   cooperating: \(list(t.cooperating))   due: \(t.deadline) (\(t.due))\n"
       } else if t.role == "cooperating" {
         out += "      role: cooperating   lead: \(list(t.lead))   due: \(t.deadline) (\(t.due))\n"
       } else {
-        out += "      lead: \(list(t.lead))   cooperating: \(list(t.cooperating))   due: \(t.deadline) (\(t.due))\n"
+        out +=
+          "      lead: \(list(t.lead))   cooperating: \(list(t.cooperating))   due: \(t.deadline) (\(t.due))\n"
       }
     }
     return out

@@ -29,14 +29,17 @@ struct SnapshotCommand: ParsableCommand {
     for p in plans {
       let path = folder + "/" + p.id + ".json"
       let text = try PlanSnapshot.encode(p)
-      let current = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
+      let current = FileManager.default.contents(atPath: path).map {
+        String(decoding: $0, as: UTF8.self)
+      }
       if check {
         if current == nil {
           stale += 1
           print("\(path): missing; run `planbook snapshot \(p.id)` and commit it")
         } else if current != text {
           stale += 1
-          print("\(path): stale, the plan has changed; run `planbook snapshot \(p.id)` and commit it")
+          print(
+            "\(path): stale, the plan has changed; run `planbook snapshot \(p.id)` and commit it")
         } else {
           print("\(path): current")
         }

@@ -33,7 +33,8 @@ public struct Rule: Sendable {
     due: Deadline? = nil, file: String = #filePath, line: Int = #line
   ) {
     model = ResponsibilityRule(
-      match: match, responsibility: Responsibility(lead: lead, cooperating: cooperating, deadline: due),
+      match: match,
+      responsibility: Responsibility(lead: lead, cooperating: cooperating, deadline: due),
       location: here(file, line))
   }
 }

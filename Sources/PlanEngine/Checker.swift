@@ -160,7 +160,8 @@ public enum Checker {
   static func checkNumbers(_ plan: WorkPlan, into out: inout [Diagnostic]) {
     /// Numbers must run 1, 2, … n without a repeat or a gap.
     func sequence(
-      _ items: [(Int, SourceLocation?)], kind: String, scope: String, at scopeLocation: SourceLocation?
+      _ items: [(Int, SourceLocation?)], kind: String, scope: String,
+      at scopeLocation: SourceLocation?
     ) {
       var seen: [Int: SourceLocation?] = [:]
       for (n, location) in items {
@@ -196,11 +197,14 @@ public enum Checker {
       let scope = "in chapter \(c.id)"
       if plan.numbering == .perChapter {
         // Tasks and sections share one numbering inside a chapter: (一) task, (二) section…
-        let items = (c.tasks.map { ($0.number, $0.location) } + c.sections.map { ($0.number, $0.location) })
+        let items =
+          (c.tasks.map { ($0.number, $0.location) } + c.sections.map { ($0.number, $0.location) })
         let tasksAndSections = items.sorted { ($0.1?.line ?? 0) < ($1.1?.line ?? 0) }
         sequence(tasksAndSections, kind: "task", scope: scope, at: c.location)
       } else {
-        sequence(c.sections.map { ($0.number, $0.location) }, kind: "chapter", scope: scope, at: c.location)
+        sequence(
+          c.sections.map { ($0.number, $0.location) }, kind: "chapter", scope: scope, at: c.location
+        )
       }
       if c.tasks.isEmpty && c.sections.isEmpty {
         out.append(
@@ -307,7 +311,8 @@ public enum Checker {
       if let tol = t.tolerance, tol < 0 {
         out.append(
           Diagnostic(
-            .error, "negative-tolerance", "\(what) has a negative tolerance \(tol)", at: t.location))
+            .error, "negative-tolerance", "\(what) has a negative tolerance \(tol)", at: t.location)
+        )
       }
     }
   }
@@ -351,13 +356,15 @@ public enum Checker {
     for t in plan.allTasks where !t.text.allSatisfy(\.isWhitespace) {
       if let mismatch = index.mismatch(of: t.text) {
         out.append(
-          .textNotInSource("task \(t.number) (\(t.id))", mismatch, source: plan.source, at: t.location))
+          .textNotInSource(
+            "task \(t.number) (\(t.id))", mismatch, source: plan.source, at: t.location))
       }
     }
     for (c, _) in plan.allChapters {
       if let mismatch = index.mismatch(of: c.title) {
         out.append(
-          .textNotInSource("the title of chapter \(c.id)", mismatch, source: plan.source, at: c.location))
+          .textNotInSource(
+            "the title of chapter \(c.id)", mismatch, source: plan.source, at: c.location))
       }
     }
   }

@@ -36,7 +36,9 @@ extension Diagnostic {
     if near.isEmpty {
       let all = plan.units.map(\.id).sorted()
       let shown = all.prefix(8).joined(separator: ", ")
-      return all.isEmpty ? "; the plan declares no units" : "; known units: \(shown)\(all.count > 8 ? ", … (\(all.count) in all)" : "")"
+      return all.isEmpty
+        ? "; the plan declares no units"
+        : "; known units: \(shown)\(all.count > 8 ? ", … (\(all.count) in all)" : "")"
     }
     return "; did you mean \(near.joined(separator: ", "))?"
   }
@@ -54,7 +56,9 @@ extension Diagnostic {
       at: location)
   }
 
-  static func invalidDeadline(_ d: Deadline, _ what: String, at location: SourceLocation?)
+  static func invalidDeadline(
+    _ d: Deadline, _ what: String, at location: SourceLocation?
+  )
     -> Diagnostic
   {
     Diagnostic(.error, "invalid-date", "\(what), \(d), is not a valid date", at: location)

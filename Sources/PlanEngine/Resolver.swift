@@ -34,10 +34,18 @@ public enum Resolver {
     func walk(_ chapter: PlanChapter, path: [String], depth: Int, parentLabel: String) {
       let path = [chapter.id] + path
       let chapterLabel =
-        depth == 1 ? Numerals.chinese(chapter.number) : "\(parentLabel)(\(Numerals.chinese(chapter.number)))"
+        depth == 1
+        ? Numerals.chinese(chapter.number) : "\(parentLabel)(\(Numerals.chinese(chapter.number)))"
       for task in chapter.tasks {
         var steps: [[(Int, ResponsibilityRule)]] = []
-        steps.append(rules.filter { if case .keyword(let k) = $0.element.match { !k.isEmpty && task.text.contains(k) } else { false } })
+        steps.append(
+          rules.filter {
+            if case .keyword(let k) = $0.element.match {
+              !k.isEmpty && task.text.contains(k)
+            } else {
+              false
+            }
+          })
         for id in path {
           steps.append(rules.filter { $0.element.match == .chapter(id) })
         }
@@ -47,7 +55,9 @@ public enum Resolver {
         switch plan.numbering {
         case .continuous: label = String(task.number)
         case .perChapter:
-          label = depth == 1 ? "\(chapterLabel)(\(Numerals.chinese(task.number)))" : "\(chapterLabel)\(task.number)"
+          label =
+            depth == 1
+            ? "\(chapterLabel)(\(Numerals.chinese(task.number)))" : "\(chapterLabel)\(task.number)"
         }
         let what = "task \(label) (\(task.id))"
         let (lead, leadOrigin) = decide(

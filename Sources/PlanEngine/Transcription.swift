@@ -14,7 +14,9 @@ struct Transcription {
   init(_ normalizedDocument: [Character]) { document = normalizedDocument }
 
   /// The text's characters without whitespace (full-width spaces included).
-  static func normalized(_ text: String) -> [Character] { text.filter { !$0.isWhitespace }.map { $0 } }
+  static func normalized(_ text: String) -> [Character] {
+    text.filter { !$0.isWhitespace }.map { $0 }
+  }
 
   /// `nil` when the document contains the text; otherwise where the text departs from it.
   func mismatch(of text: String) -> Mismatch? {

@@ -97,7 +97,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
     else {
       throw DecodingError.dataCorrupted(
-        .init(codingPath: decoder.codingPath, debugDescription: "expected a date YYYY-MM-DD, got '\(text)'"))
+        .init(
+          codingPath: decoder.codingPath,
+          debugDescription: "expected a date YYYY-MM-DD, got '\(text)'"))
     }
     self.init(y, m, d)
   }

@@ -12,7 +12,8 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
   public var message: String
   public var location: SourceLocation?
 
-  public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation?) {
+  public init(_ severity: Severity, _ code: String, _ message: String, at location: SourceLocation?)
+  {
     self.severity = severity
     self.code = code
     self.message = message

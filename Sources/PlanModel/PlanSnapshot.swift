@@ -39,12 +39,16 @@ public enum PlanSnapshot {
     guard header.schema == schemaName else {
       throw SnapshotError(
         path: path,
-        message: "not a PlanBook plan snapshot (schema is \(header.schema.map { "'\($0)'" } ?? "missing"), expected '\(schemaName)')")
+        message:
+          "not a PlanBook plan snapshot (schema is \(header.schema.map { "'\($0)'" } ?? "missing"), expected '\(schemaName)')"
+      )
     }
     guard header.schemaVersion == schemaVersion else {
       throw SnapshotError(
         path: path,
-        message: "schema version \(header.schemaVersion.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))")
+        message:
+          "schema version \(header.schemaVersion.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))"
+      )
     }
     var plan: WorkPlan
     do {
@@ -100,7 +104,11 @@ public enum PlanSnapshot {
     func path(_ keys: [any CodingKey]) -> String {
       var out = ""
       for k in keys {
-        if let i = k.intValue { out += "[\(i)]" } else { out += (out.isEmpty ? "" : ".") + k.stringValue }
+        if let i = k.intValue {
+          out += "[\(i)]"
+        } else {
+          out += (out.isEmpty ? "" : ".") + k.stringValue
+        }
       }
       return out.isEmpty ? "top level" : out
     }

@@ -95,11 +95,13 @@ public struct Requirement: Sendable, Hashable, Codable {
   }
   /// A reduction by at least `percent` % against `baseYear` (COD −14.7 % against 2015).
   public static func reduction(by percent: Double, against baseYear: Int?) -> Requirement {
-    Requirement(measure: .change, direction: .decrease, value: percent, unit: "%", baseYear: baseYear)
+    Requirement(
+      measure: .change, direction: .decrease, value: percent, unit: "%", baseYear: baseYear)
   }
   /// An increase by at least `percent` % against `baseYear`.
   public static func increase(by percent: Double, against baseYear: Int?) -> Requirement {
-    Requirement(measure: .change, direction: .increase, value: percent, unit: "%", baseYear: baseYear)
+    Requirement(
+      measure: .change, direction: .increase, value: percent, unit: "%", baseYear: baseYear)
   }
   /// A requirement kept as text (达到省考核要求).
   public static func qualitative(_ text: String) -> Requirement {
