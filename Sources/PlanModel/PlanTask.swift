@@ -4,7 +4,7 @@ public struct PlanTask: Sendable, Hashable, Codable, Identifiable {
   public var id: String
   /// The plan's number (13 in "13.巩固燃煤整治效果").
   public var number: Int
-  /// The heading: the text up to its first 。 (巩固燃煤整治效果).
+  /// The heading: the text up to its first 。 or line break (巩固燃煤整治效果).
   public var title: String
   /// The task's full text exactly as in the source, without its number.
   public var text: String
@@ -37,10 +37,13 @@ public struct PlanTask: Sendable, Hashable, Codable, Identifiable {
     self.location = location
   }
 
-  /// The heading of a task's text: up to (not including) its first `。`, or the whole text.
+  /// The heading of a task's text: up to (not including) its first `。` or line break, or the
+  /// whole text.
   public static func title(of text: String) -> String {
     let trimmed = text.trimmingWhitespace()
-    if let i = trimmed.firstIndex(of: "。") { return String(trimmed[..<i]) }
+    if let i = trimmed.firstIndex(where: { $0 == "。" || $0.isNewline }) {
+      return String(trimmed[..<i])
+    }
     return trimmed
   }
 
