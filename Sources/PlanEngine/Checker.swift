@@ -305,7 +305,7 @@ public enum Checker {
         out.append(
           Diagnostic(
             .error, "reduction-missing-base-year",
-            "\(what) is a \(direction == .decrease ? "reduction" : "increase") of \(r.value.map(Requirement.format) ?? "?") % but names no base year (against: 2015)",
+            "\(what) is \(direction == .decrease ? "a reduction" : "an increase") of \(r.value.map(Requirement.format) ?? "?") % but names no base year (against: 2015)",
             at: t.location))
       }
       if let tol = t.tolerance, tol < 0 {

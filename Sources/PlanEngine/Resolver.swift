@@ -15,14 +15,16 @@ import PlanModel
 /// For a target: its own declaration, then `target` rules naming it; a task's figure then falls
 /// back to its task's owners. Targets have no deadline of their own.
 ///
-/// When two rules of the same step declare the same field differently, the one declared first
-/// wins and a `rule-conflict` error names both. A lead unit listed as cooperating too is dropped
+/// When two rules of the same step declare the same field differently (deadlines differ when
+/// they fall on different days), the one declared first wins and one `rule-conflict` error per
+/// pair of rules and field names both and the tasks affected. A lead unit listed as cooperating too is dropped
 /// from the cooperating units (`lead-also-cooperating` warning). The result depends only on the
 /// plan: the same plan always resolves the same way.
 public enum Resolver {
   /// Applies the responsibility list to `plan`.
   public static func resolve(_ plan: WorkPlan) -> ResolvedPlan {
     var diagnostics: [Diagnostic] = []
+    var conflicts = Conflicts()
     var tasks: [ResolvedTask] = []
     var targets: [ResolvedTarget] = []
     let rules = Array(plan.rules.enumerated())
@@ -36,7 +38,7 @@ public enum Resolver {
       let chapterLabel =
         depth == 1
         ? Numerals.chinese(chapter.number) : "\(parentLabel)(\(Numerals.chinese(chapter.number)))"
-      for task in chapter.tasks {
+      func resolveTask(_ task: PlanTask) {
         var steps: [[(Int, ResponsibilityRule)]] = []
         steps.append(
           rules.filter {
@@ -62,13 +64,13 @@ public enum Resolver {
         let what = "task \(label) (\(task.id))"
         let (lead, leadOrigin) = decide(
           task.responsibility.lead, steps, \.lead, field: "lead units", what: what,
-          at: task.location, same: ==, into: &diagnostics)
+          at: task.location, same: ==, into: &conflicts)
         let (coop, coopOrigin) = decide(
           task.responsibility.cooperating, steps, \.cooperating, field: "cooperating units",
-          what: what, at: task.location, same: { Set($0) == Set($1) }, into: &diagnostics)
+          what: what, at: task.location, same: { Set($0) == Set($1) }, into: &conflicts)
         let (deadline, deadlineOrigin) = decide(
           task.responsibility.deadline, steps, \.deadline, field: "deadlines", what: what,
-          at: task.location, same: ==, into: &diagnostics)
+          at: task.location, same: sameDay, into: &conflicts)
         let leadUnits = lead ?? []
         var cooperating = coop ?? []
         let both = cooperating.filter { leadUnits.contains($0) }
@@ -88,8 +90,26 @@ public enum Resolver {
             cooperatingOrigin: coop == nil ? .defaulted : coopOrigin,
             deadlineOrigin: deadline == nil ? .defaulted : deadlineOrigin))
       }
-      for section in chapter.sections {
-        walk(section, path: path, depth: depth + 1, parentLabel: chapterLabel)
+      // Document order: tasks and sections by number where they share one numbering, else by
+      // the first task number a section holds.
+      enum Entry {
+        case task(PlanTask)
+        case section(PlanChapter)
+      }
+      func key(_ e: Entry) -> Int {
+        switch e {
+        case .task(let t): return t.number
+        case .section(let s):
+          return plan.numbering == .perChapter ? s.number : (s.allTasks.map(\.number).min() ?? .max)
+        }
+      }
+      let entries = (chapter.tasks.map(Entry.task) + chapter.sections.map(Entry.section))
+        .enumerated().sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }
+      for (_, entry) in entries {
+        switch entry {
+        case .task(let t): resolveTask(t)
+        case .section(let s): walk(s, path: path, depth: depth + 1, parentLabel: chapterLabel)
+        }
       }
     }
     for chapter in plan.chapters { walk(chapter, path: [], depth: 1, parentLabel: "") }
@@ -99,10 +119,10 @@ public enum Resolver {
       let what = "target \(target.id)"
       var (lead, leadOrigin) = decide(
         target.responsibility.lead, steps, \.lead, field: "lead units", what: what,
-        at: target.location, same: ==, into: &diagnostics)
+        at: target.location, same: ==, into: &conflicts)
       var (coop, _) = decide(
         target.responsibility.cooperating, steps, \.cooperating, field: "cooperating units",
-        what: what, at: target.location, same: { Set($0) == Set($1) }, into: &diagnostics)
+        what: what, at: target.location, same: { Set($0) == Set($1) }, into: &conflicts)
       if let task, lead == nil {
         lead = task.lead
         leadOrigin = .task(task.task.id)
@@ -120,34 +140,68 @@ public enum Resolver {
       for figure in task.task.figures { resolveTarget(figure, task: task) }
     }
 
-    return ResolvedPlan(plan: plan, tasks: tasks, targets: targets, diagnostics: diagnostics)
+    return ResolvedPlan(
+      plan: plan, tasks: tasks, targets: targets,
+      diagnostics: diagnostics + conflicts.diagnostics(plan.rules))
   }
 
-  /// The first step that declares the field decides it; disagreement within that step is a
-  /// `rule-conflict`.
+  /// The first step that declares the field decides it; disagreement within that step is
+  /// recorded as a conflict.
   private static func decide<Value>(
     _ declared: Value?, _ steps: [[(Int, ResponsibilityRule)]],
     _ field: KeyPath<Responsibility, Value?>, field name: String, what: String,
     at location: SourceLocation?, same: (Value, Value) -> Bool,
-    into diagnostics: inout [Diagnostic]
+    into conflicts: inout Conflicts
   ) -> (Value?, Origin) {
     if let declared { return (declared, .declared) }
     for step in steps {
-      let deciding = step.compactMap { rule -> (Int, ResponsibilityRule, Value)? in
-        rule.1.responsibility[keyPath: field].map { (rule.0, rule.1, $0) }
+      let deciding = step.compactMap { rule -> (Int, Value)? in
+        rule.1.responsibility[keyPath: field].map { (rule.0, $0) }
       }
       guard let first = deciding.first else { continue }
-      for other in deciding.dropFirst() where !same(first.2, other.2) {
-        let a = first.1.location.map { " (\($0))" } ?? ""
-        let b = other.1.location.map { " (\($0))" } ?? ""
-        diagnostics.append(
-          Diagnostic(
-            .error, "rule-conflict",
-            "\(what): rule \(first.0 + 1) [\(first.1.match)]\(a) and rule \(other.0 + 1) [\(other.1.match)]\(b) give different \(name); the first wins. Declare them on the task, or narrow a rule",
-            at: other.1.location ?? location))
+      for other in deciding.dropFirst() where !same(first.1, other.1) {
+        conflicts.add(first: first.0, other: other.0, field: name, what: what)
       }
-      return (first.2, .rule(first.0))
+      return (first.1, .rule(first.0))
     }
     return (nil, .defaulted)
+  }
+
+  /// Deadlines agree when they fall on the same day (`.endOfYear(2020)` and `.on(2020, 12, 31)`).
+  static func sameDay(_ a: Deadline, _ b: Deadline) -> Bool {
+    a == b || (a.dueDay != nil && a.dueDay == b.dueDay)
+  }
+}
+
+/// Rule conflicts, gathered so that one pair of rules disagreeing over many tasks is reported
+/// once, naming the tasks.
+struct Conflicts {
+  private struct Key: Hashable {
+    var first: Int
+    var other: Int
+    var field: String
+  }
+  private var order: [Key] = []
+  private var affected: [Key: [String]] = [:]
+
+  mutating func add(first: Int, other: Int, field: String, what: String) {
+    let key = Key(first: first, other: other, field: field)
+    if affected[key] == nil { order.append(key) }
+    affected[key, default: []].append(what)
+  }
+
+  /// One `rule-conflict` error per pair of rules and field, at the later rule.
+  func diagnostics(_ rules: [ResponsibilityRule]) -> [Diagnostic] {
+    order.map { key in
+      let a = rules[key.first]
+      let b = rules[key.other]
+      let whats = affected[key] ?? []
+      let shown = whats.prefix(5).joined(separator: ", ") + (whats.count > 5 ? ", …" : "")
+      let at = a.location.map { " (\($0))" } ?? ""
+      return Diagnostic(
+        .error, "rule-conflict",
+        "rule \(key.first + 1) [\(a.match)]\(at) and rule \(key.other + 1) [\(b.match)] give different \(key.field) for \(shown)\(whats.count > 1 ? " (\(whats.count) in all)" : ""); the first wins. Declare them on the task, or narrow a rule",
+        at: b.location)
+    }
   }
 }

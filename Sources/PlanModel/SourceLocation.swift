@@ -17,14 +17,13 @@ public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertib
   public var description: String { line > 0 ? "\(file):\(line)" : file }
 
   /// Shortens an absolute `#filePath` to a repository-relative path: from the last `plans/`,
-  /// `Tests/`, `Sources/` or `Benchmarks/` component on; otherwise the path unchanged.
+  /// `Tests/`, `Sources/` or `Benchmarks/` component on (whichever comes last in the path, so a
+  /// checkout inside a folder named `plans` still works); otherwise the path unchanged.
   public static func relative(_ path: String) -> String {
     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-    for anchor in ["plans", "Tests", "Sources", "Benchmarks"] {
-      if let i = parts.lastIndex(where: { $0 == anchor }), i > 0 || path.hasPrefix(anchor) {
-        return parts[i...].joined(separator: "/")
-      }
-    }
-    return path
+    let anchors: Set<Substring> = ["plans", "Tests", "Sources", "Benchmarks"]
+    // The last component is the file name, never an anchor.
+    guard let i = parts.dropLast().lastIndex(where: { anchors.contains($0) }) else { return path }
+    return parts[i...].joined(separator: "/")
   }
 }

@@ -15,13 +15,17 @@ struct Binary {
 
   /// `planbook`, built beside this test bundle.
   static let path: String = {
-    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("planbook").path
+    let exe =
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+      ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("planbook")
+      .path
   }()
 
   /// Runs `planbook` with `arguments`; output goes through files so a large one cannot block.
   static func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("planbook-cli-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "planbook-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
     let out = dir.appendingPathComponent("out")
@@ -46,13 +50,16 @@ struct Binary {
 /// Compares `text` with the golden file `Golden/<name>`. A missing golden file, or
 /// `RECORD_GOLDEN=1`, records it — and the test fails, so a new baseline never passes by
 /// accident.
-func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectGolden(
+  _ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+) throws {
   let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .appendingPathComponent("Golden").appendingPathComponent(name)
   let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
   guard !record, let golden = try? String(contentsOf: url, encoding: .utf8) else {
     try text.write(to: url, atomically: true, encoding: .utf8)
-    Issue.record("recorded golden file \(name); check it and run again", sourceLocation: sourceLocation)
+    Issue.record(
+      "recorded golden file \(name); check it and run again", sourceLocation: sourceLocation)
     return
   }
   #expect(text == golden, "differs from Golden/\(name)", sourceLocation: sourceLocation)

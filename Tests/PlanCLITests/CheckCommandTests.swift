@@ -11,7 +11,8 @@ struct CheckCommandTests {
   @Test func reportsAsJSON() throws {
     let run = try Binary.run("check", "guangzhou-2020", "--format", "json")
     #expect(run.status == 0)
-    let report = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let report = try #require(
+      JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     #expect(report["plan"] as? String == "guangzhou-2020")
     #expect(report["errors"] as? Int == 0)
     #expect((report["diagnostics"] as? [Any])?.isEmpty == true)
@@ -21,11 +22,13 @@ struct CheckCommandTests {
   /// the seed. Both are reported, each at its line in the snapshot file, and check exits 1.
   @Test func reportsEveryProblemOfASnapshotAtItsLine() throws {
     let committed = try String(
-      contentsOf: Binary.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json"), encoding: .utf8)
+      contentsOf: Binary.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json"),
+      encoding: .utf8)
     var text = committed.replacingOccurrences(of: "\"gz-eeb-office\"\n", with: "\"gz-eeb-ofice\"\n")
     text = text.replacingOccurrences(of: "巩固燃煤整治效果。督促落实", with: "巩固燃煤整治效果。督促全面落实")
     #expect(text != committed)
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("gz-edited-\(UUID().uuidString).json")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gz-edited-\(UUID().uuidString).json")
     try text.write(to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }
 
@@ -36,7 +39,9 @@ struct CheckCommandTests {
     #expect(output.last == "guangzhou-2020: 2 errors, 0 warnings")
 
     let unknown = try #require(output.first { $0.contains("unknown-unit") })
-    #expect(unknown.contains("unknown unit “gz-eeb-ofice” (lead in rule 33); did you mean gz-eeb-office?"))
+    #expect(
+      unknown.contains("unknown unit “gz-eeb-ofice” (lead in rule 33); did you mean gz-eeb-office?")
+    )
     let ruleLine = try #require(Int(unknown.split(separator: ":")[1]))
     #expect(lines[ruleLine - 1].contains("\"match\": {"))
 
@@ -51,7 +56,8 @@ struct CheckCommandTests {
   }
 
   @Test func anUnreadableSnapshotIsAClearError() throws {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("broken-\(UUID().uuidString).json")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "broken-\(UUID().uuidString).json")
     try "{\"schema\": \"planbook.plan\", \"schemaVersion\": 1, \"plan\": {\"id\": 5}}".write(
       to: file, atomically: true, encoding: .utf8)
     defer { try? FileManager.default.removeItem(at: file) }

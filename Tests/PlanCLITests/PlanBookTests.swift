@@ -14,7 +14,8 @@ struct PlanBookTests {
   @Test func anUnknownPlanListsTheKnownOnes() throws {
     let run = try Binary.run("check", "guangzhou-2021")
     #expect(run.status == 64)
-    #expect(run.stderr.hasPrefix("Error: unknown plan 'guangzhou-2021'; known plans: guangzhou-2020"))
+    #expect(
+      run.stderr.hasPrefix("Error: unknown plan 'guangzhou-2021'; known plans: guangzhou-2020"))
     #expect(run.stderr.contains("Usage: planbook check"))
   }
 

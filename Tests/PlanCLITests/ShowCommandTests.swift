@@ -19,22 +19,27 @@ struct ShowCommandTests {
   @Test func anUnknownUnitIsABadArgument() throws {
     let run = try Binary.run("show", "guangzhou-2020", "--unit", "空气处")
     #expect(run.status == 64)
-    #expect(run.stderr.hasPrefix("Error: unknown unit '空气处'; units with a share in guangzhou-2020: gz-eeb-office,"))
+    #expect(
+      run.stderr.hasPrefix(
+        "Error: unknown unit '空气处'; units with a share in guangzhou-2020: gz-eeb-office,"))
   }
 
   @Test func showsAsJSON() throws {
     let run = try Binary.run("show", "guangzhou-2020", "--unit", "gz-eeb-water", "--format", "json")
     #expect(run.status == 0)
-    let view = try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let view = try #require(
+      JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
     let tasks = try #require(view["tasks"] as? [[String: Any]])
     #expect(tasks.map { $0["number"] as? Int } == [11, 17, 18])
     #expect(tasks.map { $0["role"] as? String } == ["cooperating", "lead", "lead"])
     #expect(tasks[1]["due"] as? String == "2020-12-31")
     #expect((tasks[1]["deadline"] as? [String: Any])?["kind"] as? String == "endOfYear")
     let targets = try #require(view["targets"] as? [[String: Any]])
-    #expect(targets.map { $0["id"] as? String } == [
-      "drinking-water", "water-sections", "good-sections", "lost-function", "drinking-source-survey",
-    ])
+    #expect(
+      targets.map { $0["id"] as? String } == [
+        "drinking-water", "water-sections", "good-sections", "lost-function",
+        "drinking-source-survey",
+      ])
   }
 
   @Test func loadsAPlanFromItsSnapshotPath() throws {

@@ -11,18 +11,23 @@ struct PlanSnapshotTests {
     id: "p", title: "计划", issuer: "u1", period: .year(2020),
     source: SourceDocument(path: "seeds/x.txt"),
     units: [OrgUnit(id: "u1", name: "一局", shortName: "一局", kind: .department)],
-    targets: [PlanTarget(id: "t1", name: "PM2.5", requirement: .atMost(35, "微克/立方米"), tolerance: 2)],
+    targets: [
+      PlanTarget(id: "t1", name: "PM2.5", requirement: .atMost(35, "微克/立方米"), tolerance: 2)
+    ],
     chapters: [
       PlanChapter(
         id: "c1", number: 1, title: "章",
         tasks: [
           PlanTask(
             id: "k1", number: 1, title: "任务", text: "任务。内容",
-            milestones: [PlanMilestone(id: "m1", title: "步", deadline: .endOfQuarter(year: 2020, quarter: 2))],
+            milestones: [
+              PlanMilestone(id: "m1", title: "步", deadline: .endOfQuarter(year: 2020, quarter: 2))
+            ],
             responsibility: Responsibility(lead: ["u1"], deadline: .on(2020, 6, 30)))
         ])
     ],
-    rules: [ResponsibilityRule(match: .keyword("内容"), responsibility: Responsibility(lead: ["u1"]))])
+    rules: [ResponsibilityRule(match: .keyword("内容"), responsibility: Responsibility(lead: ["u1"]))]
+  )
 
   @Test func theCommittedSnapshotRoundTripsByteForByte() throws {
     let text = try String(contentsOf: Self.committed, encoding: .utf8)
@@ -40,7 +45,11 @@ struct PlanSnapshotTests {
     back.location = nil
     #expect(back.chapters[0].tasks[0].location?.file == "s.json")
     #expect(back.targets[0].tolerance == 2)
-    #expect(back.rules == Self.small.rules.map { var r = $0; r.location = back.rules[0].location; return r })
+    #expect(
+      back.rules
+        == Self.small.rules.map {
+          var r = $0; r.location = back.rules[0].location; return r
+        })
   }
 
   @Test func isCanonical() throws {
@@ -50,7 +59,8 @@ struct PlanSnapshotTests {
     #expect(text.contains("\"sections\": [],"))
     #expect(!text.contains("location"))
     // Keys are sorted at every level.
-    #expect(text.range(of: "\"figures\"")!.lowerBound < text.range(of: "\"milestones\"")!.lowerBound)
+    #expect(
+      text.range(of: "\"figures\"")!.lowerBound < text.range(of: "\"milestones\"")!.lowerBound)
   }
 
   @Test func locatesDeclarationsOnTheLineOfTheirID() throws {
@@ -75,10 +85,16 @@ struct PlanSnapshotTests {
       }
     }
     #expect(error("{") == "bad.json: not valid JSON")
-    #expect(error("{}") == "bad.json: not a PlanBook plan snapshot (schema is missing, expected 'planbook.plan')")
-    #expect(error(#"{"schema": "planbook.plan", "schemaVersion": 9}"#).contains("schema version 9 is not supported"))
+    #expect(
+      error("{}")
+        == "bad.json: not a PlanBook plan snapshot (schema is missing, expected 'planbook.plan')")
+    #expect(
+      error(#"{"schema": "planbook.plan", "schemaVersion": 9}"#).contains(
+        "schema version 9 is not supported"))
     let good = try! PlanSnapshot.encode(Self.small)
-    let badNumber = good.replacingOccurrences(of: "\"number\": 1,\n            \"responsibility\"", with: "\"number\": \"one\",\n            \"responsibility\"")
+    let badNumber = good.replacingOccurrences(
+      of: "\"number\": 1,\n            \"responsibility\"",
+      with: "\"number\": \"one\",\n            \"responsibility\"")
     #expect(badNumber != good)
     #expect(error(badNumber) == "bad.json: at plan.chapters[0].tasks[0].number: expected Int")
     let missing = good.replacingOccurrences(of: "\"title\": \"计划\"", with: "\"titel\": \"计划\"")

@@ -68,14 +68,18 @@ struct Guangzhou2020Tests {
     #expect(targets["carbon-intensity-13fyp"]?.requirement == .reduction(by: 23, against: 2015))
     // Every figure of the opening paragraph is stated in the seed.
     let opening = seed.split(separator: "\n")[1]
-    for figure in ["35微克", "100%", "13个", "61.5%", "90%", "14.7%", "18.4%", "9.9%", "9.5%", "1.1%", "23%"] {
+    for figure in [
+      "35微克", "100%", "13个", "61.5%", "90%", "14.7%", "18.4%", "9.9%", "9.5%", "1.1%", "23%",
+    ] {
       #expect(opening.contains(figure), "\(figure)")
     }
   }
 
   @Test func hasTheTaskLevelFigures() throws {
     let figures = Dictionary(
-      uniqueKeysWithValues: plan.model.allTasks.flatMap { t in t.figures.map { ($0.id, (t.number, $0)) } })
+      uniqueKeysWithValues: plan.model.allTasks.flatMap { t in
+        t.figures.map { ($0.id, (t.number, $0)) }
+      })
     #expect(figures["biomass-boilers"]?.0 == 13)
     #expect(figures["biomass-boilers"]?.1.requirement == .count(atLeast: 135, "台"))
     #expect(figures["taxi-electric"]?.1.requirement == .share(atLeast: 90, of: "新增或更新的巡游出租车"))
@@ -103,10 +107,19 @@ struct Guangzhou2020Tests {
     #expect(byNumber.values.allSatisfy { $0.dueDay == Day(2020, 12, 31) })
   }
 
-  @Test func declarationsPointAtThePlanFile() {
+  @Test func declarationsPointAtThePlanFile() throws {
+    let file = try String(
+      contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("plans/guangzhou_2020.swift"), encoding: .utf8)
+    let lines = file.split(separator: "\n", omittingEmptySubsequences: false)
     #expect(plan.model.location?.file == "plans/guangzhou_2020.swift")
-    let task = plan.model.allTasks[0]
+    let task = plan.model.allTasks[12]
     #expect(task.location?.file == "plans/guangzhou_2020.swift")
-    #expect((task.location?.line ?? 0) > 100)
+    let line = try #require(task.location?.line)
+    #expect(lines[line - 1].contains("Item("))
+    #expect(lines[line].contains("13, id: \"coal\""))
+    let pm25 = try #require(plan.model.targets.first?.location?.line)
+    #expect(lines[pm25 - 1].contains("Target(\"pm25\""))
   }
 }

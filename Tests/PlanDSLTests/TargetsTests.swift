@@ -1,0 +1,96 @@
+import PlanDSL
+import Testing
+
+private let file = "Tests/PlanDSLTests/TargetsTests.swift"
+
+/// The targets of a plan holding only `targets`.
+private func lowered(_ targets: Targets) -> [PlanTarget] {
+  Plan("p", title: "计划", issuer: "eeb", period: .year(2020)) { targets }.model.targets
+}
+
+@Suite struct TargetsTests {
+  @Test func everyFieldLowers() {
+    let autumn = Deadline.period(name: "秋冬季", DateRange(Day(2020, 10, 1), Day(2020, 12, 31)))
+    let line = #line + 2
+    let targets = Targets {
+      Target(
+        "pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), tolerance: 2, weight: 10,
+        period: autumn, lead: ["air"], cooperating: ["transport", "police"],
+        reason: "按省考核要求调整")
+    }
+    #expect(
+      lowered(targets) == [
+        PlanTarget(
+          id: "pm25", name: "PM2.5平均浓度",
+          requirement: Requirement(
+            measure: .level, direction: .atMost, value: 35, unit: "微克/立方米"),
+          tolerance: 2, weight: 10, period: autumn,
+          responsibility: Responsibility(lead: ["air"], cooperating: ["transport", "police"]),
+          reason: "按省考核要求调整", location: at(file, line))
+      ])
+  }
+
+  @Test func omittedFieldsStayNil() throws {
+    let target = try #require(lowered(Targets { Target("x", "某指标", .atLeast(1, "个")) }).first)
+    #expect(target.tolerance == nil)
+    #expect(target.weight == nil)
+    #expect(target.period == nil)
+    #expect(target.reason == nil)
+    #expect(target.responsibility == Responsibility(lead: nil, cooperating: nil, deadline: nil))
+  }
+
+  @Test func requirementFieldsOfEachKind() {
+    let targets = lowered(
+      Targets {
+        Target("level-max", "PM2.5平均浓度", .atMost(35, "微克/立方米"))
+        Target("level-min", "水质优良断面比例", .atLeast(61.5, "%"))
+        Target("level-eq", "丧失使用功能水体断面比例", .equal(0, "%"))
+        Target("count", "考核断面数", .count(atLeast: 13, "个"))
+        Target("share", "纯电动比例", .share(atLeast: 90, of: "新增巡游出租车"))
+        Target("cod", "化学需氧量排放量", .reduction(by: 14.7, against: 2015))
+        Target("green", "绿化面积", .increase(by: 5, against: 2019))
+        Target("quality", "其他指标", .qualitative("达到省考核要求"))
+      })
+    #expect(
+      targets.map(\.requirement) == [
+        Requirement(measure: .level, direction: .atMost, value: 35, unit: "微克/立方米"),
+        Requirement(measure: .level, direction: .atLeast, value: 61.5, unit: "%"),
+        Requirement(measure: .level, direction: .equal, value: 0, unit: "%"),
+        Requirement(measure: .count, direction: .atLeast, value: 13, unit: "个"),
+        Requirement(measure: .share, direction: .atLeast, value: 90, unit: "%", of: "新增巡游出租车"),
+        Requirement(measure: .change, direction: .decrease, value: 14.7, unit: "%", baseYear: 2015),
+        Requirement(measure: .change, direction: .increase, value: 5, unit: "%", baseYear: 2019),
+        Requirement(measure: .qualitative, text: "达到省考核要求"),
+      ])
+    #expect(
+      targets.map(\.id) == [
+        "level-max", "level-min", "level-eq", "count", "share", "cod", "green", "quality",
+      ])
+  }
+
+  @Test func eachTargetHasItsOwnLine() {
+    let first = #line + 3
+    let targets = lowered(
+      Targets {
+        Target("a", "甲", .atLeast(1, "个"))
+        Target("b", "乙", .atLeast(2, "个"))
+      })
+    #expect(targets.map(\.location) == [at(file, first), at(file, first + 1)])
+  }
+
+  @Test func forAndIfInsideTargets() {
+    let pollutants = ["so2", "nox"]
+    let withCarbon = true
+    let targets = lowered(
+      Targets {
+        for p in pollutants {
+          Target(p, "\(p)排放量", .reduction(by: 10, against: 2015))
+        }
+        if withCarbon {
+          Target("carbon", "碳强度", .reduction(by: 1.1, against: 2019))
+        }
+      })
+    #expect(targets.map(\.id) == ["so2", "nox", "carbon"])
+    #expect(targets.map(\.requirement.baseYear) == [2015, 2015, 2019])
+  }
+}
