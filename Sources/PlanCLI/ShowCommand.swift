@@ -160,7 +160,8 @@ struct PlanView: Codable {
         chapter = "-"
         out += "\n任务 tasks\n"
       }
-      out += "  \(t.label). \(t.title)\n"
+      // 13. 巩固燃煤整治效果 / 四(一) 明确责任 — a bracketed number takes no full stop.
+      out += "  \(t.label)\(t.label.hasSuffix(")") ? "" : ".") \(t.title)\n"
       if t.role == "lead" {
         out +=
           "      role: lead   cooperating: \(list(t.cooperating))   due: \(t.deadline) (\(t.due))\n"
