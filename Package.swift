@@ -30,6 +30,9 @@ let package = Package(
       path: "plans",
       exclude: ["snapshots", "README.md"]
     ),
+    // The only code that touches libxlsxwriter.
+    .target(
+      name: "Xlsx", dependencies: ["CXlsxWriter", "PlanModel"], exclude: ["README.md"]),
     // The `planbook` commands, as a library so tests can reach them.
     .target(
       name: "PlanCLI",
@@ -45,6 +48,7 @@ let package = Package(
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
+    .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter"]),
     .testTarget(name: "PlanCLITests", dependencies: ["planbook"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
