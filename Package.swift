@@ -8,7 +8,8 @@ let package = Package(
     .executable(name: "planbook", targets: ["planbook"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
   ],
   targets: [
     // libxlsxwriter, Debian's libxlsxwriter-dev (pkg-config name `xlsxwriter`).
@@ -33,23 +34,39 @@ let package = Package(
     // The only code that touches libxlsxwriter.
     .target(
       name: "Xlsx", dependencies: ["CXlsxWriter", "PlanModel"], exclude: ["README.md"]),
+    // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
+    .target(
+      name: "Books", dependencies: ["PlanModel", "PlanEngine", "Xlsx"], exclude: ["README.md"]),
+    // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
+    .target(
+      name: "XlsxReader",
+      dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      exclude: ["README.md"]
+    ),
     // The `planbook` commands, as a library so tests can reach them.
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Plans",
+        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
     ),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
 
+    // Helpers the tests share: reading workbooks back through openpyxl, rendering with LibreOffice.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
-    .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter"]),
-    .testTarget(name: "PlanCLITests", dependencies: ["planbook"], exclude: ["Golden"]),
+    .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),
+    .testTarget(
+      name: "BooksTests", dependencies: ["Books", "XlsxReader", "Plans", "TestSupport"]),
+    .testTarget(name: "XlsxReaderTests", dependencies: ["XlsxReader", "Xlsx"]),
+    .testTarget(
+      name: "PlanCLITests", dependencies: ["planbook", "TestSupport"], exclude: ["Golden"]),
   ],
   swiftLanguageModes: [.v6]
 )

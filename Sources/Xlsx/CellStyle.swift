@@ -1,0 +1,65 @@
+internal import CXlsxWriter
+
+/// How a cell looks: a plain value, turned into one libxlsxwriter format per distinct style
+/// (``Workbook`` caches them), so layouts describe styles instead of managing format handles.
+public struct CellStyle: Sendable, Hashable {
+  public enum Horizontal: Sendable, Hashable { case general, left, center, right }
+  public enum Vertical: Sendable, Hashable { case top, center, bottom }
+
+  /// The font's name (`宋体`).
+  public var fontName: String
+  /// Size in points.
+  public var fontSize: Double
+  public var bold: Bool
+  public var horizontal: Horizontal
+  public var vertical: Vertical
+  /// Wraps text at the column edge (row heights must then be computed: Excel does not autofit).
+  public var wrap: Bool
+  /// A thin border on all four sides.
+  public var border: Bool
+  /// An Excel number format (`0.0`, `yyyy"年"m"月"d"日"`), or nil for General.
+  public var numberFormat: String?
+  /// A fill colour as 0xRRGGBB, or nil.
+  public var fill: UInt32?
+
+  public init(
+    fontName: String = "宋体", fontSize: Double = 11, bold: Bool = false,
+    horizontal: Horizontal = .general, vertical: Vertical = .center, wrap: Bool = false,
+    border: Bool = false, numberFormat: String? = nil, fill: UInt32? = nil
+  ) {
+    self.fontName = fontName
+    self.fontSize = fontSize
+    self.bold = bold
+    self.horizontal = horizontal
+    self.vertical = vertical
+    self.wrap = wrap
+    self.border = border
+    self.numberFormat = numberFormat
+    self.fill = fill
+  }
+
+  /// Applies this style to a fresh libxlsxwriter format.
+  func apply(to format: UnsafeMutablePointer<lxw_format>) {
+    format_set_font_name(format, fontName)
+    format_set_font_size(format, fontSize)
+    if bold { format_set_bold(format) }
+    switch horizontal {
+    case .general: break
+    case .left: format_set_align(format, UInt8(LXW_ALIGN_LEFT.rawValue))
+    case .center: format_set_align(format, UInt8(LXW_ALIGN_CENTER.rawValue))
+    case .right: format_set_align(format, UInt8(LXW_ALIGN_RIGHT.rawValue))
+    }
+    switch vertical {
+    case .top: format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+    case .center: format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_CENTER.rawValue))
+    case .bottom: format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_BOTTOM.rawValue))
+    }
+    if wrap { format_set_text_wrap(format) }
+    if border { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
+    if let numberFormat { format_set_num_format(format, numberFormat) }
+    if let fill {
+      format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
+      format_set_bg_color(format, lxw_color_t(fill))
+    }
+  }
+}

@@ -1,0 +1,158 @@
+internal import CXlsxWriter
+import PlanModel
+
+/// A worksheet of an open ``Workbook``. Rows and columns are zero-based. Every call throws an
+/// ``XlsxError`` naming the cell once the workbook is closed or when libxlsxwriter refuses.
+///
+/// There is deliberately no way to write a formula: text is always text, even `=SUM(A1)`,
+/// `+86…`, `-5 %` or `@unit`.
+public final class Worksheet {
+  /// The sheet's name as written.
+  public let name: String
+  private unowned let workbook: Workbook
+  var handle: UnsafeMutablePointer<lxw_worksheet>?
+
+  /// The most characters (Unicode scalars) a cell holds.
+  public static let maximumTextLength = 32_767
+
+  init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
+    self.workbook = workbook
+    self.handle = handle
+    self.name = name
+  }
+
+  private func live(_ operation: @autoclosure () -> String) throws(XlsxError)
+    -> UnsafeMutablePointer<lxw_worksheet>
+  {
+    guard let handle, workbook.isOpen else {
+      throw XlsxError(
+        operation: operation(), message: "the workbook \(workbook.path) is already closed")
+    }
+    return handle
+  }
+
+  private func at(_ row: Int, _ col: Int) -> String {
+    "\(CellReference.cell(row: row, col: col)) of '\(name)'"
+  }
+
+  /// Writes text as text (a shared string), never as a formula or a number.
+  public func write(_ text: String, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
+    let sheet = try live("write \(at(row, col))")
+    try Self.checkLength(text, "write \(at(row, col))")
+    let format = try workbook.format(style)
+    try check(
+      worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), text, format),
+      "write \(at(row, col))")
+  }
+
+  /// Writes a number.
+  public func write(number: Double, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
+    let sheet = try live("write \(at(row, col))")
+    guard number.isFinite else {
+      throw XlsxError(operation: "write \(at(row, col))", message: "\(number) is not a number")
+    }
+    let format = try workbook.format(style)
+    try check(
+      worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(col), number, format),
+      "write \(at(row, col))")
+  }
+
+  /// Writes a date as a real Excel date (a serial number shown through `style`'s number
+  /// format).
+  public func write(day: Day, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
+    let sheet = try live("write \(at(row, col))")
+    guard day.isValid, day.year >= 1900 else {
+      throw XlsxError(operation: "write \(at(row, col))", message: "\(day) is not a valid date")
+    }
+    var datetime = lxw_datetime(
+      year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0,
+      sec: 0)
+    let format = try workbook.format(style)
+    try check(
+      worksheet_write_datetime(sheet, lxw_row_t(row), lxw_col_t(col), &datetime, format),
+      "write \(at(row, col))")
+  }
+
+  /// Writes an empty cell that still shows `style` (borders, fill).
+  public func writeBlank(row: Int, col: Int, style: CellStyle) throws(XlsxError) {
+    let sheet = try live("write \(at(row, col))")
+    let format = try workbook.format(style)
+    try check(
+      worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(col), format),
+      "write \(at(row, col))")
+  }
+
+  /// Merges a range and writes `text` into it.
+  public func merge(
+    _ text: String, rows: ClosedRange<Int>, cols: ClosedRange<Int>, style: CellStyle
+  ) throws(XlsxError) {
+    let range = CellReference.range(
+      firstRow: rows.lowerBound, firstCol: cols.lowerBound, lastRow: rows.upperBound,
+      lastCol: cols.upperBound)
+    let operation = "merge \(range) of '\(name)'"
+    let sheet = try live(operation)
+    try Self.checkLength(text, operation)
+    let format = try workbook.format(style)
+    try check(
+      worksheet_merge_range(
+        sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
+        lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), text, format),
+      operation)
+  }
+
+  /// Sets a column's width in Excel's character units.
+  public func setColumn(_ col: Int, width: Double) throws(XlsxError) {
+    let sheet = try live("set the width of column \(CellReference.column(col))")
+    try check(
+      worksheet_set_column(sheet, lxw_col_t(col), lxw_col_t(col), width, nil),
+      "set the width of column \(CellReference.column(col)) of '\(name)'")
+  }
+
+  /// Sets a row's height in points.
+  public func setRow(_ row: Int, height: Double) throws(XlsxError) {
+    let sheet = try live("set the height of row \(row + 1)")
+    try check(
+      worksheet_set_row(sheet, lxw_row_t(row), height, nil),
+      "set the height of row \(row + 1) of '\(name)'")
+  }
+
+  /// Applies print settings.
+  public func setPage(_ page: PageSetup) throws(XlsxError) {
+    let sheet = try live("set up printing of '\(name)'")
+    worksheet_set_paper(sheet, page.paper)
+    switch page.orientation {
+    case .portrait: worksheet_set_portrait(sheet)
+    case .landscape: worksheet_set_landscape(sheet)
+    }
+    worksheet_set_margins(
+      sheet, page.margins.left, page.margins.right, page.margins.top, page.margins.bottom)
+    if page.centerHorizontally { worksheet_center_horizontally(sheet) }
+    if page.fitPagesWide > 0 { worksheet_fit_to_pages(sheet, page.fitPagesWide, 0) }
+    if page.gridlinesHidden { worksheet_gridlines(sheet, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue)) }
+    if let rows = page.repeatRows {
+      try check(
+        worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
+        "repeat rows \(rows.lowerBound + 1)–\(rows.upperBound + 1) of '\(name)'")
+    }
+    if let footer = page.footer {
+      try check(worksheet_set_footer(sheet, footer), "set the footer of '\(name)'")
+    }
+    if !page.pageBreaks.isEmpty {
+      // A zero-terminated array of row numbers; row 0 would end it, and is never a break.
+      var breaks = page.pageBreaks.filter { $0 > 0 }.map { lxw_row_t($0) }
+      breaks.append(0)
+      try check(
+        worksheet_set_h_pagebreaks(sheet, &breaks), "set the page breaks of '\(name)'")
+    }
+  }
+
+  private static func checkLength(_ text: String, _ operation: String) throws(XlsxError) {
+    let length = text.unicodeScalars.count
+    guard length <= maximumTextLength else {
+      throw XlsxError(
+        operation: operation,
+        message:
+          "the text is \(length) characters long; a cell holds at most \(maximumTextLength)")
+    }
+  }
+}
