@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
     .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),
     .testTarget(
-      name: "BooksTests", dependencies: ["Books", "XlsxReader", "Plans", "TestSupport"]),
+      name: "BooksTests", dependencies: ["Books", "Plans", "TestSupport"]),
     .testTarget(name: "XlsxReaderTests", dependencies: ["XlsxReader", "Xlsx"]),
     .testTarget(
       name: "PlanCLITests", dependencies: ["planbook", "TestSupport"], exclude: ["Golden"]),

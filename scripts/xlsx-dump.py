@@ -3,7 +3,8 @@
 reader): sheets with their cells (value, type, number format, wrap, font), merged ranges, column
 widths, row heights, print settings, and the document's core and custom properties.
 
-    scripts/xlsx-dump.py FILE.xlsx  >  JSON on stdout
+    scripts/xlsx-dump.py FILE.xlsx            >  one workbook's JSON on stdout
+    scripts/xlsx-dump.py FILE.xlsx FILE.xlsx…  >  {"FILE.xlsx": workbook, …}
 
 Used by the Swift tests (Tests/*/Openpyxl.swift); needs `pip install openpyxl`.
 """
@@ -26,7 +27,7 @@ def value(v):
     return {"text": str(v)}
 
 
-def main(path):
+def dump(path):
     wb = openpyxl.load_workbook(path)
     out = {"sheets": [], "custom": {}, "core": {}}
     for p in wb.custom_doc_props.props:
@@ -70,14 +71,17 @@ def main(path):
                 "fitToPage": bool(ws.sheet_properties.pageSetUpPr.fitToPage) if ws.sheet_properties.pageSetUpPr else False,
                 "titleRows": ws.print_title_rows,
                 "footer": ws.oddFooter.center.text if ws.oddFooter.center.text else None,
+                "footerRight": ws.oddFooter.right.text if ws.oddFooter.right.text else None,
                 "centered": bool(ws.print_options.horizontalCentered),
                 "rowBreaks": [b.id for b in ws.row_breaks.brk],
                 "margins": {"left": ws.page_margins.left, "right": ws.page_margins.right,
                             "top": ws.page_margins.top, "bottom": ws.page_margins.bottom},
             },
         })
-    json.dump(out, sys.stdout, ensure_ascii=False, sort_keys=True, indent=1)
+    return out
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    paths = sys.argv[1:]
+    result = dump(paths[0]) if len(paths) == 1 else {p: dump(p) for p in paths}
+    json.dump(result, sys.stdout, ensure_ascii=False, sort_keys=True, indent=1)

@@ -16,6 +16,11 @@ public enum BookProperties {
   /// The plan's fingerprint: SHA-256 of its canonical snapshot, in hex.
   public static let fingerprint = "PlanBook.Fingerprint"
 
+  /// The ``planVersion`` of a plan that declares no version.
+  public static let unversioned = "unversioned"
+  /// The ``unit`` of the overview workbook.
+  public static let overviewUnit = "总览"
+
   /// The version of the book layout and of these properties.
   public static let currentSchemaVersion = 1
 }

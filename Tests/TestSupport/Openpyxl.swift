@@ -27,7 +27,9 @@ public struct WorkbookDump: Decodable, Sendable {
     public var fitToHeight: Int?
     public var fitToPage: Bool
     public var titleRows: String?
+    /// The centre part of the footer, and its right part.
     public var footer: String?
+    public var footerRight: String?
     public var centered: Bool
     public var rowBreaks: [Int]
     public var margins: Margins
@@ -95,5 +97,19 @@ public enum Openpyxl {
       throw SupportError("xlsx-dump.py \(path) failed: \(result.stderr)")
     }
     return try JSONDecoder().decode(WorkbookDump.self, from: Data(result.stdout.utf8))
+  }
+
+  /// Several workbooks read in one run of the script, by path.
+  public static func dump(_ paths: [String]) throws -> [String: WorkbookDump] {
+    guard paths.count > 1 else {
+      return try Dictionary(uniqueKeysWithValues: paths.map { ($0, try dump($0)) })
+    }
+    let script = Repository.root.appendingPathComponent("scripts/xlsx-dump.py").path
+    let result = try Shell.run(["python3", script] + paths)
+    guard result.status == 0 else {
+      throw SupportError("xlsx-dump.py failed: \(result.stderr)")
+    }
+    return try JSONDecoder().decode(
+      [String: WorkbookDump].self, from: Data(result.stdout.utf8))
   }
 }

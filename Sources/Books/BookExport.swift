@@ -1,0 +1,186 @@
+import Foundation
+import PlanEngine
+import PlanModel
+import Xlsx
+
+/// A failure of an export, naming the plan element or file at fault.
+public struct ExportError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+  public init(_ message: String) { self.message = message }
+  public var description: String { message }
+}
+
+/// Writes a plan's responsibility books and its overview into a folder.
+///
+/// All or nothing: every workbook is first written into a hidden staging folder inside the
+/// output folder; only when all of them succeeded are they moved into place (a rename each),
+/// so a failed export changes nothing. Books are written in parallel, one per core; each book's
+/// bytes depend only on the plan, so the result equals a serial run.
+public enum BookExport {
+  /// One workbook to write.
+  public struct Book: Sendable {
+    /// The unit the book is for; nil for the overview.
+    public var unit: OrgUnit?
+    /// The file's name (`07-大气处.xlsx`, `00-总览.xlsx`).
+    public var fileName: String
+  }
+
+  /// The name of the overview workbook.
+  public static let overviewFileName = "00-总览.xlsx"
+
+  /// The books of `resolved`: one per responsible unit, numbered in the plan's unit order
+  /// (the number stays the same when only some units are exported), then the overview.
+  /// `units` (ids) limits the books; the overview is always included.
+  public static func books(_ resolved: ResolvedPlan, units: [String]? = nil) -> [Book] {
+    let all = resolved.responsibleUnits
+    let width = max(2, String(all.count).count)
+    var books: [Book] = []
+    for (n, unit) in all.enumerated() where units?.contains(unit.id) ?? true {
+      let number = String(repeating: "0", count: width - String(n + 1).count) + String(n + 1)
+      books.append(Book(unit: unit, fileName: "\(number)-\(safeFileName(unit.shortName)).xlsx"))
+    }
+    books.append(Book(unit: nil, fileName: overviewFileName))
+    return books
+  }
+
+  /// Exports into `folder` (created if missing) and returns the paths written, in book order.
+  public static func export(
+    _ resolved: ResolvedPlan, to folder: String, units: [String]? = nil, parallel: Bool = true
+  ) throws -> [String] {
+    try checkLengths(resolved.plan)
+    let fingerprint = try resolved.plan.fingerprint()
+    let books = books(resolved, units: units)
+    let files = Dictionary(
+      BookExport.books(resolved).compactMap { b in b.unit.map { ($0.id, b.fileName) } },
+      uniquingKeysWith: { a, _ in a })
+
+    let fm = FileManager.default
+    do {
+      try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw ExportError("cannot create the folder \(folder): \(error.localizedDescription)")
+    }
+    let staging = URL(fileURLWithPath: folder)
+      .appendingPathComponent(".planbook-export-\(UUID().uuidString)").path
+    do {
+      try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
+    } catch {
+      throw ExportError("cannot write into \(folder): \(error.localizedDescription)")
+    }
+    defer { try? fm.removeItem(atPath: staging) }
+
+    let errors = ErrorSlots(count: books.count)
+    let writeOne: @Sendable (Int) -> Void = { i in
+      let book = books[i]
+      let path = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
+      do {
+        try BookExport.write(book, of: resolved, fingerprint: fingerprint, files: files, to: path)
+      } catch {
+        errors.set(i, "\(book.fileName): \(error)")
+      }
+    }
+    if parallel {
+      DispatchQueue.concurrentPerform(iterations: books.count, execute: writeOne)
+    } else {
+      for i in books.indices { writeOne(i) }
+    }
+    let failures = errors.all
+    guard failures.isEmpty else { throw ExportError(failures.joined(separator: "\n")) }
+
+    var written: [String] = []
+    for book in books {
+      let from = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
+      let to = URL(fileURLWithPath: folder).appendingPathComponent(book.fileName).path
+      guard rename(from, to) == 0 else {
+        throw ExportError("cannot move \(book.fileName) into \(folder): \(String(cString: strerror(errno)))")
+      }
+      written.append(to)
+    }
+    return written
+  }
+
+  /// Writes one workbook.
+  static func write(
+    _ book: Book, of resolved: ResolvedPlan, fingerprint: String, files: [String: String],
+    to path: String
+  ) throws {
+    let plan = resolved.plan
+    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
+    let sheets: [SheetLayout]
+    let title: String
+    if let unit = book.unit {
+      sheets = [ResponsibilityBook.layout(unit: unit, in: resolved, fingerprint: fingerprint)]
+      title = "\(plan.title) 目标责任书（\(unit.name)）"
+    } else {
+      sheets = Overview.layouts(resolved, files: files, fingerprint: fingerprint)
+      title = "\(plan.title) 总览"
+    }
+    let properties = DocumentProperties(
+      title: title, subject: plan.title, author: issuer, company: issuer,
+      comments: "PlanBook \(plan.id) \(WorkPlan.shortFingerprint(fingerprint))",
+      created: plan.period.start,
+      custom: [
+        (BookProperties.planID, plan.id),
+        (BookProperties.planTitle, plan.title),
+        (BookProperties.planVersion, plan.version ?? BookProperties.unversioned),
+        (BookProperties.unit, book.unit.map { "\($0.id) \($0.name)" } ?? BookProperties.overviewUnit),
+        (BookProperties.kind, book.unit == nil ? "overview" : "book"),
+        (BookProperties.schemaVersion, String(BookProperties.currentSchemaVersion)),
+        (BookProperties.fingerprint, fingerprint),
+      ])
+    try Workbook.write(to: path, properties: properties) { workbook in
+      for sheet in sheets { try SheetWriter.write(sheet, into: workbook) }
+    }
+  }
+
+  /// Refuses, before anything is written, a plan with text longer than a cell holds, naming
+  /// the task or target.
+  static func checkLengths(_ plan: WorkPlan) throws {
+    let limit = Worksheet.maximumTextLength
+    func check(_ text: String, _ what: @autoclosure () -> String) throws {
+      let n = text.unicodeScalars.count
+      guard n <= limit else {
+        throw ExportError(
+          "\(what()): the text is \(n) characters long; a spreadsheet cell holds at most \(limit)")
+      }
+    }
+    for t in plan.allTasks {
+      try check(t.text, "task \(t.number) (\(t.id))")
+      for m in t.milestones { try check(m.title, "milestone \(m.id) of task \(t.number) (\(t.id))") }
+    }
+    for t in plan.targets {
+      try check(t.name, "target \(t.id)")
+      try check(t.requirement.summary, "target \(t.id)")
+    }
+    try check(plan.title, "the plan's title")
+    try check(plan.assessmentMethod ?? "", "the plan's assessment method (考核方式)")
+  }
+
+  /// A file name from a unit's short name: no `/`, no leading dot, no control characters.
+  static func safeFileName(_ name: String) -> String {
+    var s = String(name.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
+    while s.hasPrefix(".") { s.removeFirst() }
+    return s.isEmpty ? "unit" : s
+  }
+}
+
+/// Error messages collected from parallel writers, one slot per book.
+private final class ErrorSlots: @unchecked Sendable {
+  private var slots: [String?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ i: Int, _ message: String) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[i] = message
+  }
+
+  /// The messages, in book order.
+  var all: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots.compactMap { $0 }
+  }
+}

@@ -1,0 +1,153 @@
+import PlanEngine
+import PlanModel
+import Xlsx
+
+/// One unit's target responsibility book (目标责任书): a single A4 portrait sheet with the
+/// title, the parties, the period, 一、责任目标, 二、重点任务, 三、考核方式, 四、其他 and a
+/// signature block for both parties that never splits across pages.
+public enum ResponsibilityBook {
+  /// 序号/编号 · 指标/任务内容 · 角色 · 要求/完成时限 · 目标值 · 单位 · 基准年 · 分值.
+  /// Together 667 pixels: inside A4's printable width at 100 %, so the page is not scaled and
+  /// the pagination computed here is the one printed.
+  static let columns: [Double] = [5, 32, 6, 17, 8.5, 9, 7, 5]
+  static let lastCol = 7
+
+  /// The book of `unit` in `resolved`, stamped with the plan's `fingerprint`.
+  public static func layout(
+    unit: OrgUnit, in resolved: ResolvedPlan, fingerprint: String
+  ) -> SheetLayout {
+    let plan = resolved.plan
+    var sheet = SheetLayout(name: SheetNames.clean(unit.shortName), columns: columns)
+    let all = 0...lastCol
+    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
+    let S = BookStyles.self
+
+    // Title and parties.
+    let titleRows = sheet.append([.init(all, .text("\(plan.title)\n目标责任书"), S.title)])
+    sheet.append([.init(all, .text("（\(unit.name)）"), S.subtitle)])
+    sheet.append([], minHeight: 8)
+    sheet.append([.init(0...3, .text("甲方：\(issuer)"), S.party), .init(4...7, .text("乙方：\(unit.name)"), S.party)])
+    sheet.append([.init(all, .text("责任期：\(BookText.period(plan.period))"), S.party)])
+    let preamble = sheet.append([.init(all, .text(BookText.preamble(plan)), S.paragraph)])
+    sheet.keepTogether.append(titleRows.lowerBound...preamble.upperBound)
+
+    // 一、责任目标
+    let targets = resolved.targets(for: unit.id)
+    let targetHeading = sheet.append([.init(all, .text("一、责任目标"), S.heading)], minHeight: 24)
+    sheet.append([
+      .init(0, .text("序号"), S.header), .init(1, .text("指标"), S.header),
+      .init(2, .text("角色"), S.header), .init(3, .text("要求"), S.header),
+      .init(4, .text("目标值"), S.header), .init(5, .text("单位"), S.header),
+      .init(6, .text("基准年"), S.header), .init(7, .text("分值"), S.header),
+    ])
+    if targets.isEmpty {
+      let r = sheet.append([.init(all, .text("本单位无单列责任目标，按重点任务考核。"), S.text)])
+      sheet.keepTogether.append(targetHeading.lowerBound...r.upperBound)
+    }
+    for (n, t) in targets.enumerated() {
+      let r = sheet.append(targetRow(n + 1, t, unit: unit.id, in: resolved))
+      if n == 0 { sheet.keepTogether.append(targetHeading.lowerBound...r.upperBound) }
+    }
+
+    // 二、重点任务
+    let tasks = resolved.tasks(for: unit.id)
+    let taskHeading = sheet.append([.init(all, .text("二、重点任务"), S.heading)], minHeight: 24)
+    let header = sheet.append([
+      .init(0, .text("编号"), S.header), .init(1, .text("任务内容"), S.header),
+      .init(2, .text("角色"), S.header), .init(3, .text("完成时限"), S.header),
+      .init(4...6, .text("节点安排及协作单位"), S.header), .init(7, .text("分值"), S.header),
+    ])
+    sheet.page.repeatRows = header
+    if tasks.isEmpty {
+      let r = sheet.append([.init(all, .text("本单位无牵头或配合的重点任务。"), S.text)])
+      sheet.keepTogether.append(taskHeading.lowerBound...r.upperBound)
+    }
+    for (n, t) in tasks.enumerated() {
+      let r = sheet.append(taskRow(t, unit: unit.id, plan: plan))
+      if n == 0 { sheet.keepTogether.append(taskHeading.lowerBound...r.upperBound) }
+    }
+
+    // 三、考核方式 and 四、其他
+    let assessment = plan.assessmentMethod ?? BookText.defaultAssessment
+    let h3 = sheet.append([.init(all, .text("三、考核方式"), S.heading)], minHeight: 24)
+    let p3 = sheet.append([.init(all, .text(assessment), S.paragraph)])
+    sheet.keepTogether.append(h3.lowerBound...p3.upperBound)
+    let h4 = sheet.append([.init(all, .text("四、其他"), S.heading)], minHeight: 24)
+    let p4 = sheet.append([.init(all, .text(BookText.other(plan)), S.paragraph)])
+    sheet.keepTogether.append(h4.lowerBound...p4.upperBound)
+
+    // Signature block: both parties side by side, never split.
+    let left = 0...3
+    let right = 4...7
+    let s0 = sheet.append([], minHeight: 20)
+    sheet.append([.init(left, .text("甲方（盖章）：\n\(issuer)"), S.signature), .init(right, .text("乙方（盖章）：\n\(unit.name)"), S.signature)], minHeight: 48)
+    sheet.append([.init(left, .text("负责人（签字）："), S.signature), .init(right, .text("负责人（签字）："), S.signature)], minHeight: 40)
+    let s3 = sheet.append([.init(left, .text("____年__月__日"), S.signature), .init(right, .text("____年__月__日"), S.signature)], minHeight: 32)
+    sheet.keepTogether.append(s0.lowerBound...s3.upperBound)
+
+    sheet.page.footer = footer(plan: plan, fingerprint: fingerprint)
+    return sheet
+  }
+
+  /// `第 &P 页 共 &N 页` in the centre, the plan id and short fingerprint on the right.
+  static func footer(plan: WorkPlan, fingerprint: String) -> String {
+    let short = WorkPlan.shortFingerprint(fingerprint)
+    return "&C&\"宋体\"&9第 &P 页 共 &N 页&R&\"宋体\"&8\(plan.id) · \(short)"
+  }
+
+  static func targetRow(_ n: Int, _ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan)
+    -> [SheetLayout.Cell]
+  {
+    let S = BookStyles.self
+    let r = t.target.requirement
+    var name = BookText.targetName(t.target)
+    if let task = t.taskID, let label = resolved.tasks.first(where: { $0.task.id == task })?.label {
+      name += "\n（见第\(label)项任务）"
+    }
+    var cells: [SheetLayout.Cell] = [
+      .init(0, .number(Double(n)), S.number(Double(n))),
+      .init(1, .text(name), S.text),
+      .init(2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
+    ]
+    if r.measure == .qualitative || r.value == nil {
+      cells.append(.init(3...6, .text(r.summary), S.text))
+    } else {
+      let value = r.value ?? 0
+      cells.append(.init(3, .text(BookText.direction(r)), S.centered))
+      cells.append(.init(4, .number(value), S.number(value)))
+      cells.append(.init(5, .text(r.unit ?? ""), S.centered))
+      cells.append(
+        r.baseYear.map { .init(6, .number(Double($0)), S.number(Double($0))) }
+          ?? .init(6, .text("—"), S.centered))
+    }
+    cells.append(
+      t.target.weight.map { .init(7, .number($0), S.number($0)) } ?? .init(7, .text("—"), S.centered))
+    return cells
+  }
+
+  static func taskRow(_ t: ResolvedTask, unit: String, plan: WorkPlan) -> [SheetLayout.Cell] {
+    let S = BookStyles.self
+    var notes: [String] = []
+    if case .period(let name, _) = t.deadline { notes.append("时限：\(name)") }
+    for m in t.task.milestones {
+      notes.append("\(m.deadline)：\(m.title)")
+    }
+    if t.lead.contains(unit) {
+      let others = t.lead.filter { $0 != unit }
+      if !others.isEmpty { notes.append("共同牵头：\(BookText.names(others, in: plan))") }
+      if !t.cooperating.isEmpty { notes.append("配合：\(BookText.names(t.cooperating, in: plan))") }
+    } else {
+      notes.append("牵头：\(BookText.names(t.lead, in: plan))")
+    }
+    var cells: [SheetLayout.Cell] = [
+      .init(0, .text(t.label), S.centered),
+      .init(1, .text(t.task.text), S.text),
+      .init(2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
+      t.dueDay.map { .init(3, .date($0), S.date) } ?? .init(3, .text(t.deadline.description), S.centered),
+      .init(4...6, .text(notes.joined(separator: "\n")), S.text),
+    ]
+    cells.append(
+      t.task.weight.map { .init(7, .number($0), S.number($0)) } ?? .init(7, .text("—"), S.centered))
+    return cells
+  }
+}

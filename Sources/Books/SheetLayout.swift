@@ -1,0 +1,187 @@
+import PlanModel
+import Xlsx
+
+/// A worksheet laid out but not yet written: columns, rows with their cells and computed
+/// heights, print settings. Layouts are plain values, so they are built and tested without a
+/// file; ``SheetWriter`` writes them.
+public struct SheetLayout: Sendable {
+  /// What a cell holds.
+  public enum Value: Sendable, Equatable {
+    case text(String)
+    case number(Double)
+    case date(Day)
+    case blank
+  }
+
+  /// A cell, merged across `cols` when it spans more than one column.
+  public struct Cell: Sendable {
+    public var cols: ClosedRange<Int>
+    public var value: Value
+    public var style: CellStyle
+
+    public init(_ cols: ClosedRange<Int>, _ value: Value, _ style: CellStyle) {
+      self.cols = cols
+      self.value = value
+      self.style = style
+    }
+
+    public init(_ col: Int, _ value: Value, _ style: CellStyle) {
+      self.init(col...col, value, style)
+    }
+  }
+
+  /// A row and its height in points.
+  public struct Row: Sendable {
+    public var cells: [Cell]
+    public var height: Double
+  }
+
+  public var name: String
+  /// Column widths in Excel's character units.
+  public var columns: [Double]
+  public var rows: [Row] = []
+  public var page = PageSetup()
+  /// Row ranges that must print on one page (a signature block, a heading with its table's
+  /// first row); the first row of a range that would straddle a page starts a new page.
+  public var keepTogether: [ClosedRange<Int>] = []
+
+  public init(name: String, columns: [Double]) {
+    self.name = name
+    self.columns = columns
+  }
+
+  /// The next row's index.
+  public var nextRow: Int { rows.count }
+
+  /// The pixel width of the columns `cols` together.
+  public func pixels(_ cols: ClosedRange<Int>) -> Double {
+    cols.reduce(0) { $0 + TextMetrics.pixels(columnWidth: columns[$1]) }
+  }
+
+  /// The printed width of all columns, in points.
+  public var widthInPoints: Double { pixels(0...(columns.count - 1)) * 0.75 }
+
+  /// Appends a row whose height fits its tallest cell (wrapped text measured against the
+  /// cell's merged width), at least `minHeight`. A row that would exceed Excel's 409 points is
+  /// continued on further rows: its longest text is split between them and the other cells
+  /// are written on the first. Returns the range of rows added.
+  @discardableResult
+  public mutating func append(_ cells: [Cell], minHeight: Double = 0) -> ClosedRange<Int> {
+    let first = rows.count
+    let height = max(minHeight, cells.map { self.height(of: $0) }.max() ?? minHeight)
+    guard height > TextMetrics.maximumRowHeight,
+      let (index, text) = longestText(cells)
+    else {
+      rows.append(Row(cells: cells, height: height))
+      return first...first
+    }
+    let cell = cells[index]
+    let maxLines = Int(
+      (TextMetrics.maximumRowHeight - TextMetrics.verticalPadding)
+        / (cell.style.fontSize * TextMetrics.lineSpacing))
+    let chunks = split(text, pixels: pixels(cell.cols), fontSize: cell.style.fontSize, maxLines)
+    for (n, chunk) in chunks.enumerated() {
+      var rowCells: [Cell]
+      if n == 0 {
+        rowCells = cells
+        rowCells[index].value = .text(chunk)
+      } else {
+        // Continuation: the text goes on; the other cells are blank with the same borders.
+        rowCells = cells.map { Cell($0.cols, .blank, $0.style) }
+        rowCells[index].value = .text(chunk)
+      }
+      let h = rowCells.map { self.height(of: $0) }.max() ?? minHeight
+      rows.append(Row(cells: rowCells, height: min(h, TextMetrics.maximumRowHeight)))
+    }
+    return first...(rows.count - 1)
+  }
+
+  /// The height a cell needs.
+  func height(of cell: Cell) -> Double {
+    let size = cell.style.fontSize
+    guard case .text(let text) = cell.value else {
+      return TextMetrics.rowHeight(lines: 1, fontSize: size)
+    }
+    guard cell.style.wrap else {
+      return TextMetrics.rowHeight(lines: text.split(separator: "\n").count, fontSize: size)
+    }
+    let lines = TextMetrics.lines(text, pixels: pixels(cell.cols), fontSize: size)
+    return TextMetrics.rowHeight(lines: lines, fontSize: size)
+  }
+
+  private func longestText(_ cells: [Cell]) -> (Int, String)? {
+    var best: (Int, String)?
+    for (i, c) in cells.enumerated() {
+      if case .text(let t) = c.value, c.style.wrap, t.count > (best?.1.count ?? -1) {
+        best = (i, t)
+      }
+    }
+    return best
+  }
+
+  /// Splits `text` into pieces of at most `maxLines` wrapped lines each.
+  private func split(_ text: String, pixels: Double, fontSize: Double, _ maxLines: Int)
+    -> [String]
+  {
+    var pieces: [String] = []
+    var current = ""
+    for c in text {
+      let candidate = current + String(c)
+      if !current.isEmpty,
+        TextMetrics.lines(candidate, pixels: pixels, fontSize: fontSize) > maxLines
+      {
+        pieces.append(current)
+        current = String(c)
+      } else {
+        current = candidate
+      }
+    }
+    if !current.isEmpty { pieces.append(current) }
+    return pieces
+  }
+
+  /// The printable height of a page in points, for `page`'s margins on A4 portrait or
+  /// landscape, less a safety margin for readers whose row heights round differently.
+  public var printableHeight: Double {
+    let paper = page.orientation == .portrait ? 842.0 : 595.0
+    return paper - (page.margins.top + page.margins.bottom) * 72 - 24
+  }
+
+  /// The printable width of a page in points.
+  public var printableWidth: Double {
+    let paper = page.orientation == .portrait ? 595.0 : 842.0
+    return paper - (page.margins.left + page.margins.right) * 72
+  }
+
+  /// Every page break, so no ``keepTogether`` range is split: rows fill a page; a row that
+  /// does not fit starts the next one, and so does a range that would straddle two pages; the
+  /// repeated rows take their room at the top of every page after the one they first appear on.
+  ///
+  /// Every break is returned, not only the forced ones, and written as a manual break: a
+  /// reader that prints smaller than computed (LibreOffice without Calibri's metrics measures
+  /// columns wider and scales the page down to fit its width) then still breaks exactly here,
+  /// instead of moving rows up and splitting a block.
+  public func pageBreaks() -> [Int] {
+    let scale = min(1, printableWidth / max(widthInPoints, 1))
+    let pageHeight = printableHeight / scale
+    let repeatHeight = page.repeatRows.map { r in r.reduce(0) { $0 + rows[$1].height } } ?? 0
+    var breaks: [Int] = []
+    var used = 0.0
+    var pageStart = 0
+    for row in rows.indices {
+      var needed = rows[row].height
+      if let group = keepTogether.filter({ $0.lowerBound == row }).max(by: { $0.count < $1.count })
+      {
+        needed = group.reduce(0) { $0 + rows[$1].height }
+      }
+      if used + needed > pageHeight, row > pageStart {
+        breaks.append(row)
+        pageStart = row
+        let repeats = page.repeatRows.map { $0.upperBound < row } ?? false
+        used = repeats ? repeatHeight : 0
+      }
+      used += rows[row].height
+    }
+    return breaks
+  }
+}

@@ -1,0 +1,136 @@
+/// How much room text takes when printed: Excel and libxlsxwriter have no autofit, and other
+/// tools count a Chinese character as half its width, so PlanBook measures text itself.
+///
+/// Widths are in pixels at 96 dpi, the unit Excel's column widths are defined in: a column
+/// `w` characters wide is `w × 7 + 5` pixels (the default font's digit is 7 pixels). A
+/// full-width character (汉字, full-width punctuation) is one em wide; Latin letters and digits
+/// are about half an em in a Chinese font (wider for capitals and `m`/`w`). Estimates err on the
+/// wide side, and wrapping keeps a margin, so text is never cut off even where the reader's
+/// font is a little wider than ours.
+public enum TextMetrics {
+  /// Points per line of text, as a multiple of the font size (Noto/Source Han need about
+  /// 1.3; SimSun in Excel 1.3).
+  public static let lineSpacing = 1.35
+  /// Padding inside a cell, top and bottom together, in points.
+  public static let verticalPadding = 5.0
+  /// Padding inside a cell, left and right together, in pixels.
+  public static let horizontalPadding = 8.0
+  /// The share of a cell's inner width wrapping may fill: room for a reader's wider font and
+  /// for 避头尾 (a line may not start with `，` or `。`, so a character moves down).
+  public static let fill = 0.93
+  /// The tallest row Excel allows, in points.
+  public static let maximumRowHeight = 409.0
+
+  /// The pixel width of a column `units` characters wide.
+  public static func pixels(columnWidth units: Double) -> Double { (units * 7 + 5).rounded() }
+
+  /// Whether `c` takes a full em.
+  public static func isFullWidth(_ c: Unicode.Scalar) -> Bool {
+    switch c.value {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+      0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+      0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+      return true
+    case 0x2014, 0x2026, 0x2018, 0x2019, 0x201C, 0x201D, 0x2103, 0x2160...0x217F, 0x2460...0x24FF,
+      0x2190...0x21FF, 0x2264, 0x2265, 0x2212, 0x00B1, 0x00D7, 0x00F7, 0x3000:
+      // Dashes, quotes, ℃, Roman numerals, circled numbers, arrows, ≤ ≥ − ± × ÷ in a Chinese
+      // font are set full width.
+      return true
+    default:
+      return false
+    }
+  }
+
+  /// The width of one character in pixels at `fontSize` points.
+  public static func width(of c: Unicode.Scalar, fontSize: Double) -> Double {
+    let em = fontSize * 4 / 3
+    if isFullWidth(c) { return em }
+    switch c {
+    case " ": return em * 0.3
+    case "i", "l", "j", "I", ".", ",", ":", ";", "'", "|", "!": return em * 0.35
+    case "m", "w", "M", "W", "@", "%", "&": return em * 0.9
+    case "A"..."Z": return em * 0.72
+    default: return em * 0.58
+    }
+  }
+
+  /// The width of `text` on one line, in pixels.
+  public static func width(of text: some StringProtocol, fontSize: Double) -> Double {
+    text.unicodeScalars.reduce(0) { $0 + width(of: $1, fontSize: fontSize) }
+  }
+
+  /// How many lines `text` takes in a cell `pixels` wide (the cell's whole width, padding
+  /// included) when wrapped: explicit line breaks are kept; Chinese breaks between any two
+  /// characters, a run of Latin letters and digits only at its spaces (or, when longer than a
+  /// line, anywhere).
+  public static func lines(_ text: String, pixels: Double, fontSize: Double) -> Int {
+    let room = max(1, (pixels - horizontalPadding) * fill)
+    var total = 0
+    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      total += linesOfParagraph(Substring(paragraph), room: room, fontSize: fontSize)
+    }
+    return max(total, 1)
+  }
+
+  private static func linesOfParagraph(_ text: Substring, room: Double, fontSize: Double) -> Int
+  {
+    var lines = 1
+    var used = 0.0
+    for token in tokens(text) {
+      let w = width(of: token, fontSize: fontSize)
+      if used + w <= room {
+        used += w
+      } else if w <= room {
+        lines += 1
+        used = token.allSatisfy { $0 == " " } ? 0 : w
+      } else {
+        // A run longer than a line: broken anywhere.
+        for c in token.unicodeScalars {
+          let cw = width(of: c, fontSize: fontSize)
+          if used + cw > room {
+            lines += 1
+            used = 0
+          }
+          used += cw
+        }
+      }
+    }
+    return lines
+  }
+
+  /// Splits text where a line may break: each full-width character alone, runs of other
+  /// non-space characters, runs of spaces.
+  private static func tokens(_ text: Substring) -> [Substring] {
+    var out: [Substring] = []
+    var start = text.startIndex
+    var i = text.startIndex
+    func kind(_ c: Character) -> Int {
+      guard let s = c.unicodeScalars.first else { return 0 }
+      if isFullWidth(s) { return 2 }
+      return c == " " ? 1 : 0
+    }
+    while i < text.endIndex {
+      let k = kind(text[i])
+      let next = text.index(after: i)
+      if k == 2 || next == text.endIndex || kind(text[next]) != k || kind(text[next]) == 2 {
+        out.append(text[start..<next])
+        start = next
+      }
+      i = next
+    }
+    return out
+  }
+
+  /// The height in points of a row showing `lines` lines at `fontSize`.
+  public static func rowHeight(lines: Int, fontSize: Double) -> Double {
+    (Double(lines) * fontSize * lineSpacing + verticalPadding).rounded(.up)
+  }
+
+  /// The narrowest column, in character units, that shows `text` on one line at `fontSize`.
+  public static func columnWidth(fitting text: String, fontSize: Double) -> Double {
+    let widest =
+      text.split(separator: "\n").map { width(of: $0, fontSize: fontSize) }.max() ?? 0
+    let needed = widest / fill + horizontalPadding
+    return ((needed - 5) / 7 * 4).rounded(.up) / 4
+  }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Books
+import Foundation
+import PlanEngine
+import PlanModel
+
+/// `planbook export PLAN [--out DIR] [--unit UNIT]...`: the responsibility books and overview.
+struct ExportCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "Write the plan's responsibility books (目标责任书) and overview as xlsx.",
+    discussion: """
+      Writes one book per responsible unit (every unit that leads or cooperates on a task or \
+      carries a target), named by order and short name (07-大气处.xlsx), and the overview \
+      00-总览.xlsx, into exports/<plan-id>/ unless --out is given. A plan with errors is not \
+      exported (see `planbook check`); nothing is changed when any book fails. Exits 0 on \
+      success, 1 when the plan has errors or a book could not be written.
+      """)
+
+  @OptionGroup var options: PlanOptions
+  @Option(help: "The folder to write into (default: exports/<plan-id>).") var out: String?
+  @Option(
+    name: .customLong("unit"),
+    help: "Export only this unit's book (id, short name or full name); repeatable.")
+  var units: [String] = []
+  @Flag(help: "Write the books one after another instead of in parallel.") var serial = false
+
+  func validate() throws {
+    guard !units.isEmpty, let plan = try? Workspace().load(options.plan).plan else { return }
+    let resolved = Resolver.resolve(plan)
+    let responsible = resolved.responsibleUnits
+    for name in units where ShowCommand.unit(name, in: plan).map({ u in
+      !responsible.contains { $0.id == u.id }
+    }) ?? true {
+      let known = responsible.map(\.shortName).joined(separator: "、")
+      throw ValidationError(
+        "'\(name)' is not a unit with a book in \(plan.id); units with books: \(known)")
+    }
+  }
+
+  func run() throws {
+    let workspace = Workspace()
+    let loaded = try workspace.load(options.plan)
+    let (resolved, diagnostics) = workspace.check(loaded)
+    let errors = diagnostics.filter { $0.severity == .error }
+    guard errors.isEmpty else {
+      for d in errors { printError(d.description) }
+      printError("\(loaded.plan.id): \(count(errors.count, "error")); nothing exported")
+      throw ExitCode(1)
+    }
+    let folder = out ?? workspace.path("exports/\(loaded.plan.id)")
+    let ids = units.isEmpty ? nil : units.compactMap { ShowCommand.unit($0, in: loaded.plan)?.id }
+    let written: [String]
+    do {
+      written = try BookExport.export(resolved, to: folder, units: ids, parallel: !serial)
+    } catch {
+      printError("export failed, nothing written: \(error)")
+      throw ExitCode(1)
+    }
+    let books = written.count - 1
+    print("\(loaded.plan.id): \(count(books, "book")) and the overview in \(folder)")
+    for path in written { print("  \(URL(fileURLWithPath: path).lastPathComponent)") }
+  }
+}
+
+/// Prints a line to standard error.
+func printError(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
