@@ -92,7 +92,8 @@ public enum BookExport {
       let from = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
       let to = URL(fileURLWithPath: folder).appendingPathComponent(book.fileName).path
       guard rename(from, to) == 0 else {
-        throw ExportError("cannot move \(book.fileName) into \(folder): \(String(cString: strerror(errno)))")
+        throw ExportError(
+          "cannot move \(book.fileName) into \(folder): \(String(cString: strerror(errno)))")
       }
       written.append(to)
     }
@@ -123,7 +124,10 @@ public enum BookExport {
         (BookProperties.planID, plan.id),
         (BookProperties.planTitle, plan.title),
         (BookProperties.planVersion, plan.version ?? BookProperties.unversioned),
-        (BookProperties.unit, book.unit.map { "\($0.id) \($0.name)" } ?? BookProperties.overviewUnit),
+        (
+          BookProperties.unit,
+          book.unit.map { "\($0.id) \($0.name)" } ?? BookProperties.overviewUnit
+        ),
         (BookProperties.kind, book.unit == nil ? "overview" : "book"),
         (BookProperties.schemaVersion, String(BookProperties.currentSchemaVersion)),
         (BookProperties.fingerprint, fingerprint),
@@ -146,7 +150,9 @@ public enum BookExport {
     }
     for t in plan.allTasks {
       try check(t.text, "task \(t.number) (\(t.id))")
-      for m in t.milestones { try check(m.title, "milestone \(m.id) of task \(t.number) (\(t.id))") }
+      for m in t.milestones {
+        try check(m.title, "milestone \(m.id) of task \(t.number) (\(t.id))")
+      }
     }
     for t in plan.targets {
       try check(t.name, "target \(t.id)")
@@ -156,10 +162,13 @@ public enum BookExport {
     try check(plan.assessmentMethod ?? "", "the plan's assessment method (考核方式)")
   }
 
-  /// A file name from a unit's short name: no `/`, no leading dot, no control characters.
+  /// A file name from a unit's short name: no `/`, no leading dot, no control characters, at
+  /// most 180 bytes (file systems allow 255).
   static func safeFileName(_ name: String) -> String {
-    var s = String(name.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
+    var s = String(
+      name.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
     while s.hasPrefix(".") { s.removeFirst() }
+    while s.utf8.count > 180 { s.removeLast() }
     return s.isEmpty ? "unit" : s
   }
 }

@@ -18,7 +18,9 @@ public enum Overview {
 
   /// Starts a sheet: the title row across all columns, then the header row, repeated on every
   /// printed page.
-  static func start(_ name: String, title: String, headers: [String], widths: [Double])
+  static func start(
+    _ name: String, title: String, headers: [String], widths: [Double]
+  )
     -> SheetLayout
   {
     var sheet = SheetLayout(name: name, columns: widths)

@@ -9,7 +9,7 @@ public enum ResponsibilityBook {
   /// 序号/编号 · 指标/任务内容 · 角色 · 要求/完成时限 · 目标值 · 单位 · 基准年 · 分值.
   /// Together 667 pixels: inside A4's printable width at 100 %, so the page is not scaled and
   /// the pagination computed here is the one printed.
-  static let columns: [Double] = [5, 32, 6, 17, 8.5, 9, 7, 5]
+  static let columns: [Double] = [5, 31, 6, 17, 8, 10.5, 7, 5]
   static let lastCol = 7
 
   /// The book of `unit` in `resolved`, stamped with the plan's `fingerprint`.
@@ -26,7 +26,8 @@ public enum ResponsibilityBook {
     let titleRows = sheet.append([.init(all, .text("\(plan.title)\n目标责任书"), S.title)])
     sheet.append([.init(all, .text("（\(unit.name)）"), S.subtitle)])
     sheet.append([], minHeight: 8)
-    sheet.append([.init(0...3, .text("甲方：\(issuer)"), S.party), .init(4...7, .text("乙方：\(unit.name)"), S.party)])
+    sheet.append([.init(all, .text("甲方：\(issuer)"), S.party)])
+    sheet.append([.init(all, .text("乙方：\(unit.name)"), S.party)])
     sheet.append([.init(all, .text("责任期：\(BookText.period(plan.period))"), S.party)])
     let preamble = sheet.append([.init(all, .text(BookText.preamble(plan)), S.paragraph)])
     sheet.keepTogether.append(titleRows.lowerBound...preamble.upperBound)
@@ -80,9 +81,19 @@ public enum ResponsibilityBook {
     let left = 0...3
     let right = 4...7
     let s0 = sheet.append([], minHeight: 20)
-    sheet.append([.init(left, .text("甲方（盖章）：\n\(issuer)"), S.signature), .init(right, .text("乙方（盖章）：\n\(unit.name)"), S.signature)], minHeight: 48)
-    sheet.append([.init(left, .text("负责人（签字）："), S.signature), .init(right, .text("负责人（签字）："), S.signature)], minHeight: 40)
-    let s3 = sheet.append([.init(left, .text("____年__月__日"), S.signature), .init(right, .text("____年__月__日"), S.signature)], minHeight: 32)
+    sheet.append(
+      [
+        .init(left, .text("甲方（盖章）：\n\(issuer)"), S.signature),
+        .init(right, .text("乙方（盖章）：\n\(unit.name)"), S.signature),
+      ], minHeight: 48)
+    sheet.append(
+      [.init(left, .text("负责人（签字）："), S.signature), .init(right, .text("负责人（签字）："), S.signature)],
+      minHeight: 40)
+    let s3 = sheet.append(
+      [
+        .init(left, .text("____年__月__日"), S.signature),
+        .init(right, .text("____年__月__日"), S.signature),
+      ], minHeight: 32)
     sheet.keepTogether.append(s0.lowerBound...s3.upperBound)
 
     sheet.page.footer = footer(plan: plan, fingerprint: fingerprint)
@@ -95,7 +106,9 @@ public enum ResponsibilityBook {
     return "&C&\"宋体\"&9第 &P 页 共 &N 页&R&\"宋体\"&8\(plan.id) · \(short)"
   }
 
-  static func targetRow(_ n: Int, _ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan)
+  static func targetRow(
+    _ n: Int, _ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan
+  )
     -> [SheetLayout.Cell]
   {
     let S = BookStyles.self
@@ -107,7 +120,8 @@ public enum ResponsibilityBook {
     var cells: [SheetLayout.Cell] = [
       .init(0, .number(Double(n)), S.number(Double(n))),
       .init(1, .text(name), S.text),
-      .init(2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
+      .init(
+        2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
     ]
     if r.measure == .qualitative || r.value == nil {
       cells.append(.init(3...6, .text(r.summary), S.text))
@@ -121,7 +135,8 @@ public enum ResponsibilityBook {
           ?? .init(6, .text("—"), S.centered))
     }
     cells.append(
-      t.target.weight.map { .init(7, .number($0), S.number($0)) } ?? .init(7, .text("—"), S.centered))
+      t.target.weight.map { .init(7, .number($0), S.number($0)) }
+        ?? .init(7, .text("—"), S.centered))
     return cells
   }
 
@@ -142,8 +157,10 @@ public enum ResponsibilityBook {
     var cells: [SheetLayout.Cell] = [
       .init(0, .text(t.label), S.centered),
       .init(1, .text(t.task.text), S.text),
-      .init(2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
-      t.dueDay.map { .init(3, .date($0), S.date) } ?? .init(3, .text(t.deadline.description), S.centered),
+      .init(
+        2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
+      t.dueDay.map { .init(3, .date($0), S.date) }
+        ?? .init(3, .text(t.deadline.description), S.centered),
       .init(4...6, .text(notes.joined(separator: "\n")), S.text),
     ]
     cells.append(

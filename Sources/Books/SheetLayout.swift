@@ -120,7 +120,9 @@ public struct SheetLayout: Sendable {
   }
 
   /// Splits `text` into pieces of at most `maxLines` wrapped lines each.
-  private func split(_ text: String, pixels: Double, fontSize: Double, _ maxLines: Int)
+  private func split(
+    _ text: String, pixels: Double, fontSize: Double, _ maxLines: Int
+  )
     -> [String]
   {
     var pieces: [String] = []

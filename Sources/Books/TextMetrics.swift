@@ -72,8 +72,7 @@ public enum TextMetrics {
     return max(total, 1)
   }
 
-  private static func linesOfParagraph(_ text: Substring, room: Double, fontSize: Double) -> Int
-  {
+  private static func linesOfParagraph(_ text: Substring, room: Double, fontSize: Double) -> Int {
     var lines = 1
     var used = 0.0
     for token in tokens(text) {

@@ -29,7 +29,8 @@ struct ExportCommand: ParsableCommand {
     guard !units.isEmpty, let plan = try? Workspace().load(options.plan).plan else { return }
     let resolved = Resolver.resolve(plan)
     let responsible = resolved.responsibleUnits
-    for name in units where ShowCommand.unit(name, in: plan).map({ u in
+    for name in units
+    where ShowCommand.unit(name, in: plan).map({ u in
       !responsible.contains { $0.id == u.id }
     }) ?? true {
       let known = responsible.map(\.shortName).joined(separator: "、")

@@ -1,5 +1,5 @@
-import Foundation
 internal import CXlsxWriter
+import Foundation
 import PlanModel
 
 /// An xlsx workbook being written. Only ``write(to:properties:build:)`` makes one, and it lives
@@ -88,7 +88,9 @@ public final class Workbook {
   }
 
   /// The live handle, or an error naming `operation` when the workbook is closed.
-  func live(_ operation: @autoclosure () -> String) throws(XlsxError) -> UnsafeMutablePointer<lxw_workbook> {
+  func live(
+    _ operation: @autoclosure () -> String
+  ) throws(XlsxError) -> UnsafeMutablePointer<lxw_workbook> {
     guard let handle else {
       throw XlsxError(
         operation: operation(), message: "the workbook \(path) is already closed")

@@ -21,7 +21,9 @@ public final class Worksheet {
     self.name = name
   }
 
-  private func live(_ operation: @autoclosure () -> String) throws(XlsxError)
+  private func live(
+    _ operation: @autoclosure () -> String
+  ) throws(XlsxError)
     -> UnsafeMutablePointer<lxw_worksheet>
   {
     guard let handle, workbook.isOpen else {

@@ -1,8 +1,8 @@
 import Foundation
 import PlanEngine
 import PlanModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import Books
 
@@ -86,8 +86,8 @@ struct BookExportTests {
     #expect(sheet.cells["A1"]?.bold == true)
     #expect(sheet.text("A2") == "（广州市生态环境局大气环境管理处）")
     #expect(sheet.text("A4") == "甲方：广州市生态环境局")
-    #expect(sheet.text("E4") == "乙方：广州市生态环境局大气环境管理处")
-    #expect(sheet.text("A5") == "责任期：2020年1月1日至2020年12月31日")
+    #expect(sheet.text("A5") == "乙方：广州市生态环境局大气环境管理处")
+    #expect(sheet.text("A6") == "责任期：2020年1月1日至2020年12月31日")
     for heading in ["一、责任目标", "二、重点任务", "三、考核方式", "四、其他"] {
       #expect(sheet.rows(where: "A", is: heading).count == 1, "\(heading)")
     }
@@ -97,16 +97,19 @@ struct BookExportTests {
     #expect(sheet.text("A\(other + 1)")?.contains("一式两份") == true)
     #expect(sheet.text("A\(other + 1)")?.contains("签字（盖章）之日起生效") == true)
     // PM2.5: ≤ 35 µg/m³ as a number with its unit.
-    let pm = try #require(sheet.column("B").first { $0.value.text?.hasPrefix("PM2.5") == true }?.key)
+    let pm = try #require(
+      sheet.column("B").first { $0.value.text?.hasPrefix("PM2.5") == true }?.key)
     #expect(sheet.text("D\(pm)") == "不高于")
     #expect(sheet.cells["E\(pm)"]?.number == 35)
     #expect(sheet.cells["E\(pm)"]?.format == "0")
     // Dates are real dates with a Chinese format.
     let dates = sheet.column("D").values.filter { $0.date != nil }
     #expect(!dates.isEmpty)
-    #expect(dates.allSatisfy { $0.format == "yyyy\"年\"m\"月\"d\"日\"" && $0.type == "d" || $0.type == "n" })
+    #expect(
+      dates.allSatisfy { $0.format == "yyyy\"年\"m\"月\"d\"日\"" && $0.type == "d" || $0.type == "n" })
     // Signature block, last.
-    let sign = try #require(sheet.column("A").first { $0.value.text?.hasPrefix("甲方（盖章）") == true }?.key)
+    let sign = try #require(
+      sheet.column("A").first { $0.value.text?.hasPrefix("甲方（盖章）") == true }?.key)
     #expect(sheet.text("E\(sign)")?.hasPrefix("乙方（盖章）") == true)
     #expect(sheet.text("A\(sign + 1)") == "负责人（签字）：")
     #expect(sheet.text("A\(sign + 2)") == "____年__月__日")
@@ -181,7 +184,9 @@ struct BookExportTests {
       #expect(units.text("B\(i + 3)") == unit.name)
       let file = try #require(units.text("G\(i + 3)"))
       #expect(names.contains(file))
-      #expect(units.cells["D\(i + 3)"]?.number == Double(resolved.tasks.filter { $0.lead.contains(unit.id) }.count))
+      #expect(
+        units.cells["D\(i + 3)"]?.number
+          == Double(resolved.tasks.filter { $0.lead.contains(unit.id) }.count))
     }
   }
 
@@ -208,7 +213,8 @@ struct BookExportTests {
     let all = BookExport.books(resolved)
     let air = try #require(all.first { $0.unit?.id == "gz-eeb-air" })
     let written = try BookExport.export(resolved, to: folder.path, units: ["gz-eeb-air"])
-    #expect(written.map { URL(fileURLWithPath: $0).lastPathComponent } == [air.fileName, "00-总览.xlsx"])
+    #expect(
+      written.map { URL(fileURLWithPath: $0).lastPathComponent } == [air.fileName, "00-总览.xlsx"])
   }
 
   func iso(_ d: Day) -> String { d.description }

@@ -10,7 +10,9 @@ enum Fixtures {
   static let guangzhou: ResolvedPlan = {
     guard let plan = Catalogue.plan("guangzhou-2020") else {
       return Resolver.resolve(
-        WorkPlan(id: "missing", title: "", issuer: "", period: DateRange(Day(2020, 1, 1), Day(2020, 12, 31))))
+        WorkPlan(
+          id: "missing", title: "", issuer: "",
+          period: DateRange(Day(2020, 1, 1), Day(2020, 12, 31))))
     }
     return Resolver.resolve(plan.model)
   }()
@@ -32,7 +34,9 @@ enum Fixtures {
         Export(
           folder: folder, paths: paths,
           dumps: Dictionary(
-            uniqueKeysWithValues: dumps.map { (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value) })))
+            uniqueKeysWithValues: dumps.map {
+              (URL(fileURLWithPath: $0.key).lastPathComponent, $0.value)
+            })))
     } catch {
       return .failure(SupportError("\(error)"))
     }

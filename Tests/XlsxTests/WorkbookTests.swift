@@ -1,7 +1,7 @@
 import Foundation
 import PlanModel
-import Testing
 import TestSupport
+import Testing
 
 @testable import Xlsx
 

@@ -1,0 +1,61 @@
+import Testing
+import Xlsx
+
+@testable import Books
+
+@Suite struct SheetLayoutTests {
+  let style = CellStyle(fontSize: 10.5, wrap: true)
+
+  /// A sheet of `n` rows `height` points tall.
+  func sheet(rows n: Int, height: Double) -> SheetLayout {
+    var s = SheetLayout(name: "S", columns: [10, 40])
+    for _ in 0..<n { s.append([.init(1, .text("x"), style)], minHeight: height) }
+    return s
+  }
+
+  @Test func rowsTakeTheHeightOfTheirTallestCell() {
+    var s = SheetLayout(name: "S", columns: [5, 32])
+    let r = s.append([
+      .init(0, .text("1"), style),
+      .init(1, .text(String(repeating: "字", count: 30)), style),
+    ])
+    #expect(r == 0...0)
+    #expect(s.rows[0].height == TextMetrics.rowHeight(lines: 3, fontSize: 10.5))
+    // A merged cell is measured against its whole width.
+    s.append([.init(0...1, .text(String(repeating: "字", count: 30)), style)])
+    #expect(s.rows[1].height == TextMetrics.rowHeight(lines: 2, fontSize: 10.5))
+    s.append([], minHeight: 33)
+    #expect(s.rows[2].height == 33)
+  }
+
+  @Test func everyPageBreakIsComputed() {
+    // 40 rows of 50 points on pages of 842 − 108 − 24 = 710 points: 14 rows a page.
+    let s = sheet(rows: 40, height: 50)
+    #expect(s.printableHeight == 710)
+    #expect(s.pageBreaks() == [14, 28])
+  }
+
+  @Test func aBlockThatWouldStraddleStartsANewPage() {
+    var s = sheet(rows: 40, height: 50)
+    s.keepTogether = [12...15]
+    #expect(s.pageBreaks() == [12, 26])
+    // A block taller than a page starts a page and then breaks where it must.
+    s.keepTogether = [10...30]
+    #expect(s.pageBreaks() == [10, 24, 38])
+  }
+
+  @Test func repeatedRowsTakeRoomOnLaterPages() {
+    var s = sheet(rows: 40, height: 50)
+    s.page.repeatRows = 2...2
+    // Page 1: rows 0–13; later pages start with the repeated row: 13 more rows each.
+    #expect(s.pageBreaks() == [14, 27, 40].filter { $0 < 40 })
+  }
+
+  @Test func aWideSheetScalesAndFitsMoreRows() {
+    // Twice as wide as the page: printed at half size, twice the rows a page.
+    var s = SheetLayout(name: "S", columns: [136, 10])
+    for _ in 0..<40 { s.append([.init(1, .text("x"), style)], minHeight: 50) }
+    #expect(s.widthInPoints > s.printableWidth)
+    #expect(s.pageBreaks().first ?? 0 > 14)
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct ExportCommandTests {
+  @Test func exportsEveryBookAndSaysWhere() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let run = try Binary.run("export", "guangzhou-2020", "--out", folder.path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.hasPrefix("guangzhou-2020: 43 books and the overview in \(folder.path)\n"))
+    #expect(run.stdout.contains("  08-大气处.xlsx\n"))
+    #expect(run.stdout.hasSuffix("  00-总览.xlsx\n"))
+    let files = try folder.files()
+    #expect(files.count == 44)
+    #expect(files.allSatisfy { $0.hasSuffix(".xlsx") })
+  }
+
+  @Test func serialAndParallelRunsWriteTheSameBytes() throws {
+    let a = try TemporaryFolder()
+    let b = try TemporaryFolder()
+    defer {
+      a.remove()
+      b.remove()
+    }
+    #expect(try Binary.run("export", "panyu-2018", "--out", a.path).status == 0)
+    #expect(try Binary.run("export", "panyu-2018", "--out", b.path, "--serial").status == 0)
+    let names = try a.files()
+    #expect(names == (try b.files()))
+    #expect(names.count > 5)
+    for name in names {
+      let x = try Data(contentsOf: a.url.appendingPathComponent(name))
+      let y = try Data(contentsOf: b.url.appendingPathComponent(name))
+      #expect(x == y, "\(name)")
+    }
+  }
+
+  @Test func chosenUnitsByAnyName() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let run = try Binary.run(
+      "export", "guangzhou-2020", "--out", folder.path, "--unit", "大气处", "--unit",
+      "gz-eeb-water")
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(try folder.files() == ["00-总览.xlsx", "08-大气处.xlsx", "09-水处.xlsx"])
+    #expect(run.stdout.hasPrefix("guangzhou-2020: 2 books and the overview"))
+  }
+
+  @Test func anUnknownUnitIsAUsageError() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let run = try Binary.run("export", "guangzhou-2020", "--out", folder.path, "--unit", "火星处")
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("'火星处' is not a unit with a book in guangzhou-2020"))
+    #expect(run.stderr.contains("大气处"))
+    #expect(try folder.files() == [])
+  }
+
+  @Test func anUnusableOutputFolderChangesNothing() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let file = folder.url.appendingPathComponent("not-a-folder").path
+    try Data("keep".utf8).write(to: URL(fileURLWithPath: file))
+    let run = try Binary.run("export", "guangzhou-2020", "--out", file)
+    #expect(run.status == 1)
+    #expect(run.stderr.contains("export failed, nothing written: cannot create the folder"))
+    #expect(try folder.files() == ["not-a-folder"])
+  }
+}
