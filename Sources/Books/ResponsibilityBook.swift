@@ -74,13 +74,12 @@ public enum ResponsibilityBook {
     let p3 = sheet.append([.init(all, .text(assessment), S.paragraph)])
     sheet.keepTogether.append(h3.lowerBound...p3.upperBound)
     let h4 = sheet.append([.init(all, .text("四、其他"), S.heading)], minHeight: 24)
-    let p4 = sheet.append([.init(all, .text(BookText.other(plan)), S.paragraph)])
-    sheet.keepTogether.append(h4.lowerBound...p4.upperBound)
+    sheet.append([.init(all, .text(BookText.other(plan)), S.paragraph)])
 
     // Signature block: both parties side by side, never split.
     let left = 0...3
     let right = 4...7
-    let s0 = sheet.append([], minHeight: 20)
+    sheet.append([], minHeight: 20)
     sheet.append(
       [
         .init(left, .text("甲方（盖章）：\n\(issuer)"), S.signature),
@@ -94,7 +93,8 @@ public enum ResponsibilityBook {
         .init(left, .text("____年__月__日"), S.signature),
         .init(right, .text("____年__月__日"), S.signature),
       ], minHeight: 32)
-    sheet.keepTogether.append(s0.lowerBound...s3.upperBound)
+    // The signature block never stands alone: 四、其他 goes with it.
+    sheet.keepTogether.append(h4.lowerBound...s3.upperBound)
 
     sheet.page.footer = footer(plan: plan, fingerprint: fingerprint)
     return sheet

@@ -68,7 +68,8 @@ public struct SheetLayout: Sendable {
   @discardableResult
   public mutating func append(_ cells: [Cell], minHeight: Double = 0) -> ClosedRange<Int> {
     let first = rows.count
-    let height = max(minHeight, cells.map { self.height(of: $0) }.max() ?? minHeight)
+    let height = SheetLayout.wholePixels(
+      max(minHeight, cells.map { self.height(of: $0) }.max() ?? minHeight))
     guard height > TextMetrics.maximumRowHeight,
       let (index, text) = longestText(cells)
     else {
@@ -91,10 +92,15 @@ public struct SheetLayout: Sendable {
         rowCells[index].value = .text(chunk)
       }
       let h = rowCells.map { self.height(of: $0) }.max() ?? minHeight
-      rows.append(Row(cells: rowCells, height: min(h, TextMetrics.maximumRowHeight)))
+      rows.append(
+        Row(cells: rowCells, height: SheetLayout.wholePixels(min(h, TextMetrics.maximumRowHeight))))
     }
     return first...(rows.count - 1)
   }
+
+  /// `points` rounded up to whole pixels (0.75 pt at 96 dpi), so a reader that rounds row
+  /// heights to pixels lays the rows out exactly as computed here.
+  static func wholePixels(_ points: Double) -> Double { (points / 0.75).rounded(.up) * 0.75 }
 
   /// The height a cell needs.
   func height(of cell: Cell) -> Double {
@@ -143,10 +149,10 @@ public struct SheetLayout: Sendable {
   }
 
   /// The printable height of a page in points, for `page`'s margins on A4 portrait or
-  /// landscape, less a safety margin for readers whose row heights round differently.
+  /// landscape, less 6 points to spare.
   public var printableHeight: Double {
     let paper = page.orientation == .portrait ? 842.0 : 595.0
-    return paper - (page.margins.top + page.margins.bottom) * 72 - 24
+    return paper - (page.margins.top + page.margins.bottom) * 72 - 6
   }
 
   /// The printable width of a page in points.

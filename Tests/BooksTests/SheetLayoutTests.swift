@@ -20,18 +20,21 @@ import Xlsx
       .init(1, .text(String(repeating: "字", count: 30)), style),
     ])
     #expect(r == 0...0)
-    #expect(s.rows[0].height == TextMetrics.rowHeight(lines: 3, fontSize: 10.5))
+    #expect(
+      s.rows[0].height == SheetLayout.wholePixels(TextMetrics.rowHeight(lines: 3, fontSize: 10.5)))
     // A merged cell is measured against its whole width.
     s.append([.init(0...1, .text(String(repeating: "字", count: 30)), style)])
-    #expect(s.rows[1].height == TextMetrics.rowHeight(lines: 2, fontSize: 10.5))
+    #expect(
+      s.rows[1].height == SheetLayout.wholePixels(TextMetrics.rowHeight(lines: 2, fontSize: 10.5)))
     s.append([], minHeight: 33)
     #expect(s.rows[2].height == 33)
   }
 
   @Test func everyPageBreakIsComputed() {
-    // 40 rows of 50 points on pages of 842 − 108 − 24 = 710 points: 14 rows a page.
+    // 40 rows of 50.25 points (67 pixels) on pages of 842 − 108 − 6 = 728 points: 14 rows.
     let s = sheet(rows: 40, height: 50)
-    #expect(s.printableHeight == 710)
+    #expect(s.rows[0].height == 50.25)
+    #expect(s.printableHeight == 728)
     #expect(s.pageBreaks() == [14, 28])
   }
 
