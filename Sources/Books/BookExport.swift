@@ -48,7 +48,12 @@ public enum BookExport {
     _ resolved: ResolvedPlan, to folder: String, units: [String]? = nil, parallel: Bool = true
   ) throws -> [String] {
     try checkLengths(resolved.plan)
-    let fingerprint = try resolved.plan.fingerprint()
+    let fingerprint: String
+    do {
+      fingerprint = try resolved.plan.fingerprint()
+    } catch {
+      throw ExportError("cannot fingerprint the plan (its snapshot cannot be written): \(error)")
+    }
     let books = books(resolved, units: units)
     let files = Dictionary(
       BookExport.books(resolved).compactMap { b in b.unit.map { ($0.id, b.fileName) } },

@@ -57,8 +57,8 @@ import Testing
     #expect(layout.rows.allSatisfy { $0.height <= TextMetrics.maximumRowHeight })
   }
 
-  @Test func anUnwritableFolderIsAClearError() throws {
-    guard getuid() != 0 else { return }  // root writes anywhere
+  @Test(.enabled(if: getuid() != 0, "root writes anywhere"))
+  func anUnwritableFolderIsAClearError() throws {
     let folder = try TemporaryFolder()
     defer {
       chmod(folder.path, 0o755)
@@ -94,5 +94,36 @@ import Testing
     #expect(name.hasPrefix("01-a_b长长"))
     #expect(name.hasSuffix(".xlsx"))
     #expect(name.utf8.count <= 200)
+  }
+
+  @Test func aBookFailingMidwayLeavesNoOtherBookBehind() throws {
+    // A deadline before 1900 has no Excel date: the book of the unit with that task fails in
+    // the xlsx bridge after the first book was already written to the staging folder.
+    var model = plan(text: "短任务。").plan
+    model.units.append(OrgUnit(id: "v", name: "另一单位", shortName: "另一", kind: .division))
+    model.chapters[0].tasks.append(
+      PlanTask(
+        id: "old", number: 2, title: "旧任务", text: "旧任务。",
+        responsibility: Responsibility(lead: ["v"], deadline: .on(1899, 12, 31))))
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let error = #expect(throws: ExportError.self) {
+      try BookExport.export(Resolver.resolve(model), to: folder.path, parallel: false)
+    }
+    #expect(error?.message.contains("02-另一.xlsx: write D") == true)
+    #expect(error?.message.contains("1899-12-31 is not a valid date") == true)
+    #expect(try folder.files() == [])
+  }
+
+  @Test func aPlanThatCannotBeFingerprintedIsAClearError() throws {
+    var model = plan(text: "短任务。").plan
+    model.targets = [PlanTarget(id: "nan", name: "坏指标", requirement: .atMost(.nan, "%"))]
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let error = #expect(throws: ExportError.self) {
+      try BookExport.export(Resolver.resolve(model), to: folder.path)
+    }
+    #expect(error?.message.hasPrefix("cannot fingerprint the plan") == true)
+    #expect(try folder.files() == [])
   }
 }
