@@ -57,10 +57,8 @@ public enum Overview {
         .init(1, .text(t.task.title), S.text),
         .init(2, .text(BookText.names(t.lead, in: plan)), S.text),
         .init(3, .text(BookText.names(t.cooperating, in: plan)), S.text),
-        t.dueDay.map { .init(4, .date($0), S.date) }
-          ?? .init(4, .text(t.deadline.description), S.centered),
-        t.task.weight.map { .init(5, .number($0), S.number($0)) }
-          ?? .init(5, .text("—"), S.centered),
+        BookCells.deadline(t, col: 4),
+        BookCells.weight(t.task.weight, col: 5),
       ])
     }
     return sheet
@@ -74,28 +72,15 @@ public enum Overview {
       headers: ["序号", "指标", "要求", "目标值", "单位", "基准年", "牵头单位", "配合单位", "分值"],
       widths: [5, 22, 11, 7.5, 9, 6.5, 10, 12, 5])
     for (n, t) in resolved.targets.enumerated() {
-      let r = t.target.requirement
-      var cells: [SheetLayout.Cell] = [
-        .init(0, .number(Double(n + 1)), S.number(1)),
-        .init(1, .text(BookText.targetName(t.target)), S.text),
-      ]
-      if r.measure == .qualitative || r.value == nil {
-        cells.append(.init(2...5, .text(r.summary), S.text))
-      } else {
-        let value = r.value ?? 0
-        cells.append(.init(2, .text(BookText.direction(r)), S.centered))
-        cells.append(.init(3, .number(value), S.number(value)))
-        cells.append(.init(4, .text(r.unit ?? ""), S.centered))
-        cells.append(
-          r.baseYear.map { .init(5, .number(Double($0)), S.number(1)) }
-            ?? .init(5, .text("—"), S.centered))
-      }
-      cells.append(.init(6, .text(BookText.names(t.lead, in: plan)), S.text))
-      cells.append(.init(7, .text(BookText.names(t.cooperating, in: plan)), S.text))
-      cells.append(
-        t.target.weight.map { .init(8, .number($0), S.number($0)) }
-          ?? .init(8, .text("—"), S.centered))
-      sheet.append(cells)
+      sheet.append(
+        [
+          .init(0, .number(Double(n + 1)), S.number(1)),
+          .init(1, .text(BookText.targetName(t.target)), S.text),
+        ] + BookCells.requirement(t.target.requirement, from: 2) + [
+          .init(6, .text(BookText.names(t.lead, in: plan)), S.text),
+          .init(7, .text(BookText.names(t.cooperating, in: plan)), S.text),
+          BookCells.weight(t.target.weight, col: 8),
+        ])
     }
     return sheet
   }

@@ -117,27 +117,12 @@ public enum ResponsibilityBook {
     if let task = t.taskID, let label = resolved.tasks.first(where: { $0.task.id == task })?.label {
       name += "\n（见第\(label)项任务）"
     }
-    var cells: [SheetLayout.Cell] = [
-      .init(0, .number(Double(n)), S.number(Double(n))),
+    return [
+      .init(0, .number(Double(n)), S.number(1)),
       .init(1, .text(name), S.text),
       .init(
         2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
-    ]
-    if r.measure == .qualitative || r.value == nil {
-      cells.append(.init(3...6, .text(r.summary), S.text))
-    } else {
-      let value = r.value ?? 0
-      cells.append(.init(3, .text(BookText.direction(r)), S.centered))
-      cells.append(.init(4, .number(value), S.number(value)))
-      cells.append(.init(5, .text(r.unit ?? ""), S.centered))
-      cells.append(
-        r.baseYear.map { .init(6, .number(Double($0)), S.number(Double($0))) }
-          ?? .init(6, .text("—"), S.centered))
-    }
-    cells.append(
-      t.target.weight.map { .init(7, .number($0), S.number($0)) }
-        ?? .init(7, .text("—"), S.centered))
-    return cells
+    ] + BookCells.requirement(r, from: 3) + [BookCells.weight(t.target.weight, col: 7)]
   }
 
   static func taskRow(_ t: ResolvedTask, unit: String, plan: WorkPlan) -> [SheetLayout.Cell] {
@@ -154,17 +139,14 @@ public enum ResponsibilityBook {
     } else {
       notes.append("牵头：\(BookText.names(t.lead, in: plan))")
     }
-    var cells: [SheetLayout.Cell] = [
+    return [
       .init(0, .text(t.label), S.centered),
       .init(1, .text(t.task.text), S.text),
       .init(
         2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
-      t.dueDay.map { .init(3, .date($0), S.date) }
-        ?? .init(3, .text(t.deadline.description), S.centered),
+      BookCells.deadline(t, col: 3),
       .init(4...6, .text(notes.joined(separator: "\n")), S.text),
+      BookCells.weight(t.task.weight, col: 7),
     ]
-    cells.append(
-      t.task.weight.map { .init(7, .number($0), S.number($0)) } ?? .init(7, .text("—"), S.centered))
-    return cells
   }
 }

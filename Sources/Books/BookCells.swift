@@ -1,0 +1,33 @@
+import PlanEngine
+import PlanModel
+
+/// Cells the books and the overview show alike.
+enum BookCells {
+  /// A requirement in four columns from `col`: direction (不高于…), value (a number), unit and
+  /// base year; a qualitative one as its text merged across the four.
+  static func requirement(_ r: Requirement, from col: Int) -> [SheetLayout.Cell] {
+    let S = BookStyles.self
+    guard r.measure != .qualitative, let value = r.value else {
+      return [.init(col...(col + 3), .text(r.summary), S.text)]
+    }
+    return [
+      .init(col, .text(BookText.direction(r)), S.centered),
+      .init(col + 1, .number(value), S.number(value)),
+      .init(col + 2, .text(r.unit ?? ""), S.centered),
+      r.baseYear.map { .init(col + 3, .number(Double($0)), S.number(1)) }
+        ?? .init(col + 3, .text("—"), S.centered),
+    ]
+  }
+
+  /// A weight (分值), or a dash when there is none.
+  static func weight(_ weight: Double?, col: Int) -> SheetLayout.Cell {
+    weight.map { .init(col, .number($0), BookStyles.number($0)) }
+      ?? .init(col, .text("—"), BookStyles.centered)
+  }
+
+  /// A task's deadline as a date (its description when the deadline has no valid day).
+  static func deadline(_ t: ResolvedTask, col: Int) -> SheetLayout.Cell {
+    t.dueDay.map { .init(col, .date($0), BookStyles.date) }
+      ?? .init(col, .text(t.deadline.description), BookStyles.centered)
+  }
+}
