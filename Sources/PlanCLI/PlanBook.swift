@@ -9,7 +9,10 @@ public struct PlanBook: ParsableCommand {
       PLAN is a plan id from the catalogue (see `planbook list`) or the path of a plan \
       snapshot JSON file (plans/snapshots/<id>.json).
       """,
-    subcommands: [ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self, ExportCommand.self]
+    subcommands: [
+      ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self,
+      ExportCommand.self, VerifyCommand.self,
+    ]
   )
 
   public init() {}
