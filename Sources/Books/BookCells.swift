@@ -30,4 +30,19 @@ enum BookCells {
     t.dueDay.map { .init(col, .date($0), BookStyles.date) }
       ?? .init(col, .text(t.deadline.description), BookStyles.centered)
   }
+
+  /// `columns` with the first (the task number) widened to show the longest of `labels` on one
+  /// line (`四(二)4` when numbering restarts per chapter), taking the room from the second
+  /// (the text), so the total width — and the page — stays the same.
+  static func numberColumn(_ columns: [Double], fitting labels: [String]) -> [Double] {
+    let widest =
+      labels.map {
+        TextMetrics.columnWidth(fitting: $0, fontSize: BookStyles.bodySize)
+      }.max() ?? 0
+    let extra = min(max(0, widest - columns[0]), 5)
+    var out = columns
+    out[0] += extra
+    out[1] -= extra
+    return out
+  }
 }

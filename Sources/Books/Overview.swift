@@ -38,7 +38,7 @@ public enum Overview {
     var sheet = start(
       "任务分工表", title: "\(plan.title) 任务分工表",
       headers: ["编号", "任务", "牵头单位", "配合单位", "完成时限", "分值"],
-      widths: [5, 32, 12, 18, 17, 5])
+      widths: BookCells.numberColumn([5, 32, 12, 18, 17, 5], fitting: resolved.tasks.map(\.label)))
     let chapters = Dictionary(
       plan.allChapters.map { ($0.chapter.id, $0.chapter) }, uniquingKeysWith: { a, _ in a })
     var shown = Set<String>()

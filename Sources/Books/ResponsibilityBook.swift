@@ -17,7 +17,9 @@ public enum ResponsibilityBook {
     unit: OrgUnit, in resolved: ResolvedPlan, fingerprint: String
   ) -> SheetLayout {
     let plan = resolved.plan
-    var sheet = SheetLayout(name: SheetNames.clean(unit.shortName), columns: columns)
+    var sheet = SheetLayout(
+      name: SheetNames.clean(unit.shortName),
+      columns: BookCells.numberColumn(columns, fitting: resolved.tasks.map(\.label)))
     let all = 0...lastCol
     let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
     let S = BookStyles.self
