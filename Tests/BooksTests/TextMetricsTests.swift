@@ -35,8 +35,8 @@ import Testing
   }
 
   @Test func rowHeightsGrowWithLines() {
-    #expect(TextMetrics.rowHeight(lines: 1, fontSize: 10.5) == 20)
-    #expect(TextMetrics.rowHeight(lines: 10, fontSize: 10.5) == 147)
+    #expect(TextMetrics.rowHeight(lines: 1, fontSize: 10.5) == 21)
+    #expect(TextMetrics.rowHeight(lines: 10, fontSize: 10.5) == 158)
   }
 
   @Test func columnWidthFitsADate() {
