@@ -37,6 +37,9 @@ let package = Package(
     // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
     .target(
       name: "Books", dependencies: ["PlanModel", "PlanEngine", "Xlsx"], exclude: ["README.md"]),
+    // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
+    .target(
+      name: "Tracking", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
     // Its own zip reader and inflater: ZIPFoundation's extract hangs on a truncated stream.
     .target(name: "XlsxReader", exclude: ["README.md"]),
@@ -44,7 +47,7 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader",
+        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -58,6 +61,7 @@ let package = Package(
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
+    .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
     .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),
     .testTarget(
       name: "BooksTests", dependencies: ["Books", "Plans", "TestSupport"]),

@@ -24,6 +24,8 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
   public var weightTotal: Double?
   /// How units are assessed (考核方式), as the plan words it.
   public var assessmentMethod: String?
+  /// How units are scored (考核细则); nil: ``AssessmentRules/default``.
+  public var assessment: AssessmentRules?
   public var units: [OrgUnit]
   public var targets: [PlanTarget]
   public var chapters: [PlanChapter]
@@ -33,7 +35,8 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
   public init(
     id: String, title: String, issuer: String, period: DateRange, source: SourceDocument? = nil,
     version: String? = nil, numbering: Numbering = .continuous, weightTotal: Double? = nil,
-    assessmentMethod: String? = nil, units: [OrgUnit] = [], targets: [PlanTarget] = [],
+    assessmentMethod: String? = nil, assessment: AssessmentRules? = nil,
+    units: [OrgUnit] = [], targets: [PlanTarget] = [],
     chapters: [PlanChapter] = [], rules: [ResponsibilityRule] = [],
     location: SourceLocation? = nil
   ) {
@@ -46,6 +49,7 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
     self.numbering = numbering
     self.weightTotal = weightTotal
     self.assessmentMethod = assessmentMethod
+    self.assessment = assessment
     self.units = units
     self.targets = targets
     self.chapters = chapters
@@ -72,7 +76,7 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
 
   private enum CodingKeys: String, CodingKey {
     case id, title, issuer, period, source, version, numbering, weightTotal, assessmentMethod
-    case units, targets, chapters, rules
+    case assessment, units, targets, chapters, rules
   }
 }
 

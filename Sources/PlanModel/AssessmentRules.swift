@@ -1,0 +1,147 @@
+/// How units are scored, in the shape real 考核细则 take: points per task and target (their
+/// `weight`, else ``defaultPoints``), deductions per unit of shortfall or per status class with
+/// a floor (扣完为止), bonus points, vetoes that cap the grade, and grade bands.
+///
+/// A unit answers for the tasks and targets it leads in full and for those it cooperates on
+/// with ``cooperatingShare`` of their points; its score is what it earned out of what it
+/// answers for, scaled to ``total``, plus bonuses (at most ``bonusCap``).
+public struct AssessmentRules: Sendable, Hashable, Codable {
+  /// Full marks (100).
+  public var total: Double
+  /// Points of a task or target that declares no weight.
+  public var defaultPoints: Double
+  /// The share of a task's or target's points a cooperating unit answers for.
+  public var cooperatingShare: Double
+  /// The most bonus points a unit can add.
+  public var bonusCap: Double
+  /// 序时进度: how far behind the time-proportional expectation a task may be and still be
+  /// 达进度, and how far ahead it must be to be 超进度 (percentage points).
+  public var behindTolerance: Double
+  public var aheadMargin: Double
+  public var deductions: [Deduction]
+  public var bonuses: [Bonus]
+  public var vetoes: [Veto]
+  /// From the best grade down; a score gets the first band whose minimum it reaches.
+  public var grades: [GradeBand]
+
+  public init(
+    total: Double = 100, defaultPoints: Double = 1, cooperatingShare: Double = 0.3,
+    bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
+    deductions: [Deduction] = AssessmentRules.defaultDeductions, bonuses: [Bonus] = [],
+    vetoes: [Veto] = [], grades: [GradeBand] = AssessmentRules.defaultGrades
+  ) {
+    self.total = total
+    self.defaultPoints = defaultPoints
+    self.cooperatingShare = cooperatingShare
+    self.bonusCap = bonusCap
+    self.behindTolerance = behindTolerance
+    self.aheadMargin = aheadMargin
+    self.deductions = deductions
+    self.bonuses = bonuses
+    self.vetoes = vetoes
+    self.grades = grades
+  }
+
+  /// What a plan without an assessment of its own is scored by.
+  public static let `default` = AssessmentRules()
+
+  /// 基本达标 half the points, 未达标 and 无数据 all; 欠进度 half, 逾期 all, a task not started
+  /// when it should have been half.
+  public static let defaultDeductions: [Deduction] = [
+    Deduction(.targetClass(.nearlyMet), share: 0.5),
+    Deduction(.targetClass(.notMet), share: 1),
+    Deduction(.targetClass(.noData), share: 1),
+    Deduction(.taskClass(.behind), share: 0.5),
+    Deduction(.taskClass(.overdue), share: 1),
+    Deduction(.taskClass(.notStarted), share: 0.5),
+  ]
+
+  /// 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 below.
+  public static let defaultGrades: [GradeBand] = [
+    GradeBand("优秀", atLeast: 90), GradeBand("良好", atLeast: 80),
+    GradeBand("合格", atLeast: 60), GradeBand("不合格", atLeast: -.greatestFiniteMagnitude),
+  ]
+}
+
+/// Points taken from one task or target (never below its `floor`, 扣完为止).
+public struct Deduction: Sendable, Hashable, Codable {
+  /// Which items the deduction applies to.
+  public enum Match: Sendable, Hashable, Codable {
+    /// Per unit of shortfall against the requirement: `points` for every `per` (rounded up) by
+    /// which the measured value misses — 每差 1 µg/m³ 扣 0.5 分. `target` nil: every target.
+    case shortfall(target: String?, per: Double)
+    /// A target in this status class.
+    case targetClass(TargetStatus)
+    /// A task in this status class; `notStarted` only counts once the task should have
+    /// started (序时进度 above 0).
+    case taskClass(TaskStatus)
+  }
+
+  public var match: Match
+  /// Points taken (absolute), or
+  public var points: Double?
+  /// the share of the item's points taken (0…1).
+  public var share: Double?
+  /// The least an item keeps (0: 扣完为止).
+  public var floor: Double
+
+  public init(_ match: Match, points: Double? = nil, share: Double? = nil, floor: Double = 0) {
+    self.match = match
+    self.points = points
+    self.share = share
+    self.floor = floor
+  }
+}
+
+/// Points added to a unit's score.
+public struct Bonus: Sendable, Hashable, Codable {
+  public enum Match: Sendable, Hashable, Codable {
+    /// `points` for every `per` by which a target is bettered (超额完成), at most `max`.
+    case exceeded(target: String?, per: Double, max: Double)
+    /// A task reported 已完成 before its deadline (提前完成).
+    case doneEarly(task: String?)
+  }
+
+  public var match: Match
+  public var points: Double
+  /// Why, as the 考核细则 words it.
+  public var reason: String?
+
+  public init(_ match: Match, points: Double, reason: String? = nil) {
+    self.match = match
+    self.points = points
+    self.reason = reason
+  }
+}
+
+/// A condition that caps the grade of the unit it concerns (一票否决).
+public struct Veto: Sendable, Hashable, Codable {
+  public enum Match: Sendable, Hashable, Codable {
+    /// The target is 未达标 (or has no data) for a unit carrying it.
+    case targetNotMet(String)
+    /// The task is 逾期 for a unit leading it.
+    case taskOverdue(String?)
+  }
+
+  public var match: Match
+  /// The best grade the unit can then have (a name from the grade bands).
+  public var cap: String
+  public var reason: String?
+
+  public init(_ match: Match, cap: String, reason: String? = nil) {
+    self.match = match
+    self.cap = cap
+    self.reason = reason
+  }
+}
+
+/// A grade and the least score that earns it.
+public struct GradeBand: Sendable, Hashable, Codable {
+  public var name: String
+  public var minimum: Double
+
+  public init(_ name: String, atLeast minimum: Double) {
+    self.name = name
+    self.minimum = minimum
+  }
+}

@@ -1,0 +1,103 @@
+/// One reporting period's progress reports, as kept beside the plan
+/// (`plans/progress/<plan-id>/<YYYY-MM>.csv`; format in `docs/progress-format.md`).
+public struct ProgressReport: Sendable, Hashable {
+  /// The month the file reports on.
+  public var period: ReportingPeriod
+  /// The file it was read from (relative to the repository when it is inside it).
+  public var path: String
+  public var entries: [ProgressEntry]
+
+  public init(period: ReportingPeriod, path: String, entries: [ProgressEntry]) {
+    self.period = period
+    self.path = path
+    self.entries = entries
+  }
+}
+
+/// One row of a progress report.
+public struct ProgressEntry: Sendable, Hashable {
+  /// What the row reports.
+  public enum Kind: String, Sendable, Hashable, CaseIterable {
+    /// A target's (or a task figure's) measured value.
+    case target
+    /// A target's base-year value, where the plan does not give it.
+    case base
+    /// A task's state and % complete.
+    case task
+    /// A milestone's state and % complete.
+    case milestone
+  }
+
+  /// What a measured value covers.
+  public enum Basis: String, Sendable, Hashable, CaseIterable {
+    /// The reporting month alone.
+    case period
+    /// From the start of the plan's period to the report (year to date, 累计).
+    case ytd
+  }
+
+  public var kind: Kind
+  /// The target, task or milestone id.
+  public var id: String
+  /// The measured value (target) or the base-year value (base).
+  public var value: Double?
+  /// The value's unit, as the target states it.
+  public var unit: String?
+  /// For `target` rows.
+  public var basis: Basis?
+  /// For `base` rows: the year the value is for.
+  public var baseYear: Int?
+  /// For `task` and `milestone` rows (and qualitative targets).
+  public var state: WorkState?
+  /// For `task` and `milestone` rows: 0…100.
+  public var percent: Double?
+  /// The unit (org unit id) that reports.
+  public var reporter: String
+  /// The day the value or state holds for.
+  public var date: Day
+  public var note: String
+  /// The file and line the row came from.
+  public var location: SourceLocation?
+
+  public init(
+    kind: Kind, id: String, value: Double? = nil, unit: String? = nil, basis: Basis? = nil,
+    baseYear: Int? = nil, state: WorkState? = nil, percent: Double? = nil, reporter: String,
+    date: Day, note: String = "", location: SourceLocation? = nil
+  ) {
+    self.kind = kind
+    self.id = id
+    self.value = value
+    self.unit = unit
+    self.basis = basis
+    self.baseYear = baseYear
+    self.state = state
+    self.percent = percent
+    self.reporter = reporter
+    self.date = date
+    self.note = note
+    self.location = location
+  }
+}
+
+/// The state a unit reports for a task or milestone.
+public enum WorkState: String, Sendable, Hashable, CaseIterable, Codable {
+  case notStarted
+  case inProgress
+  case done
+
+  /// 未开始, 推进中, 已完成.
+  public var chinese: String {
+    switch self {
+    case .notStarted: "未开始"
+    case .inProgress: "推进中"
+    case .done: "已完成"
+    }
+  }
+
+  /// The state named in Chinese or by its code; nil otherwise.
+  public init?(name: String) {
+    guard let s = WorkState.allCases.first(where: { $0.chinese == name || $0.rawValue == name })
+    else { return nil }
+    self = s
+  }
+}

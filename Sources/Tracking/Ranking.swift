@@ -1,0 +1,86 @@
+import PlanEngine
+import PlanModel
+
+/// One unit's place in a period's ranking.
+public struct RankEntry: Sendable {
+  public var score: UnitScore
+  /// 1-based; units tied on every key share a rank (1, 2, 2, 4).
+  public var rank: Int
+  /// The rank in the previous period, nil when the unit was not ranked then.
+  public var previousRank: Int?
+
+  /// Places gained since the previous period (positive: up), nil when new.
+  public var change: Int? { previousRank.map { $0 - rank } }
+
+  /// `↑2`, `↓1`, `—` (unchanged) or `新` (not ranked before).
+  public var changeText: String {
+    guard let c = change else { return "新" }
+    return c > 0 ? "↑\(c)" : c < 0 ? "↓\(-c)" : "—"
+  }
+}
+
+/// The ranking of a period: units by score, with their change since the previous period and
+/// the units with overdue tasks.
+public struct Ranking: Sendable {
+  public var period: ReportingPeriod
+  /// The last day of the period: what the ranking is as of.
+  public var asOf: Day
+  public var entries: [RankEntry]
+  /// Units leading overdue tasks, with the tasks' labels, in rank order.
+  public var overdue: [(unit: OrgUnit, tasks: [String])]
+  public var status: StatusReport
+
+  /// Ranks units by score as of the end of `period`. Ties: higher score first; then fewer
+  /// overdue tasks; then higher % complete; then, still tied, the same rank, listed in the
+  /// plan's unit order.
+  public static func rank(
+    _ resolved: ResolvedPlan, reports: [ProgressReport], period: ReportingPeriod
+  ) -> Ranking {
+    let asOf = period.range.end
+    let status = Evaluator.evaluate(resolved, reports: reports, asOf: asOf)
+    let now = ordered(Assessor.score(status))
+    let before = ordered(
+      Assessor.score(
+        Evaluator.evaluate(resolved, reports: reports, asOf: period.previous.range.end)))
+    let previous = Dictionary(
+      before.map { ($0.score.unit.id, $0.rank) }, uniquingKeysWith: { a, _ in a })
+    let entries = now.map { e -> RankEntry in
+      var e = e
+      e.previousRank = previous[e.score.unit.id]
+      return e
+    }
+    let labels = Dictionary(
+      resolved.tasks.map { ($0.task.id, $0.label) }, uniquingKeysWith: { a, _ in a })
+    let overdue = entries.filter { !$0.score.overdue.isEmpty }.map {
+      ($0.score.unit, $0.score.overdue.map { labels[$0] ?? $0 })
+    }
+    return Ranking(
+      period: period, asOf: asOf, entries: entries, overdue: overdue, status: status)
+  }
+
+  /// Scores in rank order with their ranks (previous ranks not yet known).
+  static func ordered(_ scores: [UnitScore]) -> [RankEntry] {
+    let indexed = scores.enumerated().map { ($0.offset, $0.element) }
+    let sorted = indexed.sorted { a, b in
+      let (x, y) = (a.1, b.1)
+      if x.score != y.score { return x.score > y.score }
+      if x.overdue.count != y.overdue.count { return x.overdue.count < y.overdue.count }
+      let cx = TargetEvaluator.rounded(x.completion)
+      let cy = TargetEvaluator.rounded(y.completion)
+      if cx != cy { return cx > cy }
+      return a.0 < b.0
+    }
+    var out: [RankEntry] = []
+    for (i, (_, s)) in sorted.enumerated() {
+      var rank = i + 1
+      if let last = out.last, tied(last.score, s) { rank = last.rank }
+      out.append(RankEntry(score: s, rank: rank, previousRank: nil))
+    }
+    return out
+  }
+
+  static func tied(_ x: UnitScore, _ y: UnitScore) -> Bool {
+    x.score == y.score && x.overdue.count == y.overdue.count
+      && TargetEvaluator.rounded(x.completion) == TargetEvaluator.rounded(y.completion)
+  }
+}

@@ -1,0 +1,149 @@
+import PlanEngine
+import PlanModel
+
+/// A target (or a task's figure) as of a date: what was measured, what that achieves against
+/// the requirement, and its class.
+public struct TargetEvaluation: Sendable {
+  public var target: ResolvedTarget
+  public var status: TargetStatus
+  /// The latest measured value reported on or before the date, its day and basis.
+  public var measured: Double?
+  public var measuredOn: Day?
+  public var basis: ProgressEntry.Basis?
+  /// The base-year value (change targets).
+  public var base: Double?
+  /// What is compared with the requirement: the measured value, or for a change target the
+  /// change against the base year in percent (a reduction as a positive number for `decrease`).
+  public var achieved: Double?
+  /// How far `achieved` misses the requirement, in the requirement's terms (0 when met); for
+  /// a met target, by how much it is bettered as a negative number.
+  public var shortfall: Double?
+  /// The value projected to the period's end, when one was computed.
+  public var projected: Double?
+  /// Why the target is in its class, in Chinese (`PM2.5平均浓度 38 微克/立方米，要求不高于35`).
+  public var explanation: String
+}
+
+/// Classifies targets. See `Sources/Tracking/README.md` for the rules.
+enum TargetEvaluator {
+  static let epsilon = 1e-9
+
+  static func evaluate(
+    _ t: ResolvedTarget, entries: [ProgressEntry], asOf: Day, plan: WorkPlan
+  ) -> TargetEvaluation {
+    let r = t.target.requirement
+    let period = t.target.period?.dueDay.map { DateRange(plan.period.start, $0) } ?? plan.period
+    let rows = entries.filter { $0.kind == .target && $0.id == t.target.id && $0.date <= asOf }
+      .sorted { $0.date < $1.date }
+    var e = TargetEvaluation(target: t, status: .noData, explanation: "无报送数据")
+    guard let latest = rows.last else { return e }
+    e.measuredOn = latest.date
+    e.basis = latest.basis
+
+    if r.measure == .qualitative {
+      let state = latest.state ?? .notStarted
+      switch state {
+      case .done: e.status = .met
+      case .inProgress: e.status = asOf < period.end ? .projected : .notMet
+      case .notStarted: e.status = .notMet
+      }
+      e.explanation = "\(r.summary)：\(state.chinese)"
+      return e
+    }
+    guard let value = latest.value, let required = r.value, let direction = r.direction else {
+      return e
+    }
+    e.measured = value
+    let unit = latest.unit ?? r.unit ?? ""
+
+    // What the requirement is checked against.
+    var series = rows.compactMap { row in row.value.map { (row.date, $0) } }
+    if r.measure == .change {
+      let bases = entries.filter { $0.kind == .base && $0.id == t.target.id && $0.date <= asOf }
+        .sorted { $0.date < $1.date }
+      guard let base = bases.last, let b = base.value, b != 0 else {
+        e.explanation = "缺少\(r.baseYear.map { "\($0)年" } ?? "")基准值，无法计算变化率"
+        return e
+      }
+      guard base.unit == latest.unit else {
+        e.explanation = "基准值单位（\(base.unit ?? "")）与报送值单位（\(unit)）不一致"
+        return e
+      }
+      e.base = b
+      let sign: Double = direction == .decrease ? -1 : 1
+      series = series.map { ($0.0, sign * ($0.1 - b) / b * 100) }
+    }
+    guard let achieved = series.last?.1 else { return e }
+    e.achieved = achieved
+    let shortfall = Self.shortfall(achieved, required: required, direction: direction)
+    e.shortfall = shortfall
+
+    let shown =
+      "\(Requirement.format(rounded(achieved)))\(r.measure == .change ? " %" : " \(unit)")"
+    let wanted = r.summary
+    if shortfall <= epsilon {
+      e.status = .met
+      e.explanation = "实际\(shown)，要求\(wanted)"
+      return e
+    }
+    // Not met: projected to the period's end?
+    if asOf < period.end,
+      let projected = project(series, rows: rows, measure: r.measure, period: period)
+    {
+      e.projected = projected
+      if Self.shortfall(projected, required: required, direction: direction) <= epsilon {
+        e.status = .projected
+        e.explanation =
+          "实际\(shown)，预计期末\(Requirement.format(rounded(projected)))，要求\(wanted)"
+        return e
+      }
+    }
+    if let tolerance = t.target.tolerance, shortfall <= tolerance + epsilon {
+      e.status = .nearlyMet
+      e.explanation =
+        "实际\(shown)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))，在允许偏差\(Requirement.format(tolerance))以内"
+      return e
+    }
+    e.status = .notMet
+    e.explanation = "实际\(shown)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))"
+    return e
+  }
+
+  /// How far `achieved` misses `required`; negative when it is bettered.
+  static func shortfall(
+    _ achieved: Double, required: Double, direction: Requirement.Direction
+  ) -> Double {
+    switch direction {
+    case .atMost: achieved - required
+    case .atLeast, .decrease, .increase: required - achieved
+    case .equal: abs(achieved - required)
+    }
+  }
+
+  /// The value projected to the end of `period`: a count reported year to date scaled by the
+  /// share of the period elapsed; otherwise the least-squares line through the reported values
+  /// at the period's last day (at least two values on different days).
+  static func project(
+    _ series: [(Day, Double)], rows: [ProgressEntry], measure: Requirement.Measure,
+    period: DateRange
+  ) -> Double? {
+    guard let last = series.last else { return nil }
+    let days = Double(period.end.ordinal - period.start.ordinal + 1)
+    if measure == .count, rows.last?.basis == .ytd {
+      let elapsed = Double(last.0.ordinal - period.start.ordinal + 1) / days
+      return elapsed > 0 ? last.1 / elapsed : nil
+    }
+    guard series.count >= 2 else { return nil }
+    let xs = series.map { Double($0.0.ordinal) }
+    let ys = series.map(\.1)
+    let mx = xs.reduce(0, +) / Double(xs.count)
+    let my = ys.reduce(0, +) / Double(ys.count)
+    let sxx = zip(xs, xs).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - mx) }
+    guard sxx > 0 else { return nil }
+    let sxy = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+    let slope = sxy / sxx
+    return my + slope * (Double(period.end.ordinal) - mx)
+  }
+
+  static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
+}

@@ -1,0 +1,94 @@
+import PlanModel
+import Testing
+
+@testable import Tracking
+
+@Suite struct RankingTests {
+  typealias F = TrackingFixtures
+
+  func unitScore(
+    _ id: String, _ score: Double, overdue: Int = 0, completion: Double = 50
+  )
+    -> UnitScore
+  {
+    UnitScore(
+      unit: OrgUnit(id: id, name: id, shortName: id, kind: .division), score: score, bonus: 0,
+      grade: "", gradeBeforeVeto: "", lines: [], completion: completion,
+      overdue: Array(repeating: "x", count: overdue))
+  }
+
+  @Test func higherScoreFirst() {
+    let r = Ranking.ordered([unitScore("a", 70), unitScore("b", 90), unitScore("c", 80)])
+    #expect(r.map(\.score.unit.id) == ["b", "c", "a"])
+    #expect(r.map(\.rank) == [1, 2, 3])
+  }
+
+  @Test func tiesBrokenByOverdueThenCompletionThenShared() {
+    let r = Ranking.ordered([
+      unitScore("a", 80, overdue: 1, completion: 90),
+      unitScore("b", 80, overdue: 0, completion: 40),
+      unitScore("c", 80, overdue: 0, completion: 60),
+      unitScore("d", 80, overdue: 0, completion: 60),
+      unitScore("e", 50),
+    ])
+    // Fewer overdue tasks first, then the higher % complete; c and d tie on everything.
+    #expect(r.map(\.score.unit.id) == ["c", "d", "b", "a", "e"])
+    #expect(r.map(\.rank) == [1, 1, 3, 4, 5])
+  }
+
+  @Test func rankChangesSinceThePreviousPeriod() throws {
+    // Q2: 水处 does well (b done early), 大气处 has nothing done. Q3: 大气处 completes a and
+    // its targets, 水处's b is still done — 大气处 moves up.
+    let q2 = F.report(
+      "2020-06",
+      [
+        F.task("b", .done, 100, on: Day(2020, 6, 20)),
+        F.task("a", .notStarted, 0, on: Day(2020, 6, 20)),
+      ])
+    let q3 = F.report(
+      "2020-09",
+      [
+        F.task("a", .done, 100, on: Day(2020, 9, 20)),
+        F.value("pm25", 30, "微克/立方米", on: Day(2020, 9, 30)),
+        F.value("checks", 900, "艘次", on: Day(2020, 9, 30)),
+      ])
+    let ranking = Ranking.rank(
+      F.plan(), reports: [q2, q3], period: .quarter(year: 2020, quarter: 3))
+    #expect(ranking.asOf == Day(2020, 9, 30))
+    let byID = Dictionary(uniqueKeysWithValues: ranking.entries.map { ($0.score.unit.id, $0) })
+    let air = try #require(byID["air"])
+    #expect(air.rank == 1)
+    #expect((air.previousRank ?? 0) > 1)
+    #expect(air.changeText == "↑\((air.previousRank ?? 0) - 1)")
+    let water = try #require(byID["water"])
+    #expect((water.change ?? 0) < 0)
+    #expect(water.changeText.hasPrefix("↓"))
+    // Every unit with a score in Q3 had one in Q2: nobody is new.
+    #expect(ranking.entries.allSatisfy { $0.previousRank != nil })
+  }
+
+  @Test func aNewUnitAndTheOverdueList() throws {
+    let q3 = F.report("2020-09", [F.task("b", .inProgress, 50, on: Day(2020, 9, 1))])
+    let ranking = Ranking.rank(F.plan(), reports: [q3], period: .month(year: 2020, month: 9))
+    #expect(ranking.overdue.map(\.unit.id) == ["water"])
+    #expect(ranking.overdue.first?.tasks == ["2"])
+    let entry = RankEntry(score: unitScore("n", 1), rank: 3, previousRank: nil)
+    #expect(entry.changeText == "新")
+    #expect(RankEntry(score: unitScore("n", 1), rank: 3, previousRank: 3).changeText == "—")
+  }
+
+  @Test func periodsParseAndStepBack() {
+    #expect(ReportingPeriod(parsing: "2020Q3") == .quarter(year: 2020, quarter: 3))
+    #expect(ReportingPeriod(parsing: "2020-09") == .month(year: 2020, month: 9))
+    #expect(ReportingPeriod(parsing: "2020Q5") == nil)
+    #expect(ReportingPeriod(parsing: "2020-13") == nil)
+    #expect(ReportingPeriod(parsing: "2020-9") == nil)
+    #expect(
+      ReportingPeriod.quarter(year: 2020, quarter: 1).previous == .quarter(year: 2019, quarter: 4))
+    #expect(ReportingPeriod.month(year: 2020, month: 1).previous == .month(year: 2019, month: 12))
+    #expect(
+      ReportingPeriod.quarter(year: 2020, quarter: 3).range
+        == DateRange(Day(2020, 7, 1), Day(2020, 9, 30)))
+    #expect(ReportingPeriod.month(year: 2020, month: 2).range.end == Day(2020, 2, 29))
+  }
+}

@@ -1,0 +1,133 @@
+import PlanModel
+import Testing
+
+@testable import Tracking
+
+@Suite struct TargetEvaluationTests {
+  typealias F = TrackingFixtures
+  let june = Day(2020, 6, 30)
+
+  func status(
+    _ id: String, _ entries: [ProgressEntry], asOf: Day = Day(2020, 6, 30)
+  )
+    -> TargetEvaluation?
+  {
+    F.evaluate(F.plan(), entries, asOf: asOf).target(id)
+  }
+
+  @Test func metWhenTheLimitIsKept() throws {
+    let e = try #require(status("pm25", [F.value("pm25", 33, "微克/立方米", on: june)]))
+    #expect(e.status == .met)
+    #expect(e.status.chinese == "达标")
+    #expect(e.measured == 33)
+    #expect(e.shortfall == -2)
+    #expect(e.explanation == "实际33 微克/立方米，要求≤ 35 微克/立方米")
+  }
+
+  @Test func nearlyMetWithinTheTolerance() throws {
+    // ≤ 35 with a tolerance of 3: 37.5 is 基本达标, 38 still is, 38.5 is not.
+    let end = Day(2020, 12, 31)
+    let e = try #require(status("pm25", [F.value("pm25", 37.5, "微克/立方米", on: end)], asOf: end))
+    #expect(e.status == .nearlyMet)
+    #expect(e.status.chinese == "基本达标")
+    #expect(
+      status("pm25", [F.value("pm25", 38, "微克/立方米", on: end)], asOf: end)?.status == .nearlyMet)
+    #expect(
+      status("pm25", [F.value("pm25", 38.5, "微克/立方米", on: end)], asOf: end)?.status == .notMet)
+  }
+
+  @Test func notMetBeyondTheTolerance() throws {
+    let end = Day(2020, 12, 31)
+    let e = try #require(status("pm25", [F.value("pm25", 40, "微克/立方米", on: end)], asOf: end))
+    #expect(e.status == .notMet)
+    #expect(e.status.chinese == "未达标")
+    #expect(e.shortfall == 5)
+    #expect(e.explanation == "实际40 微克/立方米，要求≤ 35 微克/立方米，差5")
+  }
+
+  @Test func projectedWhenTheCountIsOnCourse() throws {
+    // 600 checks by 30 June (182 of 366 days): 1207 projected for the year, ≥ 1000.
+    let e = try #require(status("checks", [F.value("checks", 600, "艘次", on: june)]))
+    #expect(e.status == .projected)
+    #expect(e.status.chinese == "预计达标")
+    #expect(abs((e.projected ?? 0) - 600 / (182.0 / 366)) < 1e-9)
+    // 400 by then projects to 804: not on course.
+    #expect(status("checks", [F.value("checks", 400, "艘次", on: june)])?.status == .notMet)
+    // The same 600 at the year's end is final: 未达标.
+    let end = Day(2020, 12, 31)
+    #expect(status("checks", [F.value("checks", 600, "艘次", on: end)], asOf: end)?.status == .notMet)
+  }
+
+  @Test func projectedFromTheTrendOfALevel() throws {
+    // PM2.5 falling 2 a month from 41: the line reaches 33 by December.
+    let entries = [
+      F.value("pm25", 41, "微克/立方米", on: Day(2020, 3, 31)),
+      F.value("pm25", 39, "微克/立方米", on: Day(2020, 4, 30)),
+      F.value("pm25", 37.1, "微克/立方米", on: Day(2020, 5, 31)),
+      F.value("pm25", 35.2, "微克/立方米", on: june),
+    ]
+    let e = try #require(status("pm25", entries))
+    #expect(e.status == .projected)
+    #expect((e.projected ?? 99) < 35)
+    // One value alone gives no trend: 39 with a tolerance of 3 is neither.
+    #expect(status("pm25", [F.value("pm25", 39, "微克/立方米", on: june)])?.status == .notMet)
+  }
+
+  @Test func noDataWithoutAReport() throws {
+    let e = try #require(status("pm25", []))
+    #expect(e.status == .noData)
+    #expect(e.status.chinese == "无数据")
+    // A report dated after the as-of day does not count.
+    #expect(
+      status("pm25", [F.value("pm25", 30, "微克/立方米", on: Day(2020, 7, 1))])?.status == .noData)
+  }
+
+  @Test func reductionAgainstTheBaseYear() throws {
+    // COD −14.7 % against 2015: 100 t then, 84 t now is −16 %: met; 90 t is −10 %: 4.7 short.
+    let end = Day(2020, 12, 31)
+    let met = try #require(
+      status(
+        "cod", [F.base("cod", 100, "吨", year: 2015), F.value("cod", 84, "吨", on: end)], asOf: end))
+    #expect(met.status == .met)
+    #expect(met.base == 100)
+    #expect(abs((met.achieved ?? 0) - 16) < 1e-9)
+    let short = try #require(
+      status(
+        "cod", [F.base("cod", 100, "吨", year: 2015), F.value("cod", 90, "吨", on: end)], asOf: end))
+    #expect(short.status == .notMet)
+    #expect(abs((short.shortfall ?? 0) - 4.7) < 1e-9)
+  }
+
+  @Test func aReductionWithoutItsBaseHasNoData() throws {
+    let e = try #require(status("cod", [F.value("cod", 84, "吨", on: june)]))
+    #expect(e.status == .noData)
+    #expect(e.explanation == "缺少2015年基准值，无法计算变化率")
+    let mixed = try #require(
+      status("cod", [F.base("cod", 100, "万吨", year: 2015), F.value("cod", 84, "吨", on: june)]))
+    #expect(mixed.status == .noData)
+    #expect(mixed.explanation.contains("单位"))
+  }
+
+  @Test func aQualitativeTargetByItsState() throws {
+    func state(_ s: WorkState, on day: Day) -> ProgressEntry {
+      ProgressEntry(kind: .target, id: "water-ok", state: s, reporter: "water", date: day)
+    }
+    #expect(status("water-ok", [state(.done, on: june)])?.status == .met)
+    #expect(status("water-ok", [state(.inProgress, on: june)])?.status == .projected)
+    let end = Day(2020, 12, 31)
+    #expect(status("water-ok", [state(.inProgress, on: end)], asOf: end)?.status == .notMet)
+    #expect(status("water-ok", [state(.notStarted, on: june)])?.status == .notMet)
+  }
+
+  @Test func theLatestReportCounts() throws {
+    let e = try #require(
+      status(
+        "pm25",
+        [
+          F.value("pm25", 30, "微克/立方米", on: Day(2020, 5, 31)),
+          F.value("pm25", 40, "微克/立方米", on: Day(2020, 6, 30)),
+        ], asOf: Day(2020, 12, 31)))
+    #expect(e.measured == 40)
+    #expect(e.measuredOn == june)
+  }
+}
