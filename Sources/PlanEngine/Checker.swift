@@ -25,6 +25,7 @@ public enum Checker {
     checkDeadlines(resolved, into: &out)
     checkTargets(resolved, into: &out)
     checkWeights(plan, into: &out)
+    checkAssessment(resolved, into: &out)
     checkTexts(plan, source: source, into: &out)
     for t in resolved.tasks where t.lead.isEmpty {
       out.append(.missingLead(t))
@@ -330,6 +331,77 @@ public enum Checker {
           .error, "weight-total-mismatch",
           "weights add up to \(Requirement.format(sum)) (targets \(Requirement.format(targets)) + tasks \(Requirement.format(tasks))), but the plan declares a total of \(Requirement.format(total))",
           at: plan.location))
+    }
+  }
+
+  // MARK: - assessment
+
+  static func checkAssessment(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
+    guard let rules = resolved.plan.assessment else { return }
+    let at = rules.location
+    let targets = Set(resolved.targets.map(\.target.id))
+    let tasks = Set(resolved.tasks.map(\.task.id))
+    let grades = rules.grades.map(\.name)
+    func invalid(_ message: String) {
+      out.append(Diagnostic(.error, "assessment-invalid", message, at: at))
+    }
+    func target(_ id: String?, _ what: String) {
+      guard let id, !targets.contains(id) else { return }
+      out.append(
+        Diagnostic(
+          .error, "assessment-unknown-target",
+          "\(what) names target '\(id)', which the plan does not have",
+          at: at))
+    }
+    func task(_ id: String?, _ what: String) {
+      guard let id, !tasks.contains(id) else { return }
+      out.append(
+        Diagnostic(
+          .error, "assessment-unknown-task",
+          "\(what) names task '\(id)', which the plan does not have",
+          at: at))
+    }
+    if rules.total <= 0 { invalid("the total must be above 0") }
+    if rules.defaultPoints < 0 { invalid("defaultPoints must not be negative") }
+    if !(0...1).contains(rules.cooperatingShare) { invalid("cooperatingShare must be within 0…1") }
+    if rules.bonusCap < 0 || rules.behindTolerance < 0 || rules.aheadMargin < 0 {
+      invalid("bonusCap, behindTolerance and aheadMargin must not be negative")
+    }
+    for d in rules.deductions {
+      if d.points == nil && d.share == nil { invalid("a deduction needs points or a share") }
+      if let share = d.share, !(0...1).contains(share) {
+        invalid("a deduction's share must be within 0…1")
+      }
+      if case .shortfall(let id, let per) = d.match {
+        target(id, "a shortfall deduction")
+        if per <= 0 { invalid("a shortfall deduction's step (per) must be above 0") }
+      }
+    }
+    for b in rules.bonuses {
+      switch b.match {
+      case .exceeded(let id, let per, _):
+        target(id, "a bonus")
+        if per <= 0 { invalid("a bonus's step (per) must be above 0") }
+      case .doneEarly(let id): task(id, "a bonus")
+      }
+    }
+    for v in rules.vetoes {
+      switch v.match {
+      case .targetNotMet(let id): target(id, "a veto")
+      case .taskOverdue(let id): task(id, "a veto")
+      }
+      if !grades.contains(v.cap) {
+        out.append(
+          Diagnostic(
+            .error, "assessment-unknown-grade",
+            "a veto caps the grade at '\(v.cap)', which is not a grade (grades: \(grades.joined(separator: "、")))",
+            at: at))
+      }
+    }
+    if grades.isEmpty { invalid("there are no grade bands") }
+    let minimums = rules.grades.map(\.minimum)
+    if minimums != minimums.sorted(by: >) {
+      invalid("grade bands must go from the best grade down (minimums falling)")
     }
   }
 

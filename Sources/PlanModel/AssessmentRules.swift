@@ -23,6 +23,8 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   public var vetoes: [Veto]
   /// From the best grade down; a score gets the first band whose minimum it reaches.
   public var grades: [GradeBand]
+  /// Where the rules are declared (not part of the snapshot).
+  public var location: SourceLocation? = nil
 
   public init(
     total: Double = 100, defaultPoints: Double = 1, cooperatingShare: Double = 0.3,
@@ -40,6 +42,11 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     self.bonuses = bonuses
     self.vetoes = vetoes
     self.grades = grades
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case total, defaultPoints, cooperatingShare, bonusCap, behindTolerance, aheadMargin
+    case deductions, bonuses, vetoes, grades
   }
 
   /// What a plan without an assessment of its own is scored by.

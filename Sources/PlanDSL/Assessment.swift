@@ -1,0 +1,88 @@
+/// How units are scored (考核细则). Without it a plan is scored by
+/// ``AssessmentRules/default``. Declaring any ``Deduction`` replaces the default deductions;
+/// declaring any ``GradeBand`` replaces the default bands.
+///
+/// ```swift
+/// Assessment(defaultPoints: 2, cooperatingShare: 0.3) {
+///   Deduction(.shortfall(target: "pm25", per: 1), points: 0.5)   // 每差1微克/立方米扣0.5分
+///   Deduction(.taskClass(.overdue), share: 1)                    // 逾期扣完
+///   Bonus(.doneEarly(task: nil), points: 1, reason: "提前完成")
+///   Veto(.targetNotMet("drinking-water"), cap: "不合格", reason: "饮用水安全")
+///   GradeBand("优秀", atLeast: 90)
+/// }
+/// ```
+public struct Assessment: PlanContent {
+  let rules: AssessmentRules
+  let parts: [any AssessmentContent]
+
+  /// Declares the assessment.
+  /// - Parameters:
+  ///   - total: full marks a unit's score is scaled to.
+  ///   - defaultPoints: the points of a task or target that declares no weight.
+  ///   - cooperatingShare: the share of an item's points a cooperating unit answers for.
+  ///   - bonusCap: the most bonus points a unit can add.
+  ///   - behindTolerance: percentage points behind 序时进度 still counted 达进度.
+  ///   - aheadMargin: percentage points ahead of 序时进度 counted 超进度.
+  public init(
+    total: Double = 100, defaultPoints: Double = 1, cooperatingShare: Double = 0.3,
+    bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
+    file: String = #filePath, line: Int = #line,
+    @ListBuilder<any AssessmentContent> _ parts: () -> [any AssessmentContent] = { [] }
+  ) {
+    var rules = AssessmentRules(
+      total: total, defaultPoints: defaultPoints, cooperatingShare: cooperatingShare,
+      bonusCap: bonusCap, behindTolerance: behindTolerance, aheadMargin: aheadMargin)
+    rules.location = here(file, line)
+    self.rules = rules
+    self.parts = parts()
+  }
+
+  public func lower(into plan: inout PlanLowering) {
+    var rules = self.rules
+    var deductions: [Deduction] = []
+    var grades: [GradeBand] = []
+    for part in parts { part.add(to: &rules, deductions: &deductions, grades: &grades) }
+    if !deductions.isEmpty { rules.deductions = deductions }
+    if !grades.isEmpty { rules.grades = grades }
+    if plan.plan.assessment != nil {
+      plan.problems.append(
+        Diagnostic(
+          .error, "duplicate-declaration",
+          "the plan declares Assessment twice; the first declaration stands",
+          at: rules.location))
+      return
+    }
+    plan.plan.assessment = rules
+  }
+}
+
+/// What an ``Assessment`` block accepts: ``Deduction``, ``Bonus``, ``Veto``, ``GradeBand``.
+public protocol AssessmentContent: Sendable {
+  /// Adds the declaration to the rules being built.
+  func add(
+    to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand])
+}
+
+extension Deduction: AssessmentContent {
+  public func add(
+    to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
+  ) { deductions.append(self) }
+}
+
+extension Bonus: AssessmentContent {
+  public func add(
+    to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
+  ) { rules.bonuses.append(self) }
+}
+
+extension Veto: AssessmentContent {
+  public func add(
+    to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
+  ) { rules.vetoes.append(self) }
+}
+
+extension GradeBand: AssessmentContent {
+  public func add(
+    to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
+  ) { grades.append(self) }
+}

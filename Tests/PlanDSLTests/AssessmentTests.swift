@@ -1,0 +1,57 @@
+import PlanDSL
+import Testing
+
+@Suite struct AssessmentDSLTests {
+  func plan(@ListBuilder<any PlanContent> _ content: () -> [any PlanContent]) -> Plan {
+    Plan("p", title: "T", issuer: "i", period: .year(2020), content)
+  }
+
+  @Test func lowersIntoTheRules() throws {
+    let p = plan {
+      Assessment(defaultPoints: 2, cooperatingShare: 0.5, bonusCap: 3) {
+        Deduction(.shortfall(target: "pm25", per: 1), points: 0.5)
+        Bonus(.doneEarly(task: nil), points: 1, reason: "提前完成")
+        Veto(.targetNotMet("pm25"), cap: "合格")
+        GradeBand("好", atLeast: 80)
+        GradeBand("差", atLeast: 0)
+      }
+    }
+    let rules = try #require(p.model.assessment)
+    #expect(rules.defaultPoints == 2)
+    #expect(rules.cooperatingShare == 0.5)
+    #expect(rules.bonusCap == 3)
+    // Declared deductions and grades replace the defaults.
+    #expect(rules.deductions == [Deduction(.shortfall(target: "pm25", per: 1), points: 0.5)])
+    #expect(rules.grades.map(\.name) == ["好", "差"])
+    #expect(rules.bonuses.count == 1)
+    #expect(rules.vetoes.first?.cap == "合格")
+    #expect(rules.location?.file.hasSuffix("AssessmentTests.swift") == true)
+    #expect(p.problems.isEmpty)
+  }
+
+  @Test func anEmptyBlockKeepsTheDefaults() throws {
+    let rules = try #require(plan { Assessment(total: 10) }.model.assessment)
+    #expect(rules.total == 10)
+    #expect(rules.deductions == AssessmentRules.defaultDeductions)
+    #expect(rules.grades == AssessmentRules.defaultGrades)
+  }
+
+  @Test func twoAssessmentsAreAProblem() {
+    let p = plan {
+      Assessment(total: 10)
+      Assessment(total: 20)
+    }
+    #expect(p.model.assessment?.total == 10)
+    #expect(p.problems.map(\.code) == ["duplicate-declaration"])
+  }
+
+  @Test func theRulesSurviveTheSnapshot() throws {
+    let p = plan {
+      Assessment { Veto(.taskOverdue(nil), cap: "不合格", reason: "逾期") }
+    }
+    let text = try PlanSnapshot.encode(p.model)
+    let back = try PlanSnapshot.decode(text, path: "x.json")
+    #expect(back.assessment?.vetoes == p.model.assessment?.vetoes)
+    #expect(back.assessment?.deductions == AssessmentRules.defaultDeductions)
+  }
+}
