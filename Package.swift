@@ -29,7 +29,7 @@ let package = Package(
       name: "Plans",
       dependencies: ["PlanDSL"],
       path: "plans",
-      exclude: ["snapshots", "README.md"]
+      exclude: ["snapshots", "progress", "README.md"]
     ),
     // The only code that touches libxlsxwriter.
     .target(

@@ -278,6 +278,21 @@ let guangzhou2020 = Plan(
     Target("carbon-intensity-13fyp", "碳强度（“十三五”累计）", .reduction(by: 23, against: 2015))
   }
 
+  // How units are scored (ILLUSTRATIVE: the seed names 考核 but no 考核细则). Tasks and targets
+  // declare no weights, so each counts 2 points; cooperating units answer for 30 %.
+  Assessment(defaultPoints: 2, cooperatingShare: 0.3, bonusCap: 3) {
+    Deduction(.shortfall(target: "pm25", per: 1), points: 0.5)  // 每差1微克/立方米扣0.5分
+    Deduction(.shortfall(target: "ship-fuel-checks", per: 100), points: 0.5)  // 每差100艘次扣0.5分
+    Deduction(.targetClass(.nearlyMet), share: 0.5)
+    Deduction(.targetClass(.notMet), share: 1)
+    Deduction(.targetClass(.noData), share: 1)
+    Deduction(.taskClass(.behind), share: 0.5)
+    Deduction(.taskClass(.overdue), share: 1)
+    Deduction(.taskClass(.notStarted), share: 0.5)
+    Bonus(.doneEarly(task: nil), points: 1, reason: "提前完成")
+    Veto(.targetNotMet("drinking-water"), cap: "不合格", reason: "饮用水安全一票否决")
+  }
+
   guangzhouChapter1
   guangzhouChapter2
   guangzhouChapter3
@@ -292,8 +307,8 @@ let guangzhou2020 = Plan(
     Rule(.chapter("party"), lead: ["gz-eeb-party"])
     Rule(.keyword("党风廉政"), lead: ["gz-eeb-discipline"], cooperating: ["gz-eeb-party"])
     Rule(.keyword("生态文明体制改革"), lead: ["gz-eeb-policy"])
-    Rule(.keyword("法制体系"), lead: ["gz-eeb-policy"])
-    Rule(.keyword("规划引领"), lead: ["gz-eeb-planning"])
+    Rule(.keyword("法制体系"), lead: ["gz-eeb-policy"], due: .endOfHalf(year: 2020, half: 1))
+    Rule(.keyword("规划引领"), lead: ["gz-eeb-planning"], due: .endOfQuarter(year: 2020, quarter: 3))
     Rule(.keyword("责任清单"), lead: ["gz-eeb-inspection"], cooperating: ["gz-eeb-policy"])
     Rule(.keyword("排污许可"), lead: ["gz-eeb-eia"])
     Rule(.keyword("应对气候变化"), lead: ["gz-eeb-climate"], cooperating: ["gz-dev"] + guangzhouDistricts)

@@ -66,7 +66,7 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   /// 优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60, 不合格 below.
   public static let defaultGrades: [GradeBand] = [
     GradeBand("优秀", atLeast: 90), GradeBand("良好", atLeast: 80),
-    GradeBand("合格", atLeast: 60), GradeBand("不合格", atLeast: -.greatestFiniteMagnitude),
+    GradeBand("合格", atLeast: 60), GradeBand("不合格", atLeast: 0),
   ]
 }
 
@@ -150,5 +150,103 @@ public struct GradeBand: Sendable, Hashable, Codable {
   public init(_ name: String, atLeast minimum: Double) {
     self.name = name
     self.minimum = minimum
+  }
+}
+
+// MARK: - JSON of the matches: `{"kind": "shortfall", "target": "pm25", "per": 1}`
+
+private enum MatchKey: String, CodingKey {
+  case kind, target, task, per, max
+  case status = "class"
+}
+
+private func kind(_ decoder: any Decoder) throws -> (KeyedDecodingContainer<MatchKey>, String) {
+  let c = try decoder.container(keyedBy: MatchKey.self)
+  return (c, try c.decode(String.self, forKey: .kind))
+}
+
+private func unknown(_ kind: String, _ c: KeyedDecodingContainer<MatchKey>) -> DecodingError {
+  .dataCorruptedError(forKey: .kind, in: c, debugDescription: "unknown kind '\(kind)'")
+}
+
+extension Deduction.Match {
+  public init(from decoder: any Decoder) throws {
+    let (c, k) = try kind(decoder)
+    switch k {
+    case "shortfall":
+      self = .shortfall(
+        target: try c.decodeIfPresent(String.self, forKey: .target),
+        per: try c.decode(Double.self, forKey: .per))
+    case "targetClass": self = .targetClass(try c.decode(TargetStatus.self, forKey: .status))
+    case "taskClass": self = .taskClass(try c.decode(TaskStatus.self, forKey: .status))
+    default: throw unknown(k, c)
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: MatchKey.self)
+    switch self {
+    case .shortfall(let target, let per):
+      try c.encode("shortfall", forKey: .kind)
+      try c.encodeIfPresent(target, forKey: .target)
+      try c.encode(per, forKey: .per)
+    case .targetClass(let s):
+      try c.encode("targetClass", forKey: .kind)
+      try c.encode(s, forKey: .status)
+    case .taskClass(let s):
+      try c.encode("taskClass", forKey: .kind)
+      try c.encode(s, forKey: .status)
+    }
+  }
+}
+
+extension Bonus.Match {
+  public init(from decoder: any Decoder) throws {
+    let (c, k) = try kind(decoder)
+    switch k {
+    case "exceeded":
+      self = .exceeded(
+        target: try c.decodeIfPresent(String.self, forKey: .target),
+        per: try c.decode(Double.self, forKey: .per), max: try c.decode(Double.self, forKey: .max))
+    case "doneEarly": self = .doneEarly(task: try c.decodeIfPresent(String.self, forKey: .task))
+    default: throw unknown(k, c)
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: MatchKey.self)
+    switch self {
+    case .exceeded(let target, let per, let max):
+      try c.encode("exceeded", forKey: .kind)
+      try c.encodeIfPresent(target, forKey: .target)
+      try c.encode(per, forKey: .per)
+      try c.encode(max, forKey: .max)
+    case .doneEarly(let task):
+      try c.encode("doneEarly", forKey: .kind)
+      try c.encodeIfPresent(task, forKey: .task)
+    }
+  }
+}
+
+extension Veto.Match {
+  public init(from decoder: any Decoder) throws {
+    let (c, k) = try kind(decoder)
+    switch k {
+    case "targetNotMet": self = .targetNotMet(try c.decode(String.self, forKey: .target))
+    case "taskOverdue": self = .taskOverdue(try c.decodeIfPresent(String.self, forKey: .task))
+    default: throw unknown(k, c)
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: MatchKey.self)
+    switch self {
+    case .targetNotMet(let target):
+      try c.encode("targetNotMet", forKey: .kind)
+      try c.encode(target, forKey: .target)
+    case .taskOverdue(let task):
+      try c.encode("taskOverdue", forKey: .kind)
+      try c.encodeIfPresent(task, forKey: .task)
+    }
   }
 }

@@ -50,7 +50,7 @@ public enum Assessor {
     let id = u.unit.id
     var lines: [ScoreLine] = []
 
-    for t in status.targets where t.target.involves(id) {
+    for t in status.targets where t.target.involves(id) && !t.notYetDue {
       let lead = t.target.lead.contains(id)
       let share = lead ? 1 : rules.cooperatingShare
       let points = t.target.target.weight ?? rules.defaultPoints

@@ -20,6 +20,8 @@ public struct TargetEvaluation: Sendable {
   public var shortfall: Double?
   /// The value projected to the period's end, when one was computed.
   public var projected: Double?
+  /// Whether the target's own period (秋冬季) had not begun: it is then not scored.
+  public var notYetDue = false
   /// Why the target is in its class, in Chinese (`PM2.5平均浓度 38 微克/立方米，要求不高于35`).
   public var explanation: String
 }
@@ -32,10 +34,16 @@ enum TargetEvaluator {
     _ t: ResolvedTarget, entries: [ProgressEntry], asOf: Day, plan: WorkPlan
   ) -> TargetEvaluation {
     let r = t.target.requirement
-    let period = t.target.period?.dueDay.map { DateRange(plan.period.start, $0) } ?? plan.period
+    var period = t.target.period?.dueDay.map { DateRange(plan.period.start, $0) } ?? plan.period
+    if case .period(_, let range) = t.target.period { period = range }
     let rows = entries.filter { $0.kind == .target && $0.id == t.target.id && $0.date <= asOf }
       .sorted { $0.date < $1.date }
     var e = TargetEvaluation(target: t, status: .noData, explanation: "无报送数据")
+    if asOf < period.start {
+      e.notYetDue = true
+      e.explanation = "考核期自\(period.start)起"
+      return e
+    }
     guard let latest = rows.last else { return e }
     e.measuredOn = latest.date
     e.basis = latest.basis
