@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Dumps what a user would check in an xlsx file, as JSON, read by openpyxl (an independent
 reader): sheets with their cells (value, type, number format, wrap, font), merged ranges, column
-widths, row heights, print settings, and the document's core and custom properties.
+widths, row heights, print settings, conditional formats, charts (type, title, series with their
+ranges, axes, legend, anchor), the document's core and custom properties, and the zip's part names.
 
     scripts/xlsx-dump.py FILE.xlsx            >  one workbook's JSON on stdout
     scripts/xlsx-dump.py FILE.xlsx FILE.xlsx…  >  {"FILE.xlsx": workbook, …}
@@ -11,6 +12,7 @@ Used by the Swift tests (Tests/*/Openpyxl.swift); needs `pip install openpyxl`.
 import datetime
 import json
 import sys
+import zipfile
 
 import openpyxl
 
@@ -27,9 +29,134 @@ def value(v):
     return {"text": str(v)}
 
 
+def color(c):
+    """An openpyxl colour as RRGGBB (alpha dropped), or None."""
+    if c is None:
+        return None
+    rgb = getattr(c, "rgb", None)
+    # openpyxl's default colour (no colour in the file) is 00000000.
+    if isinstance(rgb, str) and len(rgb) >= 6 and rgb != "00000000":
+        return rgb[-6:].upper()
+    return None
+
+
+def cfvo(o):
+    return {"type": o.type, "value": float(o.val) if o.val is not None else None}
+
+
+def conditional(ws):
+    out = []
+    for cf in ws.conditional_formatting:
+        for r in cf.rules:
+            d = {
+                "range": str(cf.sqref),
+                "type": r.type,
+                "operator": r.operator,
+                "formula": list(r.formula or []),
+                "text": r.text,
+                "priority": r.priority,
+                "stopIfTrue": bool(r.stopIfTrue),
+            }
+            if r.dxf is not None:
+                fill = r.dxf.fill
+                font = r.dxf.font
+                d["style"] = {
+                    # A differential fill keeps its colour in bgColor.
+                    "fill": color(fill.bgColor) if fill is not None else None,
+                    "fontColor": color(font.color) if font is not None else None,
+                    "bold": bool(font.b) if font is not None else False,
+                    "border": r.dxf.border is not None and r.dxf.border.left is not None
+                    and r.dxf.border.left.style is not None,
+                }
+            if r.dataBar is not None:
+                d["dataBar"] = {"color": color(r.dataBar.color),
+                                "points": [cfvo(o) for o in r.dataBar.cfvo]}
+            if r.colorScale is not None:
+                d["colorScale"] = {"colors": [color(c) for c in r.colorScale.color],
+                                   "points": [cfvo(o) for o in r.colorScale.cfvo]}
+            out.append(d)
+    out.sort(key=lambda d: d["priority"] or 0)
+    return out
+
+
+def rich_text(title):
+    """The text of a chart or axis title (rich text runs joined), or None."""
+    if title is None or title.tx is None or title.tx.rich is None:
+        return None
+    return "".join(r.t for p in title.tx.rich.p for r in (p.r or []))
+
+
+def ref(data):
+    """The formula of a series' categories or values, or None."""
+    if data is None:
+        return None
+    for kind in ("numRef", "strRef"):
+        r = getattr(data, kind, None)
+        if r is not None:
+            return r.f
+    return None
+
+
+def solid(fill):
+    return fill.srgbClr.upper() if fill is not None and isinstance(fill.srgbClr, str) else None
+
+
+def series(s):
+    sp = s.spPr
+    ln = sp.ln if sp is not None else None
+    return {
+        "name": (s.tx.v if s.tx.v is not None else (s.tx.strRef.f if s.tx.strRef else None))
+        if s.tx is not None else None,
+        "categories": ref(s.cat),
+        "values": ref(s.val),
+        "fill": solid(sp.solidFill) if sp is not None else None,
+        "line": solid(ln.solidFill) if ln is not None else None,
+        "dash": ln.prstDash if ln is not None else None,
+        # Points (the file has EMU, 12700 a point).
+        "lineWidth": ln.w / 12700 if ln is not None and ln.w else None,
+        "marker": s.marker.symbol if s.marker is not None else None,
+        "markerSize": int(s.marker.size) if s.marker is not None and s.marker.size else None,
+        "showsValues": bool(s.dLbls.showVal) if s.dLbls is not None else False,
+        "valueFormat": s.dLbls.numFmt if s.dLbls is not None else None,
+    }
+
+
+def axis(a):
+    return {
+        "title": rich_text(a.title),
+        "min": a.scaling.min if a.scaling is not None else None,
+        "max": a.scaling.max if a.scaling is not None else None,
+        "numberFormat": a.numFmt.formatCode if a.numFmt is not None else None,
+    }
+
+
+def position(m):
+    return {"col": m.col, "row": m.row, "colOffset": m.colOff, "rowOffset": m.rowOff}
+
+
+def chart(c):
+    """A chart openpyxl read (it reads charts into ws._charts on load)."""
+    anchor = c.anchor
+    return {
+        # lineChart, barChart (barDir col for columns, bar for horizontal bars).
+        "type": c.tagname,
+        "barDirection": getattr(c, "barDir", None),
+        "title": rich_text(c.title),
+        "series": [series(s) for s in c.series],
+        # openpyxl's x axis is the category axis, also on horizontal bar charts.
+        "categoryAxis": axis(c.x_axis),
+        "valueAxis": axis(c.y_axis),
+        "legend": c.legend.position if c.legend is not None else None,
+        "from": position(anchor._from) if hasattr(anchor, "_from") else None,
+        "to": position(anchor.to) if getattr(anchor, "to", None) is not None else None,
+    }
+
+
 def dump(path):
     wb = openpyxl.load_workbook(path)
     out = {"sheets": [], "custom": {}, "core": {}}
+    with zipfile.ZipFile(path) as z:
+        out["parts"] = sorted(z.namelist())
     for p in wb.custom_doc_props.props:
         out["custom"][p.name] = str(p.value)
     core = wb.properties
@@ -62,6 +189,8 @@ def dump(path):
             "columns": {k: v.width for k, v in ws.column_dimensions.items() if v.width},
             "rows": {str(k): v.height for k, v in ws.row_dimensions.items() if v.height},
             "maxRow": ws.max_row,
+            "conditional": conditional(ws),
+            "charts": [chart(c) for c in ws._charts],
             "print": {
                 "paper": int(ps.paperSize) if ps.paperSize is not None else None,
                 "orientation": ps.orientation,

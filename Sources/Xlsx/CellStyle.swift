@@ -21,11 +21,14 @@ public struct CellStyle: Sendable, Hashable {
   public var numberFormat: String?
   /// A fill colour as 0xRRGGBB, or nil.
   public var fill: UInt32?
+  /// The font's colour as 0xRRGGBB (0 is black), or nil for the automatic colour.
+  public var fontColor: UInt32?
 
   public init(
     fontName: String = "宋体", fontSize: Double = 11, bold: Bool = false,
     horizontal: Horizontal = .general, vertical: Vertical = .center, wrap: Bool = false,
-    border: Bool = false, numberFormat: String? = nil, fill: UInt32? = nil
+    border: Bool = false, numberFormat: String? = nil, fill: UInt32? = nil,
+    fontColor: UInt32? = nil
   ) {
     self.fontName = fontName
     self.fontSize = fontSize
@@ -36,9 +39,12 @@ public struct CellStyle: Sendable, Hashable {
     self.border = border
     self.numberFormat = numberFormat
     self.fill = fill
+    self.fontColor = fontColor
   }
 
-  /// Applies this style to a fresh libxlsxwriter format.
+  /// Applies this style to a fresh libxlsxwriter format. Used as a conditional format, the
+  /// same format becomes a differential one: libxlsxwriter then writes only the font colour,
+  /// bold, the fill and the border (Excel ignores font name, size and alignment there).
   func apply(to format: UnsafeMutablePointer<lxw_format>) {
     format_set_font_name(format, fontName)
     format_set_font_size(format, fontSize)
@@ -61,5 +67,12 @@ public struct CellStyle: Sendable, Hashable {
       format_set_pattern(format, UInt8(LXW_PATTERN_SOLID.rawValue))
       format_set_bg_color(format, lxw_color_t(fill))
     }
+    if let fontColor { format_set_font_color(format, lxwColor(fontColor)) }
   }
+}
+
+/// libxlsxwriter's colour for 0xRRGGBB: it reads 0 as "unset", and writes black for its own
+/// `LXW_COLOR_BLACK` (0x1000000) instead.
+func lxwColor(_ rgb: UInt32) -> lxw_color_t {
+  rgb & 0xFF_FFFF == 0 ? lxw_color_t(LXW_COLOR_BLACK.rawValue) : lxw_color_t(rgb & 0xFF_FFFF)
 }

@@ -35,6 +35,108 @@ public struct WorkbookDump: Decodable, Sendable {
     public var margins: Margins
   }
 
+  /// One end or the midpoint of a data bar or colour scale (`min`, `max`, `num`, `percent`,
+  /// `percentile`).
+  public struct ScalePoint: Decodable, Sendable, Equatable {
+    public var type: String
+    public var value: Double?
+
+    public init(type: String, value: Double?) {
+      self.type = type
+      self.value = value
+    }
+  }
+
+  /// A conditional formatting rule, in priority order.
+  public struct Conditional: Decodable, Sendable {
+    /// The differential style a highlight applies (colours as RRGGBB).
+    public struct Style: Decodable, Sendable {
+      public var fill: String?
+      public var fontColor: String?
+      public var bold: Bool
+      public var border: Bool
+    }
+
+    public struct DataBar: Decodable, Sendable {
+      public var color: String?
+      public var points: [ScalePoint]
+    }
+
+    public struct ColorScale: Decodable, Sendable {
+      public var colors: [String?]
+      public var points: [ScalePoint]
+    }
+
+    /// `B2:B13`.
+    public var range: String
+    /// `cellIs`, `expression`, `containsText`, `dataBar`, `colorScale`…
+    public var type: String
+    /// `equal`, `between`, `greaterThanOrEqual`… for `cellIs`.
+    public var `operator`: String?
+    public var formula: [String]
+    public var text: String?
+    public var priority: Int?
+    public var stopIfTrue: Bool
+    public var style: Style?
+    public var dataBar: DataBar?
+    public var colorScale: ColorScale?
+  }
+
+  /// A chart as openpyxl reads it from the sheet's drawing.
+  public struct Chart: Decodable, Sendable {
+    public struct Series: Decodable, Sendable {
+      public var name: String?
+      /// `'指标状态'!$A$2:$A$13`.
+      public var categories: String?
+      public var values: String?
+      /// Colours as RRGGBB.
+      public var fill: String?
+      public var line: String?
+      public var dash: String?
+      /// Points.
+      public var lineWidth: Double?
+      public var marker: String?
+      public var markerSize: Int?
+      public var showsValues: Bool
+      public var valueFormat: String?
+    }
+
+    public struct Axis: Decodable, Sendable {
+      public var title: String?
+      public var min: Double?
+      public var max: Double?
+      public var numberFormat: String?
+    }
+
+    /// A corner of the anchor: zero-based cell, offsets in EMU (9525 a pixel).
+    public struct Corner: Decodable, Sendable, Equatable {
+      public var col: Int
+      public var row: Int
+      public var colOffset: Int
+      public var rowOffset: Int
+
+      public init(col: Int, row: Int, colOffset: Int, rowOffset: Int) {
+        self.col = col
+        self.row = row
+        self.colOffset = colOffset
+        self.rowOffset = rowOffset
+      }
+    }
+
+    /// `lineChart`, `barChart`.
+    public var type: String
+    /// `col` (columns) or `bar` (horizontal bars) for a `barChart`.
+    public var barDirection: String?
+    public var title: String?
+    public var series: [Series]
+    public var categoryAxis: Axis
+    public var valueAxis: Axis
+    /// `r`, `b`, `t`, `l`, or nil without a legend.
+    public var legend: String?
+    public var from: Corner?
+    public var to: Corner?
+  }
+
   public struct Sheet: Decodable, Sendable {
     public var name: String
     public var state: String
@@ -44,6 +146,10 @@ public struct WorkbookDump: Decodable, Sendable {
     public var rows: [String: Double]
     public var maxRow: Int
     public var print: Print
+    /// Conditional formatting rules in priority order (nil from an older dump).
+    public var conditional: [Conditional]?
+    /// Charts in the sheet's drawing (nil from an older dump).
+    public var charts: [Chart]?
 
     /// The text of a cell, or nil.
     public func text(_ ref: String) -> String? { cells[ref]?.text }
@@ -72,6 +178,8 @@ public struct WorkbookDump: Decodable, Sendable {
   public var sheets: [Sheet]
   public var custom: [String: String]
   public var core: Core
+  /// The names of the parts in the zip (`xl/charts/chart1.xml`…); nil from an older dump.
+  public var parts: [String]?
 
   /// The sheet named `name`.
   public func sheet(_ name: String) -> Sheet? { sheets.first { $0.name == name } }
@@ -97,6 +205,19 @@ public enum Openpyxl {
       throw SupportError("xlsx-dump.py \(path) failed: \(result.stderr)")
     }
     return try JSONDecoder().decode(WorkbookDump.self, from: Data(result.stdout.utf8))
+  }
+
+  /// The text of one part of the xlsx zip (`xl/charts/chart1.xml`), read by Python's zipfile:
+  /// for what openpyxl does not keep, such as a chart's cached values.
+  public static func part(_ name: String, of path: String) throws -> String {
+    let script =
+      "import sys, zipfile; "
+      + "sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode('utf-8'))"
+    let result = try Shell.run(["python3", "-c", script, path, name])
+    guard result.status == 0 else {
+      throw SupportError("reading \(name) of \(path) failed: \(result.stderr)")
+    }
+    return result.stdout
   }
 
   /// Several workbooks read in one run of the script, by path.
