@@ -36,7 +36,8 @@ let package = Package(
       name: "Xlsx", dependencies: ["CXlsxWriter", "PlanModel"], exclude: ["README.md"]),
     // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
     .target(
-      name: "Books", dependencies: ["PlanModel", "PlanEngine", "Xlsx"], exclude: ["README.md"]),
+      name: "Books", dependencies: ["PlanModel", "PlanEngine", "Tracking", "Xlsx"],
+      exclude: ["README.md"]),
     // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
     .target(
       name: "Tracking", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),

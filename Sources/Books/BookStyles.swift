@@ -31,6 +31,10 @@ enum BookStyles {
   static let date = CellStyle(
     fontName: font, fontSize: bodySize, horizontal: .center, vertical: .top, border: true,
     numberFormat: "yyyy\"年\"m\"月\"d\"日\"")
+  /// A date as `2020-09-30`, for the narrower columns of the dashboard.
+  static let isoDate = CellStyle(
+    fontName: font, fontSize: bodySize, horizontal: .center, vertical: .top, border: true,
+    numberFormat: "yyyy-mm-dd")
   static let signature = CellStyle(
     fontName: font, fontSize: 12, horizontal: .left, vertical: .top, wrap: true)
 

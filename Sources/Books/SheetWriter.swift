@@ -3,8 +3,10 @@ import Xlsx
 /// Writes ``SheetLayout``s into a workbook.
 public enum SheetWriter {
   /// Adds `layout` as a worksheet of `workbook`: columns, rows and their heights, cells (merged
-  /// where they span), print settings with the page breaks that keep blocks together.
-  public static func write(_ layout: SheetLayout, into workbook: Workbook) throws {
+  /// where they span), print settings with the page breaks that keep blocks together. Returns
+  /// the worksheet, for conditional formats and charts.
+  @discardableResult
+  public static func write(_ layout: SheetLayout, into workbook: Workbook) throws -> Worksheet {
     let sheet = try workbook.addWorksheet(layout.name)
     for (col, width) in layout.columns.enumerated() {
       try sheet.setColumn(col, width: width)
@@ -37,5 +39,6 @@ public enum SheetWriter {
     var page = layout.page
     page.pageBreaks = layout.pageBreaks()
     try sheet.setPage(page)
+    return sheet
   }
 }

@@ -11,7 +11,7 @@ public struct PlanBook: ParsableCommand {
       """,
     subcommands: [
       ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self,
-      ExportCommand.self, VerifyCommand.self,
+      ExportCommand.self, VerifyCommand.self, StatusCommand.self, RankCommand.self,
     ]
   )
 

@@ -8,6 +8,8 @@ public struct TargetEvaluation: Sendable {
   public var status: TargetStatus
   /// The latest measured value reported on or before the date, its day and basis.
   public var measured: Double?
+  /// The unit the value was reported in (for a change target, the quantity's own: 万吨).
+  public var measuredUnit: String?
   public var measuredOn: Day?
   public var basis: ProgressEntry.Basis?
   /// The base-year value (change targets).
@@ -63,6 +65,7 @@ enum TargetEvaluator {
     }
     e.measured = value
     let unit = latest.unit ?? r.unit ?? ""
+    e.measuredUnit = unit
 
     // What the requirement is checked against.
     var series = rows.compactMap { row in row.value.map { (row.date, $0) } }
@@ -86,8 +89,16 @@ enum TargetEvaluator {
     let shortfall = Self.shortfall(achieved, required: required, direction: direction)
     e.shortfall = shortfall
 
-    let shown =
-      "\(Requirement.format(rounded(achieved)))\(r.measure == .change ? " %" : " \(unit)")"
+    let shown: String
+    if r.measure == .change, let b = e.base {
+      let way = direction == .decrease ? "下降" : "提高"
+      shown =
+        "较\(r.baseYear.map { "\($0)年" } ?? "基准年")\(way)\(Requirement.format(rounded(achieved))) %"
+        + "（\(Requirement.format(value)) \(unit)，基准\(Requirement.format(b)) \(unit)）"
+    } else {
+      shown = "\(Requirement.format(rounded(achieved))) \(unit)"
+    }
+    let projectedUnit = r.measure == .change ? " %" : " \(unit)"
     let wanted = r.summary
     if shortfall <= epsilon {
       e.status = .met
@@ -102,7 +113,7 @@ enum TargetEvaluator {
       if Self.shortfall(projected, required: required, direction: direction) <= epsilon {
         e.status = .projected
         e.explanation =
-          "实际\(shown)，预计期末\(Requirement.format(rounded(projected)))，要求\(wanted)"
+          "实际\(shown)，预计期末\(Requirement.format(rounded(projected)))\(projectedUnit)，要求\(wanted)"
         return e
       }
     }

@@ -1,0 +1,71 @@
+import Books
+import Foundation
+import PlanEngine
+import PlanModel
+import Tracking
+
+/// The progress reports of a plan, as the status and rank commands read them.
+struct LoadedProgress {
+  var reports: [ProgressReport]
+  /// The files read, relative to the repository.
+  var files: [String]
+  /// Whether any file declares itself sample data (a first line `# SAMPLE DATA…`).
+  var sampleData: Bool
+}
+
+extension Workspace {
+  /// The folder of a plan's progress reports: `plans/progress/<plan-id>/`.
+  /// Relative to the repository when that is the current folder, so messages name
+  /// `plans/progress/…` as a reviewer sees it in git.
+  func progressFolder(_ planID: String) -> String {
+    let relative = "plans/progress/\(planID)"
+    return FileManager.default.currentDirectoryPath == root ? relative : path(relative)
+  }
+
+  /// Loads the plan's progress reports, all or nothing (a file with an error fails the load).
+  func progress(of resolved: ResolvedPlan) throws -> LoadedProgress {
+    let folder = progressFolder(resolved.plan.id)
+    let reports = try ProgressFolder.load(folder, plan: resolved)
+    let sample = reports.contains { r in
+      let path = r.path.hasPrefix("/") ? r.path : self.path(r.path)
+      guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+      defer { try? handle.close() }
+      let head = (try? handle.read(upToCount: 64)) ?? Data()
+      return String(decoding: head, as: UTF8.self).hasPrefix("# SAMPLE DATA")
+    }
+    let files = reports.map { r in
+      r.path.hasPrefix(root + "/") ? String(r.path.dropFirst(root.count + 1)) : r.path
+    }
+    return LoadedProgress(reports: reports, files: files, sampleData: sample)
+  }
+}
+
+/// Writes the dashboard workbook of the status and rank commands.
+enum Dashboard {
+  /// `status` (and `ranking`) with the month-by-month history of the reported months up to the
+  /// status date, to `path` (its folder created if missing).
+  static func write(
+    status: StatusReport, progress: LoadedProgress, unit: String?, ranking: Ranking? = nil,
+    to path: String
+  ) throws {
+    let resolved = Resolver.resolve(status.plan)
+    let months = Set(progress.reports.map(\.period)).sorted().filter {
+      $0.range.start <= status.asOf
+    }
+    let history = months.map { m in
+      (
+        m,
+        Evaluator.evaluate(resolved, reports: progress.reports, asOf: min(m.range.end, status.asOf))
+      )
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    do {
+      try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw CLIError.write(path, "cannot create the folder \(folder)")
+    }
+    try StatusDashboard.write(
+      status: status, history: history, ranking: ranking, unit: unit,
+      sampleData: progress.sampleData, to: path)
+  }
+}

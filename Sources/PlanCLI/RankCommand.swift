@@ -1,0 +1,103 @@
+import ArgumentParser
+import PlanEngine
+import PlanModel
+import Tracking
+
+/// `planbook rank PLAN --period 2020Q3|2020-09 [--format table|json|xlsx]`.
+struct RankCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "rank",
+    abstract: "Score and rank the units for a month or a quarter.",
+    discussion: """
+      Scores every responsible unit as of the period's last day by the plan's assessment \
+      (考核细则; `planbook show` lists none: see docs/status-json.md for the defaults), with \
+      itemised reasons, grades and vetoes. Ties: higher score, then fewer overdue tasks, then \
+      higher % complete; units still tied share a rank. The change of rank is against the \
+      previous period of the same kind. --format xlsx writes the dashboard \
+      (exports/<plan-id>/rank-<period>.xlsx unless --out is given).
+      """)
+
+  @OptionGroup var options: PlanOptions
+  @Option(help: "The period: a month (2020-09) or a quarter (2020Q3).") var period: String
+  @Option(help: "Output format: table, json or xlsx.") var format: ReportFormat = .table
+  @Option(help: "For --format xlsx: the workbook to write.") var out: String?
+  @Flag(help: "With --format table: each unit's itemised reasons.") var reasons = false
+
+  func validate() throws {
+    guard ReportingPeriod(parsing: period) != nil else {
+      throw ValidationError("--period '\(period)' is not a month (2020-09) or a quarter (2020Q3)")
+    }
+  }
+
+  func run() throws {
+    let workspace = Workspace()
+    let loaded = try workspace.load(options.plan)
+    let resolved = Resolver.resolve(loaded.plan)
+    guard let period = ReportingPeriod(parsing: period) else { throw ExitCode(64) }
+    let progress: LoadedProgress
+    do {
+      progress = try workspace.progress(of: resolved)
+    } catch {
+      printError("\(error)")
+      printError("\(loaded.plan.id): progress reports rejected; nothing ranked")
+      throw ExitCode(1)
+    }
+    let ranking = Ranking.rank(resolved, reports: progress.reports, period: period)
+    switch format {
+    case .json:
+      print(
+        try jsonText(RankView(ranking, reports: progress.files, sampleData: progress.sampleData)))
+    case .table:
+      print(render(ranking, progress: progress), terminator: "")
+    case .xlsx:
+      let path = out ?? workspace.path("exports/\(loaded.plan.id)/rank-\(period).xlsx")
+      try Dashboard.write(
+        status: ranking.status, progress: progress, unit: nil, ranking: ranking, to: path)
+      print("\(loaded.plan.id): ranking for \(period) written to \(path)")
+    }
+  }
+
+  func render(_ r: Ranking, progress: LoadedProgress) -> String {
+    var out = "\(r.status.plan.id)  \(r.status.plan.title)\n"
+    out +=
+      "ranking for \(r.period) (\(r.period.chinese)), as of \(r.asOf); change against \(r.period.previous)\n"
+    if progress.sampleData { out += "SAMPLE DATA — invented for demonstration\n" }
+    out += "ties: score, then fewer overdue tasks, then higher % complete\n\n"
+    var table = TextTable(
+      header: ["名次", "变化", "单位", "得分", "加分", "等次", "完成", "逾期"], rightAligned: [0, 3, 4, 6, 7])
+    for e in r.entries {
+      table.add([
+        String(e.rank), e.changeText, e.score.unit.shortName, String(format2(e.score.score)),
+        e.score.bonus > 0 ? format2(e.score.bonus) : "—",
+        e.score.grade + (e.score.grade != e.score.gradeBeforeVeto ? "（否决）" : ""),
+        "\(Requirement.format(round1(e.score.completion)))%",
+        e.score.overdue.isEmpty ? "—" : String(e.score.overdue.count),
+      ])
+    }
+    out += StatusText.indent(table.render())
+    if r.overdue.isEmpty {
+      out += "\nno unit has overdue tasks\n"
+    } else {
+      out += "\n逾期 units with overdue tasks\n"
+      for (unit, tasks) in r.overdue {
+        out += "  \(unit.shortName): 第\(tasks.joined(separator: "、"))项\n"
+      }
+    }
+    if reasons {
+      for e in r.entries {
+        out +=
+          "\n\(e.rank). \(e.score.unit.shortName)  \(format2(e.score.score))  \(e.score.grade)\n"
+        for line in e.score.lines {
+          let points =
+            line.possible > 0
+            ? "\(format2(line.earned))/\(format2(line.possible))" : "+\(format2(line.earned))"
+          out += "  \(points)  \(line.reasons.joined(separator: "；"))\n"
+        }
+      }
+    }
+    return out
+  }
+
+  /// A score with at most two decimals and no needless zeros.
+  func format2(_ v: Double) -> String { Requirement.format(round2(v)) }
+}

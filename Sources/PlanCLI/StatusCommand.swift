@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import PlanEngine
+import PlanModel
+import Tracking
+
+/// `--format table|json|xlsx` of the tracking commands.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+  case table, json, xlsx
+}
+
+/// `planbook status PLAN --as-of DATE [--unit U] [--format table|json|xlsx]`.
+struct StatusCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "Evaluate targets and tasks as of a date against the progress reports.",
+    discussion: """
+      Reads plans/progress/<plan-id>/*.csv (see docs/progress-format.md; a file with any error \
+      is rejected and nothing is evaluated) and classes every target (达标 met, 预计达标 \
+      projected, 基本达标 nearlyMet, 未达标 notMet, 无数据 noData) and every task (已完成 done, \
+      超进度 ahead, 达进度 onTrack, 欠进度 behind, 逾期 overdue, 未开始 notStarted) as of the \
+      date, rolled up per unit, chapter and plan. --format xlsx writes a dashboard workbook \
+      (exports/<plan-id>/status-<date>.xlsx unless --out is given). Exits 0, or 1 when the \
+      reports cannot be read.
+      """)
+
+  @OptionGroup var options: PlanOptions
+  @Option(help: "The day to evaluate as of (YYYY-MM-DD).") var asOf: String
+  @Option(help: "Show only this unit's share (id, short name or full name).") var unit: String?
+  @Option(help: "Output format: table, json or xlsx.") var format: ReportFormat = .table
+  @Option(help: "For --format xlsx: the workbook to write.") var out: String?
+
+  func validate() throws {
+    guard Day(parsing: asOf) != nil else {
+      throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)")
+    }
+    if let unit, let plan = try? Workspace().load(options.plan).plan,
+      ShowCommand.unit(unit, in: plan) == nil
+    {
+      let known = Resolver.resolve(plan).responsibleUnits.map(\.shortName)
+      throw ValidationError(
+        "unknown unit '\(unit)'; units with a share in \(plan.id): \(known.joined(separator: "、"))")
+    }
+  }
+
+  func run() throws {
+    let workspace = Workspace()
+    let loaded = try workspace.load(options.plan)
+    let resolved = Resolver.resolve(loaded.plan)
+    guard let day = Day(parsing: asOf) else { throw ExitCode(64) }
+    let progress: LoadedProgress
+    do {
+      progress = try workspace.progress(of: resolved)
+    } catch {
+      printError("\(error)")
+      printError("\(loaded.plan.id): progress reports rejected; nothing evaluated")
+      throw ExitCode(1)
+    }
+    let status = Evaluator.evaluate(resolved, reports: progress.reports, asOf: day)
+    let unitID = unit.flatMap { ShowCommand.unit($0, in: loaded.plan)?.id }
+    switch format {
+    case .json:
+      print(
+        try jsonText(
+          StatusView(
+            status, reports: progress.files, sampleData: progress.sampleData, unit: unitID)))
+    case .table:
+      print(StatusText.render(status, progress: progress, unit: unitID), terminator: "")
+    case .xlsx:
+      let path = out ?? workspace.path("exports/\(loaded.plan.id)/status-\(day).xlsx")
+      try Dashboard.write(status: status, progress: progress, unit: unitID, to: path)
+      print("\(loaded.plan.id): status as of \(day) written to \(path)")
+    }
+  }
+}

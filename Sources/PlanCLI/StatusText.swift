@@ -1,0 +1,92 @@
+import PlanModel
+import Tracking
+
+/// The terminal tables of `planbook status`.
+enum StatusText {
+  static func render(_ s: StatusReport, progress: LoadedProgress, unit: String?) -> String {
+    let names = Dictionary(
+      s.plan.units.map { ($0.id, $0.shortName) }, uniquingKeysWith: { a, _ in a })
+    func short(_ ids: [String]) -> String {
+      ids.isEmpty ? "—" : ids.map { names[$0] ?? $0 }.joined(separator: "、")
+    }
+    func involved(_ lead: [String], _ coop: [String]) -> Bool {
+      unit.map { lead.contains($0) || coop.contains($0) } ?? true
+    }
+    var out = "\(s.plan.id)  \(s.plan.title)\n"
+    out +=
+      "as of \(s.asOf)   reports: \(progress.files.isEmpty ? "none" : progress.files.joined(separator: ", "))\n"
+    if progress.sampleData { out += "SAMPLE DATA — invented for demonstration\n" }
+    if let unit { out += "unit: \(names[unit] ?? unit) (\(unit))\n" }
+
+    out += "\n指标 targets\n"
+    var targets = TextTable(header: ["id", "指标", "要求", "实际", "状态", "status", "说明"])
+    for t in s.targets where involved(t.target.lead, t.target.cooperating) {
+      let measured =
+        t.measured.map { Requirement.format(round2($0)) + " " + (t.measuredUnit ?? "") }
+        ?? (t.notYetDue ? "未到期" : "—")
+      targets.add([
+        t.target.target.id, t.target.target.name, t.target.target.requirement.summary,
+        measured, t.status.chinese, t.status.rawValue, t.explanation,
+      ])
+    }
+    out += indent(targets.render())
+
+    out += "\n任务 tasks (序时进度 = share of the time to the deadline that has passed)\n"
+    var tasks = TextTable(
+      header: ["编号", "任务", "牵头", "完成", "序时", "状态", "status"], rightAligned: [3, 4])
+    for t in s.tasks where involved(t.task.lead, t.task.cooperating) {
+      tasks.add([
+        t.task.label, t.task.task.title, short(t.task.lead),
+        "\(Requirement.format(round1(t.percent)))%", "\(Requirement.format(round1(t.expected)))%",
+        t.status.chinese, t.status.rawValue,
+      ])
+    }
+    out += indent(tasks.render())
+
+    out +=
+      "\n单位 units (完成: lead tasks in full, cooperating ones at \(Requirement.format(s.rules.cooperatingShare)))\n"
+    var units = TextTable(
+      header: ["单位", "牵头", "配合", "完成", "任务状态", "指标状态", "逾期"], rightAligned: [1, 2, 3])
+    for u in s.units where unit == nil || u.unit.id == unit {
+      units.add([
+        u.unit.shortName, String(u.lead.taskCount), String(u.cooperating.taskCount),
+        "\(Requirement.format(round1(u.overall.completion)))%", counts(u.overall.tasks),
+        counts(u.overall.targets), u.overdue.isEmpty ? "—" : String(u.overdue.count),
+      ])
+    }
+    out += indent(units.render())
+
+    if unit == nil {
+      out += "\n章节 chapters\n"
+      var chapters = TextTable(header: ["章", "标题", "完成", "任务状态"], rightAligned: [2])
+      for (c, r) in s.chapters {
+        chapters.add([
+          String(c.number), c.title, "\(Requirement.format(round1(r.completion)))%",
+          counts(r.tasks),
+        ])
+      }
+      out += indent(chapters.render())
+      out +=
+        "\n合计 plan: \(s.total.taskCount) tasks, \(Requirement.format(round1(s.total.completion)))% complete; "
+      out += "tasks \(counts(s.total.tasks)); targets \(counts(s.total.targets))\n"
+    }
+    return out
+  }
+
+  /// `达进度 20、欠进度 3` in the classes' order.
+  static func counts(_ c: [TaskStatus: Int]) -> String {
+    let parts = TaskStatus.allCases.compactMap { s in c[s].map { "\(s.chinese) \($0)" } }
+    return parts.isEmpty ? "—" : parts.joined(separator: "、")
+  }
+
+  static func counts(_ c: [TargetStatus: Int]) -> String {
+    let parts = TargetStatus.allCases.compactMap { s in c[s].map { "\(s.chinese) \($0)" } }
+    return parts.isEmpty ? "—" : parts.joined(separator: "、")
+  }
+
+  static func indent(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.isEmpty ? "" : "  " + $0
+    }.joined(separator: "\n")
+  }
+}

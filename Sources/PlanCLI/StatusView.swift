@@ -1,0 +1,171 @@
+import PlanModel
+import Tracking
+
+/// A status class in JSON: the stable English code and the Chinese name.
+struct ClassView: Codable, Equatable {
+  var code: String
+  var name: String
+
+  init(_ s: TargetStatus) { (code, name) = (s.rawValue, s.chinese) }
+  init(_ s: TaskStatus) { (code, name) = (s.rawValue, s.chinese) }
+  init(_ s: WorkState) { (code, name) = (s.rawValue, s.chinese) }
+}
+
+/// A count of one class.
+struct ClassCount: Codable, Equatable {
+  var code: String
+  var name: String
+  var count: Int
+}
+
+/// A roll-up in JSON.
+struct RollupView: Codable, Equatable {
+  var tasks: Int
+  var targets: Int
+  /// Weighted % complete of the tasks, to one decimal.
+  var completion: Double
+  var taskClasses: [ClassCount]
+  var targetClasses: [ClassCount]
+
+  init(_ r: Rollup) {
+    tasks = r.taskCount
+    targets = r.targetCount
+    completion = round1(r.completion)
+    taskClasses = TaskStatus.allCases.compactMap { s in
+      r.tasks[s].map { ClassCount(code: s.rawValue, name: s.chinese, count: $0) }
+    }
+    targetClasses = TargetStatus.allCases.compactMap { s in
+      r.targets[s].map { ClassCount(code: s.rawValue, name: s.chinese, count: $0) }
+    }
+  }
+}
+
+/// `planbook status --format json`: schema `planbook.status`, documented in
+/// docs/status-json.md.
+struct StatusView: Codable {
+  var schema = "planbook.status"
+  var schemaVersion = 1
+  var plan: String
+  var title: String
+  var asOf: String
+  var unit: String?
+  /// The report files read, and whether any is marked as sample data.
+  var reports: [String]
+  var sampleData: Bool
+  var targets: [TargetView]
+  var tasks: [TaskView]
+  var units: [UnitView]
+  var chapters: [ChapterView]
+  var total: RollupView
+
+  struct TargetView: Codable {
+    var id: String
+    var name: String
+    var requirement: String
+    var task: String?
+    var lead: [String]
+    var cooperating: [String]
+    var status: ClassView
+    var measured: Double?
+    var unit: String?
+    var measuredOn: String?
+    var basis: String?
+    var base: Double?
+    var achieved: Double?
+    var shortfall: Double?
+    var projected: Double?
+    var explanation: String
+  }
+
+  struct TaskView: Codable {
+    var id: String
+    var number: String
+    var title: String
+    var lead: [String]
+    var cooperating: [String]
+    var deadline: String
+    var status: ClassView
+    var state: ClassView?
+    var percent: Double
+    var expected: Double
+    var reportedOn: String?
+    var milestones: [MilestoneView]
+  }
+
+  struct MilestoneView: Codable {
+    var id: String
+    var title: String
+    var status: ClassView
+    var percent: Double
+    var expected: Double
+  }
+
+  struct UnitView: Codable {
+    var id: String
+    var shortName: String
+    var name: String
+    var lead: RollupView
+    var cooperating: RollupView
+    var overall: RollupView
+    var overdue: [String]
+  }
+
+  struct ChapterView: Codable {
+    var id: String
+    var number: Int
+    var title: String
+    var rollup: RollupView
+  }
+
+  init(_ s: StatusReport, reports: [String], sampleData: Bool, unit: String? = nil) {
+    plan = s.plan.id
+    title = s.plan.title
+    asOf = s.asOf.description
+    self.unit = unit
+    self.reports = reports
+    self.sampleData = sampleData
+    let involved = { (lead: [String], coop: [String]) in
+      unit.map { lead.contains($0) || coop.contains($0) } ?? true
+    }
+    targets = s.targets.filter { involved($0.target.lead, $0.target.cooperating) }.map { t in
+      TargetView(
+        id: t.target.target.id, name: t.target.target.name,
+        requirement: t.target.target.requirement.summary, task: t.target.taskID,
+        lead: t.target.lead, cooperating: t.target.cooperating, status: ClassView(t.status),
+        measured: t.measured, unit: t.measuredUnit ?? t.target.target.requirement.unit,
+        measuredOn: t.measuredOn?.description, basis: t.basis?.rawValue, base: t.base,
+        achieved: t.achieved.map(round2), shortfall: t.shortfall.map(round2),
+        projected: t.projected.map(round2), explanation: t.explanation)
+    }
+    tasks = s.tasks.filter { involved($0.task.lead, $0.task.cooperating) }.map { t in
+      TaskView(
+        id: t.task.task.id, number: t.task.label, title: t.task.task.title, lead: t.task.lead,
+        cooperating: t.task.cooperating,
+        deadline: t.task.dueDay?.description ?? t.task.deadline.description,
+        status: ClassView(t.status), state: t.state.map(ClassView.init), percent: t.percent,
+        expected: round1(t.expected), reportedOn: t.reportedOn?.description,
+        milestones: t.milestones.map {
+          MilestoneView(
+            id: $0.milestone.id, title: $0.milestone.title, status: ClassView($0.status),
+            percent: $0.percent, expected: round1($0.expected))
+        })
+    }
+    units = s.units.filter { unit == nil || $0.unit.id == unit }.map {
+      UnitView(
+        id: $0.unit.id, shortName: $0.unit.shortName, name: $0.unit.name,
+        lead: RollupView($0.lead), cooperating: RollupView($0.cooperating),
+        overall: RollupView($0.overall), overdue: $0.overdue)
+    }
+    chapters = s.chapters.map {
+      ChapterView(
+        id: $0.chapter.id, number: $0.chapter.number, title: $0.chapter.title,
+        rollup: RollupView($0.rollup))
+    }
+    total = RollupView(s.total)
+  }
+}
+
+/// `v` to one decimal.
+func round1(_ v: Double) -> Double { (v * 10).rounded() / 10 }
+/// `v` to two decimals.
+func round2(_ v: Double) -> Double { (v * 100).rounded() / 100 }
