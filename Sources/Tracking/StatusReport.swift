@@ -88,13 +88,15 @@ public enum Evaluator {
       TaskEvaluator.evaluate($0, entries: entries, asOf: asOf, plan: plan, rules: rules)
     }
 
+    // Roll-ups count the targets whose own period has begun.
+    let due = targets.filter { !$0.notYetDue }
     var units: [UnitStatus] = []
     for unit in resolved.responsibleUnits {
       let led = tasks.filter { $0.task.lead.contains(unit.id) }
       let helped = tasks.filter {
         !$0.task.lead.contains(unit.id) && $0.task.cooperating.contains(unit.id)
       }
-      let carried = targets.filter { $0.target.involves(unit.id) }
+      let carried = due.filter { $0.target.involves(unit.id) }
       var lead = Rollup()
       lead.add(
         tasks: led.map { ($0, 1) }, targets: carried.filter { $0.target.lead.contains(unit.id) })
@@ -119,11 +121,11 @@ public enum Evaluator {
       let ids = Set(inChapter.map(\.task.task.id))
       r.add(
         tasks: inChapter.map { ($0, 1) },
-        targets: targets.filter { $0.target.taskID.map(ids.contains) ?? false })
+        targets: due.filter { $0.target.taskID.map(ids.contains) ?? false })
       chapters.append((chapter, r))
     }
     var total = Rollup()
-    total.add(tasks: tasks.map { ($0, 1) }, targets: targets)
+    total.add(tasks: tasks.map { ($0, 1) }, targets: due)
 
     return StatusReport(
       plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,

@@ -130,4 +130,26 @@ import Testing
     #expect(e.measured == 40)
     #expect(e.measuredOn == june)
   }
+
+  @Test func aTargetOfALaterPeriodIsNotDueBeforeIt() throws {
+    let autumn = Deadline.period(name: "秋冬季", DateRange(Day(2020, 10, 1), Day(2020, 12, 31)))
+    let plan = F.plan(targets: [
+      PlanTarget(
+        id: "diesel", name: "秋冬季抽测柴油车", requirement: .share(atLeast: 50, of: "柴油车保有量"),
+        period: autumn, responsibility: Responsibility(lead: ["air"]))
+    ])
+    let september = F.evaluate(plan, [], asOf: Day(2020, 9, 30))
+    let e = try #require(september.target("diesel"))
+    #expect(e.notYetDue)
+    #expect(e.explanation == "考核期自2020-10-01起")
+    // Not counted in the roll-ups, nor scored.
+    #expect(september.total.targetCount == 0)
+    #expect(
+      Assessor.score(september).allSatisfy { $0.lines.allSatisfy { $0.item != .target("diesel") } })
+    // From October it is: nothing reported is 无数据.
+    let october = F.evaluate(plan, [], asOf: Day(2020, 10, 15))
+    #expect(october.target("diesel")?.notYetDue == false)
+    #expect(october.target("diesel")?.status == .noData)
+    #expect(october.total.targetCount == 1)
+  }
 }

@@ -1,0 +1,128 @@
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct StatusCommandTests {
+  @Test func theSampleDataAsOfSeptember() throws {
+    let run = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-09-30")
+    #expect(run.status == 0, "\(run.stderr)")
+    try expectGolden(run.stdout, "status-guangzhou-2020-2020-09-30.txt")
+  }
+
+  @Test func oneUnitsShare() throws {
+    let run = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-09-30", "--unit", "大气处")
+    #expect(run.status == 0, "\(run.stderr)")
+    try expectGolden(run.stdout, "status-guangzhou-2020-air.txt")
+  }
+
+  @Test func jsonNamesEveryClassByCodeAndInChinese() throws {
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", "--format", "json")
+    #expect(run.status == 0, "\(run.stderr)")
+    let view = try #require(
+      JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(view["schema"] as? String == "planbook.status")
+    #expect(view["sampleData"] as? Bool == true)
+    let targets = try #require(view["targets"] as? [[String: Any]])
+    let pm = try #require(targets.first { $0["id"] as? String == "pm25" })
+    #expect(pm["status"] as? [String: String] == ["code": "met", "name": "达标"])
+    #expect(pm["measured"] as? Double == 28.4)
+    let tasks = try #require(view["tasks"] as? [[String: Any]])
+    let five = try #require(tasks.first { $0["number"] as? String == "5" })
+    #expect(five["status"] as? [String: String] == ["code": "overdue", "name": "逾期"])
+    #expect(five["state"] as? [String: String] == ["code": "inProgress", "name": "推进中"])
+    let codes = Set(tasks.compactMap { ($0["status"] as? [String: String])?["code"] })
+    #expect(codes == ["done", "ahead", "onTrack", "behind", "overdue", "notStarted"])
+    let total = try #require(view["total"] as? [String: Any])
+    let classes = try #require(total["taskClasses"] as? [[String: Any]])
+    #expect(classes.allSatisfy { $0["code"] != nil && $0["name"] != nil && $0["count"] != nil })
+  }
+
+  @Test func aDashboardWorkbook() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.url.appendingPathComponent("status.xlsx").path
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", "--format", "xlsx", "--out", path)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout == "guangzhou-2020: status as of 2020-09-30 written to \(path)\n")
+    #expect(try folder.files() == ["status.xlsx"])
+    // The dashboard is traceable like the books.
+    let verify = try Binary.run("verify", path)
+    #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
+  }
+
+  @Test func aBadReportIsRejectedWholeAndNothingIsEvaluated() throws {
+    let root = try TemporaryFolder()
+    defer { root.remove() }
+    let folder = root.url.appendingPathComponent("plans/progress/guangzhou-2020")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let good = Repository.root.appendingPathComponent(
+      "plans/progress/guangzhou-2020/2020-06.csv")
+    try FileManager.default.copyItem(at: good, to: folder.appendingPathComponent("2020-06.csv"))
+    try """
+    kind,id,value,unit,basis,state,percent,reporter,date,note
+    target,pm25,3,5,微克/立方米,ytd,,,gz-eeb-air,2020-09-30,
+    target,pm25,28.4,mg/m3,ytd,,,gz-eeb-air,2020-09-30,
+    task,nope,,,,推进中,50,gz-eeb-air,2020-09-30,
+
+    """.write(to: folder.appendingPathComponent("2020-09.csv"), atomically: true, encoding: .utf8)
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path]
+    )
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(run.stderr.contains("2020-09.csv:2:"))
+    #expect(run.stderr.contains("the row has 11 fields, expected 10"))
+    #expect(run.stderr.contains("2020-09.csv:3:"))
+    #expect(run.stderr.contains("unit 'mg/m3' does not match target 'pm25' (expected '微克/立方米')"))
+    #expect(run.stderr.contains("unknown task 'nope'"))
+    #expect(run.stderr.hasSuffix("guangzhou-2020: progress reports rejected; nothing evaluated\n"))
+  }
+
+  @Test func badArguments() throws {
+    let date = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-13-01")
+    #expect(date.status == 64)
+    #expect(date.stderr.contains("--as-of '2020-13-01' is not a date (YYYY-MM-DD)"))
+    let unit = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-09-30", "--unit", "火星处")
+    #expect(unit.status == 64)
+    #expect(unit.stderr.contains("unknown unit '火星处'"))
+  }
+}
+
+@Suite struct RankCommandTests {
+  @Test func theThirdQuarterOnTheSampleData() throws {
+    let run = try Binary.run("rank", "guangzhou-2020", "--period", "2020Q3")
+    #expect(run.status == 0, "\(run.stderr)")
+    try expectGolden(run.stdout, "rank-guangzhou-2020-2020Q3.txt")
+  }
+
+  @Test func reasonsItemised() throws {
+    let run = try Binary.run("rank", "guangzhou-2020", "--period", "2020-09", "--reasons")
+    #expect(run.status == 0, "\(run.stderr)")
+    try expectGolden(run.stdout, "rank-guangzhou-2020-2020-09-reasons.txt")
+  }
+
+  @Test func json() throws {
+    let run = try Binary.run("rank", "guangzhou-2020", "--period", "2020Q3", "--format", "json")
+    #expect(run.status == 0, "\(run.stderr)")
+    let view = try #require(
+      JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(view["schema"] as? String == "planbook.ranking")
+    #expect(view["previousPeriod"] as? String == "2020Q2")
+    let entries = try #require(view["entries"] as? [[String: Any]])
+    #expect(entries.first?["rank"] as? Int == 1)
+    let ranks = entries.compactMap { $0["rank"] as? Int }
+    #expect(ranks == ranks.sorted())
+    let policy = try #require(entries.first { $0["shortName"] as? String == "法规处" })
+    #expect(policy["overdue"] as? [String] == ["5"])
+    let overdue = try #require(view["overdue"] as? [[String: Any]])
+    #expect(overdue.map { $0["shortName"] as? String } == ["法规处"])
+  }
+
+  @Test func aBadPeriodIsAUsageError() throws {
+    let run = try Binary.run("rank", "guangzhou-2020", "--period", "2020Q5")
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--period '2020Q5' is not a month (2020-09) or a quarter (2020Q3)"))
+  }
+}
