@@ -12,6 +12,13 @@ struct StatusDashboardTests {
 
   /// The sample reports, the Q3 ranking and its dashboard, read back.
   func dashboard(ranking withRanking: Bool = true) throws -> (WorkbookDump, Ranking) {
+    let (path, ranking, folder) = try write(ranking: withRanking)
+    defer { folder.remove() }
+    return (try Openpyxl.dump(path), ranking)
+  }
+
+  /// Writes the dashboard into a new temporary folder.
+  func write(ranking withRanking: Bool = true) throws -> (String, Ranking, TemporaryFolder) {
     let folder = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020").path
     let reports = try ProgressFolder.load(folder, plan: resolved)
     let ranking = Ranking.rank(resolved, reports: reports, period: .quarter(year: 2020, quarter: 3))
@@ -20,12 +27,23 @@ struct StatusDashboardTests {
       ($0, Evaluator.evaluate(resolved, reports: reports, asOf: $0.range.end))
     }
     let out = try TemporaryFolder()
-    defer { out.remove() }
     let path = out.url.appendingPathComponent("d.xlsx").path
     try StatusDashboard.write(
       status: ranking.status, history: history, ranking: withRanking ? ranking : nil, unit: nil,
       sampleData: true, to: path)
-    return (try Openpyxl.dump(path), ranking)
+    return (path, ranking, out)
+  }
+
+  @Test func theSameBytesTwice() throws {
+    let (a, _, fa) = try write()
+    let (b, _, fb) = try write()
+    defer {
+      fa.remove()
+      fb.remove()
+    }
+    let x = try Data(contentsOf: URL(fileURLWithPath: a))
+    #expect(x.count > 10_000)
+    #expect(x == (try Data(contentsOf: URL(fileURLWithPath: b))))
   }
 
   @Test func sheetsValuesAndProperties() throws {
