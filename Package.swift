@@ -36,11 +36,13 @@ let package = Package(
       name: "Xlsx", dependencies: ["CXlsxWriter", "PlanModel"], exclude: ["README.md"]),
     // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
     .target(
-      name: "Books", dependencies: ["PlanModel", "PlanEngine", "Tracking", "Xlsx"],
+      name: "Books", dependencies: ["PlanModel", "PlanEngine", "Tracking", "Review", "Xlsx"],
       exclude: ["README.md"]),
     // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
     .target(
       name: "Tracking", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),
+    // Plan versions compared: matching, classes of change, inline text diffs (修订对照表).
+    .target(name: "Review", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
     // Its own zip reader and inflater: ZIPFoundation's extract hangs on a truncated stream.
     .target(name: "XlsxReader", exclude: ["README.md"]),
@@ -48,7 +50,7 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking",
+        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking", "Review",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -62,6 +64,7 @@ let package = Package(
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
+    .testTarget(name: "ReviewTests", dependencies: ["Review", "PlanDSL", "Plans"]),
     .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
     .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),
     .testTarget(

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Dumps what a user would check in an xlsx file, as JSON, read by openpyxl (an independent
-reader): sheets with their cells (value, type, number format, wrap, font), merged ranges, column
-widths, row heights, print settings, conditional formats, charts (type, title, series with their
-ranges, axes, legend, anchor), the document's core and custom properties, and the zip's part names.
+reader): sheets with their cells (value, type, number format, wrap, font, a rich cell's runs),
+merged ranges, column widths, row heights, print settings, conditional formats, charts (type,
+title, series with their ranges, axes, legend, anchor), the document's core and custom
+properties, and the zip's part names.
 
     scripts/xlsx-dump.py FILE.xlsx            >  one workbook's JSON on stdout
     scripts/xlsx-dump.py FILE.xlsx FILE.xlsx…  >  {"FILE.xlsx": workbook, …}
@@ -15,6 +16,7 @@ import sys
 import zipfile
 
 import openpyxl
+from openpyxl.cell.rich_text import CellRichText
 
 
 def value(v):
@@ -76,6 +78,24 @@ def conditional(ws):
                                    "points": [cfvo(o) for o in r.colorScale.cfvo]}
             out.append(d)
     out.sort(key=lambda d: d["priority"] or 0)
+    return out
+
+
+def runs(v):
+    """The runs of a rich text cell: text and font (None/False where a run has no font)."""
+    out = []
+    for part in v:
+        f = getattr(part, "font", None)
+        out.append({
+            "text": str(part.text) if f is not None else str(part),
+            "font": f.rFont if f is not None else None,
+            "size": float(f.sz) if f is not None and f.sz else None,
+            "bold": bool(f.b) if f is not None else False,
+            "italic": bool(f.i) if f is not None else False,
+            "underline": f.u if f is not None else None,
+            "strike": bool(f.strike) if f is not None else False,
+            "color": color(f.color) if f is not None else None,
+        })
     return out
 
 
@@ -153,7 +173,8 @@ def chart(c):
 
 
 def dump(path):
-    wb = openpyxl.load_workbook(path)
+    # rich_text=True keeps a rich cell's runs; its value's str() is the text as before.
+    wb = openpyxl.load_workbook(path, rich_text=True)
     out = {"sheets": [], "custom": {}, "core": {}}
     with zipfile.ZipFile(path) as z:
         out["parts"] = sorted(z.namelist())
@@ -179,6 +200,8 @@ def dump(path):
                 d["size"] = float(c.font.sz) if c.font.sz else None
                 d["bold"] = bool(c.font.b)
                 d["border"] = c.border.left.style is not None
+                if isinstance(c.value, CellRichText):
+                    d["runs"] = runs(c.value)
                 cells[c.coordinate] = d
         ps = ws.page_setup
         out["sheets"].append({

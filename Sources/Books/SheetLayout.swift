@@ -11,6 +11,8 @@ public struct SheetLayout: Sendable {
     case number(Double)
     case date(Day)
     case blank
+    /// Text in runs of their own fonts (the changed fragments of a revision).
+    case rich([RichRun])
   }
 
   /// A cell, merged across `cols` when it spans more than one column.
@@ -73,7 +75,8 @@ public struct SheetLayout: Sendable {
     guard height > TextMetrics.maximumRowHeight,
       let (index, text) = longestText(cells)
     else {
-      rows.append(Row(cells: cells, height: height))
+      // Nothing to continue on another row (rich text): as tall as Excel allows.
+      rows.append(Row(cells: cells, height: min(height, TextMetrics.maximumRowHeight)))
       return first...first
     }
     let cell = cells[index]
@@ -105,8 +108,11 @@ public struct SheetLayout: Sendable {
   /// The height a cell needs.
   func height(of cell: Cell) -> Double {
     let size = cell.style.fontSize
-    guard case .text(let text) = cell.value else {
-      return TextMetrics.rowHeight(lines: 1, fontSize: size)
+    let text: String
+    switch cell.value {
+    case .text(let t): text = t
+    case .rich(let runs): text = runs.map(\.text).joined()
+    default: return TextMetrics.rowHeight(lines: 1, fontSize: size)
     }
     guard cell.style.wrap else {
       return TextMetrics.rowHeight(lines: text.split(separator: "\n").count, fontSize: size)

@@ -19,6 +19,9 @@ public enum SheetWriter {
           switch cell.value {
           case .text(let t): text = t
           case .blank: text = ""
+          case .rich(let runs):
+            try sheet.merge(rich: runs, rows: r...r, cols: cell.cols, style: cell.style)
+            continue
           case .number, .date:
             throw XlsxError(
               operation: "merge \(CellReference.cell(row: r, col: cell.cols.lowerBound))",
@@ -33,6 +36,7 @@ public enum SheetWriter {
         case .number(let n): try sheet.write(number: n, row: r, col: col, style: cell.style)
         case .date(let d): try sheet.write(day: d, row: r, col: col, style: cell.style)
         case .blank: try sheet.writeBlank(row: r, col: col, style: cell.style)
+        case .rich(let runs): try sheet.write(rich: runs, row: r, col: col, style: cell.style)
         }
       }
     }

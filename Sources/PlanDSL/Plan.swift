@@ -52,6 +52,14 @@ public struct Plan: Sendable {
   }
 }
 
+extension Plan {
+  /// A plan from an already lowered model (a revision's).
+  init(model: WorkPlan, problems: [Diagnostic]) {
+    self.model = model
+    self.problems = problems
+  }
+}
+
 /// What a plan's block accepts: ``Organisation``, ``Targets``, ``Chapter``,
 /// ``Responsibilities``.
 public protocol PlanContent: Sendable {

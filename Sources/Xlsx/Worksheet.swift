@@ -9,7 +9,10 @@ import PlanModel
 public final class Worksheet {
   /// The sheet's name as written.
   public let name: String
-  private unowned let workbook: Workbook
+  /// Only used while `handle` is set: a sheet kept past `Workbook.write` outlives its workbook.
+  unowned let workbook: Workbook
+  /// The workbook's path, for errors after it is gone.
+  private let workbookPath: String
   var handle: UnsafeMutablePointer<lxw_worksheet>?
 
   /// The most characters (Unicode scalars) a cell holds.
@@ -17,23 +20,24 @@ public final class Worksheet {
 
   init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
     self.workbook = workbook
+    self.workbookPath = workbook.path
     self.handle = handle
     self.name = name
   }
 
-  private func live(
+  func live(
     _ operation: @autoclosure () -> String
   ) throws(XlsxError)
     -> UnsafeMutablePointer<lxw_worksheet>
   {
     guard let handle, workbook.isOpen else {
       throw XlsxError(
-        operation: operation(), message: "the workbook \(workbook.path) is already closed")
+        operation: operation(), message: "the workbook \(workbookPath) is already closed")
     }
     return handle
   }
 
-  private func at(_ row: Int, _ col: Int) -> String {
+  func at(_ row: Int, _ col: Int) -> String {
     "\(CellReference.cell(row: row, col: col)) of '\(name)'"
   }
 
@@ -148,7 +152,7 @@ public final class Worksheet {
     }
   }
 
-  private static func checkLength(_ text: String, _ operation: String) throws(XlsxError) {
+  static func checkLength(_ text: String, _ operation: String) throws(XlsxError) {
     let length = text.unicodeScalars.count
     guard length <= maximumTextLength else {
       throw XlsxError(

@@ -331,6 +331,7 @@ struct PrintCheck {
       return String(format: "%.\(decimals)f", n)
     case .date(let d): return "\(d.year)年\(d.month)月\(d.day)日"
     case .blank: return ""
+    case .rich(let runs): return normalize(runs.map(\.text).joined())
     }
   }
 

@@ -4,6 +4,34 @@ import Foundation
 /// as JSON and this decodes it, so tests assert what a user of Excel or WPS would check.
 public struct WorkbookDump: Decodable, Sendable {
   public struct Cell: Decodable, Sendable {
+    /// One run of a rich text cell; a run without its own font has nil/false fields.
+    public struct Run: Decodable, Sendable, Equatable {
+      public var text: String
+      public var font: String?
+      public var size: Double?
+      public var bold: Bool
+      public var italic: Bool
+      /// `single`, `double`… or nil.
+      public var underline: String?
+      public var strike: Bool
+      /// RRGGBB.
+      public var color: String?
+
+      public init(
+        text: String, font: String?, size: Double?, bold: Bool, italic: Bool,
+        underline: String?, strike: Bool, color: String?
+      ) {
+        self.text = text
+        self.font = font
+        self.size = size
+        self.bold = bold
+        self.italic = italic
+        self.underline = underline
+        self.strike = strike
+        self.color = color
+      }
+    }
+
     public var text: String?
     public var number: Double?
     public var date: String?
@@ -14,6 +42,8 @@ public struct WorkbookDump: Decodable, Sendable {
     public var size: Double?
     public var bold: Bool
     public var border: Bool
+    /// The runs of a rich text cell (the text is their concatenation); nil for a plain cell.
+    public var runs: [Run]?
   }
 
   public struct Margins: Decodable, Sendable {

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Books
+import Foundation
+import Review
+
+/// `--format` of `planbook diff`.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, markdown, json, xlsx
+}
+
+/// `--color` of `planbook diff`.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+  case auto, always, never
+}
+
+/// `planbook diff OLD [NEW]`: what changed between two versions of a plan.
+struct DiffCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "diff",
+    abstract: "Compare two versions of a plan, as reviewers read a revision (修订对照表).",
+    discussion: """
+      OLD and NEW are each a plan id (today's code), a snapshot file, or PLAN@REV — the plan's \
+      committed snapshot at a git revision (read with git show; old code is never rebuilt). \
+      `planbook diff PLAN` compares PLAN@HEAD with today's PLAN: what a change to the plan's \
+      file does. Tasks and targets are matched by id, or by the similarity of their text when \
+      the id changed. High-risk changes (loosened targets, removed tasks or targets, reassigned \
+      leads, deadline slips) come first.
+
+      Exit codes, like diff(1): 0 no changes, 1 changes, 2 trouble (a side cannot be read). \
+      With --require-reasons: 0 when every high-risk change carries a revision reason, 1 when \
+      one does not.
+      """)
+
+  @Argument(help: "The old version (PLAN, FILE.json or PLAN@REV).") var old: String
+  @Argument(help: "The new version; omitted: OLD@HEAD against today's OLD.") var new: String?
+  @Option(help: "Output format: text, markdown, json or xlsx.") var format: DiffFormat = .text
+  @Option(help: "For --format xlsx: the workbook to write.") var out: String?
+  @Option(help: "Colour in text output: auto (on a terminal), always or never.")
+  var color: ColorChoice = .auto
+  @Flag(help: "Exit 1 when a high-risk change has no revision reason (修订理由).")
+  var requireReasons = false
+
+  func run() throws {
+    let workspace = Workspace()
+    let diff: PlanDiff
+    do {
+      let (a, b) = new.map { (old, $0) } ?? ("\(old)@HEAD", old)
+      diff = Differ.diff(
+        try PlanSource.load(a, in: workspace), try PlanSource.load(b, in: workspace))
+    } catch {
+      printError("diff: \(error)")
+      throw ExitCode(2)
+    }
+    switch format {
+    case .text:
+      let colored = color == .always || (color == .auto && isatty(STDOUT_FILENO) == 1)
+      print(DiffText.render(diff, color: colored), terminator: "")
+    case .markdown:
+      print(DiffMarkdown.render(diff), terminator: "")
+    case .json:
+      print(try jsonText(DiffView(diff)))
+    case .xlsx:
+      guard let out else {
+        printError("diff: --format xlsx needs --out FILE.xlsx")
+        throw ExitCode(2)
+      }
+      do {
+        try RevisionTable.write(diff, to: out)
+      } catch {
+        printError("diff: \(error)")
+        throw ExitCode(2)
+      }
+      print("\(diff.old.source) → \(diff.new.source): 修订对照表 written to \(out)")
+    }
+    if requireReasons {
+      let missing = diff.highRiskWithoutReason
+      if !missing.isEmpty {
+        let text = ChangeText(diff)
+        for item in missing {
+          printError(
+            "diff: high-risk change without a reason: \(text.title(item)) (\(text.kinds(item)))")
+        }
+        throw ExitCode(1)
+      }
+      return
+    }
+    if diff.hasChanges { throw ExitCode(1) }
+  }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import Review
+
+/// The terminal form of `planbook diff`: a summary line, the high-risk changes, then targets
+/// and tasks; renumbered tasks folded into one line. On a terminal, removed text is red and
+/// struck through, added text green; otherwise `[-removed-]{+added+}`.
+enum DiffText {
+  static func render(_ diff: PlanDiff, color: Bool) -> String {
+    let words = ChangeText(diff)
+    var out = "\(diff.old.source) → \(diff.new.source)\n"
+    if diff.old.plan.version != diff.new.plan.version {
+      out += "version: \(diff.old.plan.version ?? "—") → \(diff.new.plan.version ?? "—")\n"
+    }
+    out += summary(diff) + "\n"
+    guard diff.hasChanges else { return out }
+
+    let risky = diff.highRisk
+    if !risky.isEmpty {
+      out += "\n" + paint("! 高风险修订 high-risk (\(risky.count))", "1;31", color) + "\n"
+      for item in risky {
+        out += "  \(words.title(item))  \(words.kinds(item))\n"
+        out += reason(item, color: color)
+      }
+    }
+    for kind in [ItemChange.Item.target, .task] {
+      let items = diff.items.filter {
+        $0.item == kind && $0.kind != .unchanged && $0.kind != .renumbered
+      }
+      guard !items.isEmpty else { continue }
+      out += "\n" + (kind == .target ? "指标 targets" : "任务 tasks") + "\n"
+      for item in items { out += entry(item, words: words, color: color) }
+    }
+    let ranges = ChangeText.renumberedRanges(diff.items)
+    if !ranges.isEmpty {
+      out += "\nrenumbered: \(ranges.joined(separator: "，"))\n"
+    }
+    return out
+  }
+
+  /// `1 added, 3 changed, 0 removed, 18 renumbered` (and the unchanged).
+  static func summary(_ d: PlanDiff) -> String {
+    "\(d.added) added, \(d.changed) changed, \(d.removed) removed, \(d.renumbered) renumbered, \(d.unchanged) unchanged"
+  }
+
+  static func entry(_ item: ItemChange, words: ChangeText, color: Bool) -> String {
+    let mark: String
+    switch item.kind {
+    case .added: mark = paint("+", "32", color)
+    case .removed: mark = paint("-", "31", color)
+    default: mark = item.isHighRisk ? paint("!", "1;31", color) : "~"
+    }
+    var out = "  \(mark) \(words.title(item))"
+    switch item.kind {
+    case .added:
+      out += " (\(item.newID ?? ""))\n      \(item.newText ?? "")\n"
+    case .removed:
+      out += " (\(item.oldID ?? ""))\n      \(paint(item.oldText ?? "", "31", color))\n"
+    default:
+      out += "\n"
+      for change in item.changes {
+        out += "      \(words.describe(change))\n"
+        if case .textEdited(let d) = change { out += "        \(inline(d, color: color))\n" }
+      }
+    }
+    return out + reason(item, color: color)
+  }
+
+  static func reason(_ item: ItemChange, color: Bool) -> String {
+    guard let r = item.reason, !r.isEmpty else {
+      return item.isHighRisk ? "      " + paint("（未说明修订理由）", "33", color) + "\n" : ""
+    }
+    return "      理由：\(r)\n"
+  }
+
+  /// The text with its removals and additions marked.
+  static func inline(_ d: TextDiff, color: Bool) -> String {
+    d.segments.map { s in
+      switch s.kind {
+      case .same: s.text
+      case .removed: color ? paint(s.text, "9;31", true) : "[-\(s.text)-]"
+      case .added: color ? paint(s.text, "32", true) : "{+\(s.text)+}"
+      }
+    }.joined()
+  }
+
+  static func paint(_ text: String, _ code: String, _ on: Bool) -> String {
+    on ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}
+
+/// The Markdown form, for a pull-request comment: the summary, a table of high-risk changes,
+/// then a 修订对照表 table per kind (removed text ~~struck~~, added **bold**).
+enum DiffMarkdown {
+  static func render(_ diff: PlanDiff) -> String {
+    let words = ChangeText(diff)
+    var out = "### 修订对照 `\(diff.old.source)` → `\(diff.new.source)`\n\n"
+    out += "**\(DiffText.summary(diff))**\n"
+    guard diff.hasChanges else { return out }
+    let risky = diff.highRisk
+    if !risky.isEmpty {
+      out +=
+        "\n#### ⚠️ High-risk changes (\(risky.count))\n\n| 项目 | 修订类型 | 修订理由 |\n| --- | --- | --- |\n"
+      for item in risky {
+        out +=
+          "| \(cell(words.title(item))) | \(cell(words.kinds(item))) | \(cell(item.reason ?? "**未说明**")) |\n"
+      }
+    }
+    for kind in [ItemChange.Item.target, .task] {
+      let items = diff.items.filter {
+        $0.item == kind && $0.kind != .unchanged && $0.kind != .renumbered
+      }
+      guard !items.isEmpty else { continue }
+      out += "\n#### \(kind == .target ? "指标" : "任务")\n\n"
+      out += "| 序号 | 修订前 | 修订后 | 修订类型 | 修订理由 |\n| --- | --- | --- | --- | --- |\n"
+      for item in items {
+        let number =
+          item.newLabel.map { n in item.oldLabel.map { $0 == n ? n : "\($0)→\(n)" } ?? n } ?? item
+          .oldLabel ?? ""
+        let (before, after) = sides(item)
+        var details = item.changes.filter { if case .textEdited = $0 { false } else { true } }
+          .map(words.describe)
+        details.insert(words.kinds(item), at: 0)
+        out +=
+          "| \(cell(number)) | \(before) | \(after) | \(cell(details.joined(separator: "；"))) | \(cell(item.reason ?? "")) |\n"
+      }
+    }
+    let ranges = ChangeText.renumberedRanges(diff.items)
+    if !ranges.isEmpty {
+      out += "\nrenumbered: \(ranges.joined(separator: "，"))\n"
+    }
+    return out
+  }
+
+  /// The old and new text, with the changed fragments marked when the text was edited.
+  static func sides(_ item: ItemChange) -> (String, String) {
+    for case .textEdited(let d) in item.changes {
+      let before = d.segments.filter { $0.kind != .added }.map {
+        $0.kind == .removed ? "~~\(cell($0.text))~~" : cell($0.text)
+      }.joined()
+      let after = d.segments.filter { $0.kind != .removed }.map {
+        $0.kind == .added ? "**\(cell($0.text))**" : cell($0.text)
+      }.joined()
+      return (before, after)
+    }
+    return (cell(item.oldText ?? ""), cell(item.newText ?? ""))
+  }
+
+  /// Text made safe for a table cell: no pipes or line breaks.
+  static func cell(_ s: String) -> String {
+    s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+  }
+}

@@ -1,0 +1,108 @@
+import PlanModel
+import Review
+
+/// `planbook diff --format json`: schema `planbook.diff`, documented in docs/diff-json.md.
+struct DiffView: Codable {
+  var schema = "planbook.diff"
+  var schemaVersion = 1
+  var old: Side
+  var new: Side
+  var summary: Summary
+  var items: [Item]
+  var renumbered: [String]
+
+  struct Side: Codable {
+    var source: String
+    var plan: String
+    var version: String?
+    var fingerprint: String
+  }
+
+  struct Summary: Codable {
+    var added, changed, removed, renumbered, unchanged, highRisk, highRiskWithoutReason: Int
+  }
+
+  struct Item: Codable {
+    /// `task` or `target`.
+    var item: String
+    /// `added`, `removed`, `changed`, `renumbered`.
+    var kind: String
+    var oldID: String?
+    var newID: String?
+    var oldLabel: String?
+    var newLabel: String?
+    var oldText: String?
+    var newText: String?
+    var highRisk: Bool
+    var reason: String?
+    var changes: [ChangeView]
+  }
+
+  /// One change: its code and Chinese name, the description in words, and the details that
+  /// apply to it.
+  struct ChangeView: Codable {
+    var code: String
+    var name: String
+    var description: String
+    var highRisk: Bool
+    var from: String?
+    var to: String?
+    var days: Int?
+    var similarity: Double?
+    var added: [String]?
+    var removed: [String]?
+    var changed: [String]?
+    var segments: [Segment]?
+  }
+
+  struct Segment: Codable {
+    /// `same`, `removed`, `added`.
+    var kind: String
+    var text: String
+  }
+
+  init(_ d: PlanDiff) {
+    func side(_ s: PlanSide) -> Side {
+      Side(source: s.source, plan: s.plan.id, version: s.plan.version, fingerprint: s.fingerprint)
+    }
+    old = side(d.old)
+    new = side(d.new)
+    summary = Summary(
+      added: d.added, changed: d.changed, removed: d.removed, renumbered: d.renumbered,
+      unchanged: d.unchanged, highRisk: d.highRisk.count,
+      highRiskWithoutReason: d.highRiskWithoutReason.count)
+    renumbered = ChangeText.renumberedRanges(d.items)
+    let words = ChangeText(d)
+    items = d.items.filter { $0.kind != .unchanged }.map { i in
+      Item(
+        item: i.item.rawValue, kind: i.kind.rawValue, oldID: i.oldID, newID: i.newID,
+        oldLabel: i.oldLabel, newLabel: i.newLabel, oldText: i.oldText, newText: i.newText,
+        highRisk: i.isHighRisk, reason: i.reason,
+        changes: i.changes.map { DiffView.change($0, words: words) })
+    }
+  }
+
+  static func change(_ c: Change, words: ChangeText) -> ChangeView {
+    var v = ChangeView(
+      code: c.code, name: c.chinese, description: words.describe(c), highRisk: c.isHighRisk)
+    switch c {
+    case .renumbered(let a, let b): (v.from, v.to) = (a, b)
+    case .renamed(let a, let b, let s): (v.from, v.to, v.similarity) = (a, b, round2(s))
+    case .textEdited(let d):
+      v.segments = d.segments.map { Segment(kind: $0.kind.rawValue, text: $0.text) }
+    case .requirement(let a, let b, _): (v.from, v.to) = (a.summary, b.summary)
+    case .tolerance(let a, let b):
+      (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
+    case .deadline(let a, let b, let days):
+      (v.from, v.to, v.days) = (a.dueDay?.description, b.dueDay?.description, days)
+    case .leadReassigned(let a, let b):
+      (v.from, v.to) = (a.joined(separator: ","), b.joined(separator: ","))
+    case .cooperating(let added, let removed): (v.added, v.removed) = (added, removed)
+    case .weight(let a, let b):
+      (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
+    case .moved(let a, let b): (v.from, v.to) = (a, b)
+    case .milestones(let a, let r, let ch): (v.added, v.removed, v.changed) = (a, r, ch)
+    }
+    return v
+  }
+}

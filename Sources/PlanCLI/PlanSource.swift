@@ -1,0 +1,63 @@
+import Foundation
+import PlanModel
+import Plans
+import Review
+
+/// Where a side of `planbook diff` comes from: a plan id (today's code), a snapshot file, or
+/// `PLAN@REV` — the plan's committed snapshot at a git revision (never rebuilt).
+enum PlanSource {
+  /// A failure to produce a side, one sentence.
+  struct Failure: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  static func load(_ argument: String, in workspace: Workspace) throws -> PlanSide {
+    if let at = argument.lastIndex(of: "@"), !argument.hasSuffix(".json") {
+      let id = String(argument[..<at])
+      let rev = String(argument[argument.index(after: at)...])
+      return try PlanSide(plan: committed(id, at: rev, in: workspace), source: argument)
+    }
+    if Catalogue.plan(argument) == nil, !FileManager.default.fileExists(atPath: argument) {
+      let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
+      throw Failure(
+        description:
+          "'\(argument)' is neither a plan (\(known)) nor a snapshot file nor PLAN@REV")
+    }
+    return try PlanSide(plan: workspace.load(argument).plan, source: argument)
+  }
+
+  /// The snapshot `plans/snapshots/<id>.json` as committed at `rev`, read with `git show`.
+  static func committed(_ id: String, at rev: String, in workspace: Workspace) throws -> WorkPlan {
+    guard !id.isEmpty, !rev.isEmpty, !rev.hasPrefix("-"), !id.contains("/") else {
+      throw Failure(description: "'\(id)@\(rev)' is not PLAN@REV (e.g. guangzhou-2020@HEAD)")
+    }
+    let path = "plans/snapshots/\(id).json"
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", workspace.root, "show", "\(rev):\(path)"]
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    do {
+      try process.run()
+    } catch {
+      throw Failure(description: "cannot run git: \(error.localizedDescription)")
+    }
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      let why = message.split(separator: "\n").first.map(String.init) ?? "git show failed"
+      throw Failure(description: "\(id)@\(rev): no \(path) at \(rev) (\(why))")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw Failure(description: "\(id)@\(rev): \(path) is not UTF-8 text")
+    }
+    do {
+      return try PlanSnapshot.decode(text, path: "\(id)@\(rev):\(path)")
+    } catch {
+      throw Failure(description: error.description)
+    }
+  }
+}

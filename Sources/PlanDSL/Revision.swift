@@ -1,0 +1,164 @@
+/// A revised version of a plan (修订稿), written as the edits that turn the published plan into
+/// it: each edit says what changed and, through the task's or target's `reason`, why. The
+/// revision is a plan of its own (its own id and version), checked and exported like any other,
+/// and `planbook diff` shows it against the base as a reviewer reads it.
+///
+/// ```swift
+/// let revised = Plan(revising: guangzhou2020, id: "guangzhou-2020-r1", version: "修订稿") {
+///   $0.target("pm25") {
+///     $0.requirement = .atMost(33, "微克/立方米")
+///     $0.reason = "落实省下达的年度空气质量改善目标"
+///   }
+///   $0.insert(Item(17, id: "ozone", "开展臭氧污染防治攻坚。…") { Lead("gz-eeb-air") },
+///             after: "vocs")
+///   $0.task("legislation") { $0.responsibility.deadline = .endOfYear(2020) }
+/// }
+/// ```
+public struct Revision: Sendable {
+  /// The plan as revised so far.
+  public private(set) var plan: WorkPlan
+  var problems: [Diagnostic] = []
+
+  init(plan: WorkPlan) { self.plan = plan }
+
+  /// Inserts `item` after the task `taskID`, in the same chapter or section. The item's number
+  /// must be the one it takes (the next after `taskID`'s); the tasks after it are renumbered —
+  /// through the plan with continuous numbering, within the section otherwise.
+  public mutating func insert(
+    _ item: Item, after taskID: String, file: String = #filePath, line: Int = #line
+  ) {
+    var scratch = PlanChapter(id: "", number: 0, title: "")
+    item.lower(into: &scratch, problems: &problems)
+    guard let task = scratch.tasks.first else { return }
+    guard let path = Revision.path(of: taskID, in: plan.chapters) else {
+      unknown("task", taskID, file, line)
+      return
+    }
+    let anchor = Revision.task(at: path, in: plan.chapters)
+    if task.number != anchor.number + 1 {
+      problems.append(
+        Diagnostic(
+          .error, "revision-number",
+          "the inserted task \(task.id) is numbered \(task.number), but it follows task \(anchor.number) (\(taskID)) and takes number \(anchor.number + 1)",
+          at: here(file, line)))
+    }
+    // Renumber what follows, then insert.
+    let continuous = plan.numbering == .continuous
+    Revision.renumber(
+      &plan.chapters, from: anchor.number + 1,
+      sectionPath: continuous ? nil : Array(path.dropLast()))
+    Revision.insert(task, at: path, into: &plan.chapters)
+  }
+
+  /// Edits the task `id`: its text (the title follows), owners, deadline, weight, reason…
+  public mutating func task(
+    _ id: String, file: String = #filePath, line: Int = #line, _ edit: (inout PlanTask) -> Void
+  ) {
+    guard let path = Revision.path(of: id, in: plan.chapters) else {
+      unknown("task", id, file, line)
+      return
+    }
+    Revision.edit(at: path, in: &plan.chapters) { task in
+      edit(&task)
+      task.title = PlanTask.title(of: task.text)
+    }
+  }
+
+  /// Edits the plan-level target `id`.
+  public mutating func target(
+    _ id: String, file: String = #filePath, line: Int = #line,
+    _ edit: (inout PlanTarget) -> Void
+  ) {
+    guard let i = plan.targets.firstIndex(where: { $0.id == id }) else {
+      unknown("target", id, file, line)
+      return
+    }
+    edit(&plan.targets[i])
+  }
+
+  /// Appends a rule to the responsibility list.
+  public mutating func add(_ rule: Rule) { plan.rules.append(rule.model) }
+
+  private mutating func unknown(_ what: String, _ id: String, _ file: String, _ line: Int) {
+    problems.append(
+      Diagnostic(
+        .error, "revision-unknown-\(what)",
+        "the revision edits \(what) '\(id)', which the plan it revises does not have",
+        at: here(file, line)))
+  }
+
+  // MARK: - paths into the chapter tree: section indices, then the task's index
+
+  static func path(of id: String, in chapters: [PlanChapter]) -> [Int]? {
+    for (i, c) in chapters.enumerated() {
+      if let t = c.tasks.firstIndex(where: { $0.id == id }) { return [i, t] }
+      if let p = path(of: id, in: c.sections) { return [i] + p }
+    }
+    return nil
+  }
+
+  static func task(at path: [Int], in chapters: [PlanChapter]) -> PlanTask {
+    path.count == 2
+      ? chapters[path[0]].tasks[path[1]]
+      : task(at: Array(path.dropFirst()), in: chapters[path[0]].sections)
+  }
+
+  static func edit(at path: [Int], in chapters: inout [PlanChapter], _ f: (inout PlanTask) -> Void)
+  {
+    if path.count == 2 {
+      f(&chapters[path[0]].tasks[path[1]])
+    } else {
+      edit(at: Array(path.dropFirst()), in: &chapters[path[0]].sections, f)
+    }
+  }
+
+  static func insert(_ task: PlanTask, at path: [Int], into chapters: inout [PlanChapter]) {
+    if path.count == 2 {
+      chapters[path[0]].tasks.insert(task, at: path[1] + 1)
+    } else {
+      insert(task, at: Array(path.dropFirst()), into: &chapters[path[0]].sections)
+    }
+  }
+
+  /// Adds one to the number of every task numbered `from` or above — everywhere, or only in
+  /// the section at `sectionPath`.
+  static func renumber(_ chapters: inout [PlanChapter], from: Int, sectionPath: [Int]?) {
+    for i in chapters.indices {
+      if let p = sectionPath {
+        guard p.first == i else { continue }
+        if p.count == 1 {
+          for t in chapters[i].tasks.indices where chapters[i].tasks[t].number >= from {
+            chapters[i].tasks[t].number += 1
+          }
+        } else {
+          renumber(&chapters[i].sections, from: from, sectionPath: Array(p.dropFirst()))
+        }
+      } else {
+        for t in chapters[i].tasks.indices where chapters[i].tasks[t].number >= from {
+          chapters[i].tasks[t].number += 1
+        }
+        renumber(&chapters[i].sections, from: from, sectionPath: nil)
+      }
+    }
+  }
+}
+
+extension Plan {
+  /// A revised version of `base` (修订稿): its plan with `edits` applied, under its own id and
+  /// version label. The base's problems carry over. A revision departs from the published
+  /// document on purpose, so its texts are not checked against the base's source.
+  public init(
+    revising base: Plan, id: String, title: String? = nil, version: String,
+    file: String = #filePath, line: Int = #line, _ edits: (inout Revision) -> Void
+  ) {
+    var plan = base.model
+    plan.id = id
+    plan.version = version
+    plan.source = nil
+    if let title { plan.title = title }
+    plan.location = here(file, line)
+    var revision = Revision(plan: plan)
+    edits(&revision)
+    self.init(model: revision.plan, problems: base.problems + revision.problems)
+  }
+}

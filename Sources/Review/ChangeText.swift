@@ -1,0 +1,116 @@
+import PlanModel
+
+/// Changes in words, the same for every output (terminal, Markdown, the 修订对照表 workbook).
+/// An edited text is not spelled out here: each output shows its inline diff its own way.
+public struct ChangeText: Sendable {
+  let names: [String: String]
+  let chapters: [String: String]
+
+  /// Names units and chapters as `diff` (the new version first, then the old) has them.
+  public init(_ diff: PlanDiff) {
+    var names: [String: String] = [:]
+    var chapters: [String: String] = [:]
+    for plan in [diff.old.plan, diff.new.plan] {
+      for u in plan.units { names[u.id] = u.shortName }
+      for (c, _) in plan.allChapters { chapters[c.id] = c.title }
+    }
+    self.names = names
+    self.chapters = chapters
+  }
+
+  /// `大气处、水处`, or `—`.
+  public func units(_ ids: [String]) -> String {
+    ids.isEmpty ? "—" : ids.map { names[$0] ?? $0 }.joined(separator: "、")
+  }
+
+  /// One change in words, without its text diff: `指标收紧：≤ 35 微克/立方米 → ≤ 33 微克/立方米`.
+  public func describe(_ change: Change) -> String {
+    switch change {
+    case .renumbered(let from, let to): return "序号调整：第\(from)项 → 第\(to)项"
+    case .renamed(let from, let to, let s):
+      return "编号更名：\(from) → \(to)（文字相似度 \(Int((s * 100).rounded()))%）"
+    case .textEdited(let d): return "文字修改（\(d.changedCharacters)字）"
+    case .requirement(let a, let b, _): return "\(change.chinese)：\(a.summary) → \(b.summary)"
+    case .tolerance(let a, let b):
+      return "允许偏差：\(a.map(Requirement.format) ?? "无") → \(b.map(Requirement.format) ?? "无")"
+    case .deadline(let a, let b, let days):
+      let when = days == 0 ? "" : "\(abs(days))天"
+      return "\(change.chinese)\(when)：\(a) → \(b)"
+        + (a.dueDay.map { d in b.dueDay.map { " (\(d) → \($0))" } ?? "" } ?? "")
+    case .leadReassigned(let a, let b): return "牵头单位调整：\(units(a)) → \(units(b))"
+    case .cooperating(let added, let removed):
+      var parts: [String] = []
+      if !added.isEmpty { parts.append("增加\(units(added))") }
+      if !removed.isEmpty { parts.append("减少\(units(removed))") }
+      return "配合单位调整：" + parts.joined(separator: "，")
+    case .weight(let a, let b):
+      return "分值调整：\(a.map(Requirement.format) ?? "—") → \(b.map(Requirement.format) ?? "—")"
+    case .moved(let a, let b):
+      return "调整章节：\(chapters[a] ?? a) → \(chapters[b] ?? b)"
+    case .milestones(let added, let removed, let changed):
+      var parts: [String] = []
+      if !added.isEmpty { parts.append("增加 \(added.joined(separator: "、"))") }
+      if !removed.isEmpty { parts.append("删除 \(removed.joined(separator: "、"))") }
+      if !changed.isEmpty { parts.append("修改 \(changed.joined(separator: "、"))") }
+      return "节点调整：" + parts.joined(separator: "，")
+    }
+  }
+
+  /// `任务 17`, `指标 pm25（PM2.5平均浓度）`.
+  public func title(_ item: ItemChange) -> String {
+    switch item.item {
+    case .task:
+      let label = item.newLabel ?? item.oldLabel ?? ""
+      let title = PlanTask.title(of: item.newText ?? item.oldText ?? "")
+      return "任务\(label) \(title)"
+    case .target:
+      let name = item.newLabel ?? item.oldLabel ?? ""
+      return "指标 \(name)"
+    }
+  }
+
+  /// The kind of revision for the 修订类型 column: 新增, 删除, or the changes' names.
+  public func kinds(_ item: ItemChange) -> String {
+    switch item.kind {
+    case .added: return "新增"
+    case .removed: return "删除"
+    case .unchanged: return "未修改"
+    case .renumbered, .changed:
+      var seen: [String] = []
+      for c in item.changes where !seen.contains(c.chinese) { seen.append(c.chinese) }
+      return seen.joined(separator: "、")
+    }
+  }
+
+  /// Every renumbering (of renumbered and of otherwise changed tasks), consecutive ones folded
+  /// into ranges: `第17–34项 → 第18–35项`.
+  public static func renumberedRanges(_ items: [ItemChange]) -> [String] {
+    var pairs: [(Int, Int, String, String)] = []
+    for item in items {
+      for case .renumbered(let from, let to) in item.changes {
+        if let a = Int(from), let b = Int(to) {
+          pairs.append((a, b, from, to))
+        } else {
+          pairs.append((-1, -1, from, to))
+        }
+      }
+    }
+    var out: [String] = []
+    var i = 0
+    while i < pairs.count {
+      var j = i
+      while j + 1 < pairs.count, pairs[j].0 >= 0, pairs[j + 1].0 == pairs[j].0 + 1,
+        pairs[j + 1].1 - pairs[j + 1].0 == pairs[i].1 - pairs[i].0
+      {
+        j += 1
+      }
+      if j > i {
+        out.append("第\(pairs[i].2)–\(pairs[j].2)项 → 第\(pairs[i].3)–\(pairs[j].3)项")
+      } else {
+        out.append("第\(pairs[i].2)项 → 第\(pairs[i].3)项")
+      }
+      i = j + 1
+    }
+    return out
+  }
+}

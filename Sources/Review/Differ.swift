@@ -1,0 +1,190 @@
+import PlanEngine
+import PlanModel
+
+/// Compares two versions of a plan.
+///
+/// Matching: tasks and targets by id first. Of what is left, an old and a new task (or target)
+/// whose texts have a character-bigram similarity of at least ``renameThreshold`` are the same
+/// item under a new id (*renamed*), best pairs first. The rest are added or removed. A matched
+/// task whose only difference is its number is *renumbered*, not changed.
+public enum Differ {
+  /// The least similarity (Sørensen–Dice of character bigrams) for a rename.
+  public static let renameThreshold = 0.8
+
+  /// The differences from `old` to `new`.
+  public static func diff(_ old: PlanSide, _ new: PlanSide) -> PlanDiff {
+    let a = Resolver.resolve(old.plan)
+    let b = Resolver.resolve(new.plan)
+    let targets = match(
+      a.targets, b.targets, id: \.target.id, text: { targetText($0.target) },
+      compare: { compareTargets($0, $1) },
+      describe: { t in (t.target.id, t.target.name, targetText(t.target), t.target.reason) },
+      item: .target)
+    let tasks = match(
+      a.tasks, b.tasks, id: \.task.id, text: \.task.text,
+      compare: { compareTasks($0, $1) },
+      describe: { t in (t.task.id, t.label, t.task.text, t.task.reason) },
+      item: .task)
+    return PlanDiff(old: old, new: new, items: targets + tasks)
+  }
+
+  /// How a target reads in one line: `PM2.5平均浓度 ≤ 35 微克/立方米`.
+  static func targetText(_ t: PlanTarget) -> String { "\(t.name) \(t.requirement.summary)" }
+
+  /// Matches two lists and classes every pair; the result is in the new list's order, with
+  /// removed items placed after the new item that followed them in the old list… simply
+  /// after their old predecessor.
+  static func match<T>(
+    _ old: [T], _ new: [T], id: (T) -> String, text: (T) -> String,
+    compare: (T, T) -> [Change],
+    describe: (T) -> (id: String, label: String, text: String, reason: String?),
+    item: ItemChange.Item
+  ) -> [ItemChange] {
+    let oldByID = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
+    let newIDs = Set(new.map(id))
+    var pairs: [String: (old: T, similarity: Double?)] = [:]  // keyed by new id
+    for n in new { if let o = oldByID[id(n)] { pairs[id(n)] = (o, nil) } }
+
+    // Renames: the most similar unmatched pairs first, above the threshold.
+    let unmatchedOld = old.filter { !newIDs.contains(id($0)) }
+    let unmatchedNew = new.filter { pairs[id($0)] == nil }
+    var candidates: [(Int, Int, Double)] = []
+    for (i, o) in unmatchedOld.enumerated() {
+      for (j, n) in unmatchedNew.enumerated() {
+        let s = Similarity.bigrams(text(o), text(n))
+        if s >= renameThreshold { candidates.append((i, j, s)) }
+      }
+    }
+    candidates.sort { ($0.2, -$0.0, -$0.1) > ($1.2, -$1.0, -$1.1) }
+    var usedOld = Set<Int>()
+    var usedNew = Set<Int>()
+    var renamedOld = Set<String>()
+    for (i, j, s) in candidates where !usedOld.contains(i) && !usedNew.contains(j) {
+      usedOld.insert(i)
+      usedNew.insert(j)
+      pairs[id(unmatchedNew[j])] = (unmatchedOld[i], s)
+      renamedOld.insert(id(unmatchedOld[i]))
+    }
+
+    var out: [ItemChange] = []
+    var placedOld = Set<String>()
+    func removal(_ o: T) -> ItemChange {
+      let d = describe(o)
+      return ItemChange(
+        item: item, kind: .removed, oldID: d.id, newID: nil, oldLabel: d.label, newLabel: nil,
+        oldText: d.text, newText: nil, changes: [], reason: d.reason)
+    }
+    // Removed items go after the old item that preceded them, so they appear where they were.
+    var removedAfter: [String?: [T]] = [:]
+    var previous: String? = nil
+    for o in old {
+      if !newIDs.contains(id(o)) && !renamedOld.contains(id(o)) {
+        removedAfter[previous, default: []].append(o)
+      } else {
+        previous = id(o)
+      }
+    }
+    for o in removedAfter[nil] ?? [] { out.append(removal(o)) }
+    for n in new {
+      let d = describe(n)
+      if let (o, similarity) = pairs[id(n)] {
+        let od = describe(o)
+        var changes = compare(o, n)
+        if let similarity {
+          changes.insert(.renamed(from: od.id, to: d.id, similarity: similarity), at: 0)
+        }
+        let kind: ItemChange.Kind =
+          changes.isEmpty
+          ? .unchanged
+          : changes.allSatisfy({ if case .renumbered = $0 { true } else { false } })
+            ? .renumbered : .changed
+        out.append(
+          ItemChange(
+            item: item, kind: kind, oldID: od.id, newID: d.id, oldLabel: od.label,
+            newLabel: d.label, oldText: od.text, newText: d.text, changes: changes,
+            reason: d.reason ?? od.reason))
+        placedOld.insert(od.id)
+        for r in removedAfter[od.id] ?? [] { out.append(removal(r)) }
+      } else {
+        out.append(
+          ItemChange(
+            item: item, kind: .added, oldID: nil, newID: d.id, oldLabel: nil, newLabel: d.label,
+            oldText: nil, newText: d.text, changes: [], reason: d.reason))
+      }
+    }
+    return out
+  }
+
+  static func compareTasks(_ o: ResolvedTask, _ n: ResolvedTask) -> [Change] {
+    var changes: [Change] = []
+    if o.label != n.label { changes.append(.renumbered(from: o.label, to: n.label)) }
+    if o.chapterID != n.chapterID { changes.append(.moved(from: o.chapterID, to: n.chapterID)) }
+    if o.task.text != n.task.text {
+      changes.append(.textEdited(TextDiff(old: o.task.text, new: n.task.text)))
+    }
+    if o.deadline != n.deadline, o.dueDay != n.dueDay || o.dueDay == nil {
+      let days = (n.dueDay?.ordinal ?? 0) - (o.dueDay?.ordinal ?? 0)
+      changes.append(.deadline(from: o.deadline, to: n.deadline, days: days))
+    }
+    if o.lead != n.lead { changes.append(.leadReassigned(from: o.lead, to: n.lead)) }
+    let added = n.cooperating.filter { !o.cooperating.contains($0) }
+    let removed = o.cooperating.filter { !n.cooperating.contains($0) }
+    if !added.isEmpty || !removed.isEmpty {
+      changes.append(.cooperating(added: added, removed: removed))
+    }
+    if o.task.weight != n.task.weight {
+      changes.append(.weight(from: o.task.weight, to: n.task.weight))
+    }
+    let om = Dictionary(o.task.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let nm = Dictionary(n.task.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    let mAdded = n.task.milestones.map(\.id).filter { om[$0] == nil }
+    let mRemoved = o.task.milestones.map(\.id).filter { nm[$0] == nil }
+    let mChanged = n.task.milestones.compactMap { m -> String? in
+      guard let was = om[m.id] else { return nil }
+      return was.title != m.title || was.deadline.dueDay != m.deadline.dueDay
+        || was.weight != m.weight ? m.id : nil
+    }
+    if !mAdded.isEmpty || !mRemoved.isEmpty || !mChanged.isEmpty {
+      changes.append(.milestones(added: mAdded, removed: mRemoved, changed: mChanged))
+    }
+    return changes
+  }
+
+  static func compareTargets(_ o: ResolvedTarget, _ n: ResolvedTarget) -> [Change] {
+    var changes: [Change] = []
+    if o.target.name != n.target.name {
+      changes.append(.textEdited(TextDiff(old: o.target.name, new: n.target.name)))
+    }
+    let r0 = o.target.requirement
+    let r1 = n.target.requirement
+    if r0 != r1 { changes.append(.requirement(from: r0, to: r1, strictness(r0, r1))) }
+    if o.target.tolerance != n.target.tolerance {
+      changes.append(.tolerance(from: o.target.tolerance, to: n.target.tolerance))
+    }
+    if o.lead != n.lead { changes.append(.leadReassigned(from: o.lead, to: n.lead)) }
+    let added = n.cooperating.filter { !o.cooperating.contains($0) }
+    let removed = o.cooperating.filter { !n.cooperating.contains($0) }
+    if !added.isEmpty || !removed.isEmpty {
+      changes.append(.cooperating(added: added, removed: removed))
+    }
+    if o.target.weight != n.target.weight {
+      changes.append(.weight(from: o.target.weight, to: n.target.weight))
+    }
+    return changes
+  }
+
+  /// Whether `new` is harder or easier to meet than `old`.
+  public static func strictness(_ old: Requirement, _ new: Requirement) -> Change.Strictness {
+    guard old.measure != .qualitative, new.measure != .qualitative else { return .changed }
+    guard old.direction == new.direction, let d = new.direction else { return .directionChanged }
+    guard (old.unit ?? "") == (new.unit ?? ""), old.of == new.of else { return .unitChanged }
+    guard old.baseYear == new.baseYear, let v0 = old.value, let v1 = new.value, v0 != v1 else {
+      return .changed
+    }
+    switch d {
+    case .atMost: return v1 < v0 ? .tightened : .loosened
+    case .atLeast, .decrease, .increase: return v1 > v0 ? .tightened : .loosened
+    case .equal: return .changed
+    }
+  }
+}

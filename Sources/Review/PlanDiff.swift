@@ -1,0 +1,73 @@
+import Foundation
+import PlanEngine
+import PlanModel
+
+/// What happened to one task or target between two versions of a plan.
+public struct ItemChange: Sendable {
+  public enum Kind: String, Sendable, Codable {
+    case added, removed, changed, renumbered, unchanged
+  }
+
+  /// `task` or `target` (targets include task figures).
+  public enum Item: String, Sendable, Codable { case task, target }
+
+  public var item: Item
+  public var kind: Kind
+  /// The id in the old and in the new version (both, unless added or removed).
+  public var oldID: String?
+  public var newID: String?
+  /// The number (tasks) or name (targets) in each version, as people refer to it.
+  public var oldLabel: String?
+  public var newLabel: String?
+  /// The text (task) or name and requirement (target) in each version.
+  public var oldText: String?
+  public var newText: String?
+  public var changes: [Change]
+  /// The revision note (修订理由) of the new version, else of the old one (for a removal).
+  public var reason: String?
+
+  /// A removal, or any high-risk change.
+  public var isHighRisk: Bool { kind == .removed || changes.contains { $0.isHighRisk } }
+}
+
+/// One side of a comparison.
+public struct PlanSide: Sendable {
+  public var plan: WorkPlan
+  /// Where it came from: `guangzhou-2020`, `plans/snapshots/x.json`, `guangzhou-2020@HEAD`.
+  public var source: String
+  public var fingerprint: String
+
+  public init(plan: WorkPlan, source: String) throws {
+    self.plan = plan
+    self.source = source
+    fingerprint = try plan.fingerprint()
+  }
+}
+
+/// Two versions of a plan compared: every task and target matched and classed.
+public struct PlanDiff: Sendable {
+  public var old: PlanSide
+  public var new: PlanSide
+  /// Targets first (plan-level, then task figures), then tasks; in the new version's order,
+  /// removed ones where they stood.
+  public var items: [ItemChange]
+
+  /// Counts for the summary line: "3 added, 5 changed, 1 removed, 28 renumbered".
+  public var added: Int { items.filter { $0.kind == .added }.count }
+  public var removed: Int { items.filter { $0.kind == .removed }.count }
+  public var changed: Int { items.filter { $0.kind == .changed }.count }
+  public var renumbered: Int { items.filter { $0.kind == .renumbered }.count }
+  public var unchanged: Int { items.filter { $0.kind == .unchanged }.count }
+
+  /// Whether anything differs (renumbering included).
+  public var hasChanges: Bool { items.contains { $0.kind != .unchanged } }
+
+  /// The high-risk changes: loosened targets, removed tasks and targets, reassigned leads,
+  /// deadline slips.
+  public var highRisk: [ItemChange] { items.filter(\.isHighRisk) }
+
+  /// High-risk changes without a revision note.
+  public var highRiskWithoutReason: [ItemChange] {
+    highRisk.filter { ($0.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+  }
+}

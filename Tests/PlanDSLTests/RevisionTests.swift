@@ -1,0 +1,71 @@
+import PlanDSL
+import Testing
+
+@Suite struct RevisionTests {
+  let base = Plan("p", title: "计划", issuer: "i", period: .year(2020)) {
+    Organisation {
+      Unit("i", "局", short: "局", kind: .department)
+      Unit("a", "甲处", short: "甲处", kind: .division)
+      Unit("b", "乙处", short: "乙处", kind: .division)
+    }
+    Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["a"]) }
+    Chapter(1, id: "c1", "第一章") {
+      Item(1, id: "one", "任务一。") { Lead("a") }
+      Item(2, id: "two", "任务二。") { Lead("a") }
+    }
+    Chapter(2, id: "c2", "第二章") {
+      Item(3, id: "three", "任务三。") { Lead("b") }
+    }
+  }
+
+  @Test func anInsertionRenumbersWhatFollows() throws {
+    let revised = Plan(revising: base, id: "p-r1", version: "修订稿") {
+      $0.insert(Item(2, id: "new", "新任务。") { Lead("b") }, after: "one")
+    }
+    #expect(revised.problems.isEmpty)
+    #expect(revised.model.id == "p-r1")
+    #expect(revised.model.version == "修订稿")
+    #expect(revised.model.allTasks.map(\.id) == ["one", "new", "two", "three"])
+    #expect(revised.model.allTasks.map(\.number) == [1, 2, 3, 4])
+    // The base is untouched.
+    #expect(base.model.allTasks.map(\.number) == [1, 2, 3])
+  }
+
+  @Test func anInsertionWithTheWrongNumberIsAProblem() {
+    let revised = Plan(revising: base, id: "p-r1", version: "v2") {
+      $0.insert(Item(5, id: "new", "新任务。"), after: "one")
+    }
+    #expect(revised.problems.map(\.code) == ["revision-number"])
+  }
+
+  @Test func editsOfTasksAndTargets() throws {
+    let revised = Plan(revising: base, id: "p-r1", version: "v2") {
+      $0.task("two") {
+        $0.text = "任务二（修订）。补充内容。"
+        $0.responsibility.lead = ["b"]
+        $0.reason = "调整"
+      }
+      $0.target("pm25") { $0.requirement = .atMost(33, "微克/立方米") }
+    }
+    let two = try #require(revised.model.allTasks.first { $0.id == "two" })
+    #expect(two.title == "任务二（修订）")
+    #expect(two.responsibility.lead == ["b"])
+    #expect(two.reason == "调整")
+    #expect(revised.model.targets.first?.requirement == .atMost(33, "微克/立方米"))
+  }
+
+  @Test func unknownIdsAreProblems() {
+    let revised = Plan(revising: base, id: "p-r1", version: "v2") {
+      $0.task("nope") { $0.reason = "x" }
+      $0.target("so2") { $0.reason = "x" }
+      $0.insert(Item(9, id: "x", "某任务。"), after: "missing")
+    }
+    #expect(
+      revised.problems.map(\.code) == [
+        "revision-unknown-task", "revision-unknown-target", "revision-unknown-task",
+      ])
+    #expect(
+      revised.problems.first?.message
+        == "the revision edits task 'nope', which the plan it revises does not have")
+  }
+}
