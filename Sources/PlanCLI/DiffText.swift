@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 import Review
 
 /// The terminal form of `planbook diff`: a summary line, the high-risk changes, then targets
@@ -116,12 +117,15 @@ enum DiffMarkdown {
         let number =
           item.newLabel.map { n in item.oldLabel.map { $0 == n ? n : "\($0)→\(n)" } ?? n } ?? item
           .oldLabel ?? ""
-        let (before, after) = sides(item)
-        var details = item.changes.filter { if case .textEdited = $0 { false } else { true } }
-          .map(words.describe)
-        details.insert(words.kinds(item), at: 0)
+        let (before, after) = sides(item, words: words)
+        let details = item.changes.filter {
+          if case .textEdited = $0 { return false }
+          if case .renumbered = $0 { return false }
+          return true
+        }.map(words.describe)
+        let kinds = details.isEmpty ? [words.kinds(item)] : details
         out +=
-          "| \(cell(number)) | \(before) | \(after) | \(cell(details.joined(separator: "；"))) | \(cell(item.reason ?? "")) |\n"
+          "| \(cell(number)) | \(before) | \(after) | \(cell(kinds.joined(separator: "；"))) | \(cell(item.reason ?? "")) |\n"
       }
     }
     let ranges = ChangeText.renumberedRanges(diff.items)
@@ -131,18 +135,40 @@ enum DiffMarkdown {
     return out
   }
 
-  /// The old and new text, with the changed fragments marked when the text was edited.
-  static func sides(_ item: ItemChange) -> (String, String) {
-    for case .textEdited(let d) in item.changes {
-      let before = d.segments.filter { $0.kind != .added }.map {
-        $0.kind == .removed ? "~~\(cell($0.text))~~" : cell($0.text)
-      }.joined()
-      let after = d.segments.filter { $0.kind != .removed }.map {
-        $0.kind == .added ? "**\(cell($0.text))**" : cell($0.text)
-      }.joined()
-      return (before, after)
+  /// The old and new text, the changed fragments marked (~~removed~~, **added**); a task text
+  /// that did not change is shortened to its title; changed owners and deadlines follow it.
+  static func sides(_ item: ItemChange, words: ChangeText) -> (String, String) {
+    var before = cell(item.oldText ?? "")
+    var after = cell(item.newText ?? "")
+    if let o = item.oldText, let n = item.newText {
+      if o == n {
+        before = cell(item.item == .task ? PlanTask.title(of: o) + "……" : o)
+        after = before
+      } else {
+        let d = TextDiff(old: o, new: n)
+        before = d.segments.filter { $0.kind != .added }.map {
+          $0.kind == .removed ? "~~\(cell($0.text))~~" : cell($0.text)
+        }.joined()
+        after = d.segments.filter { $0.kind != .removed }.map {
+          $0.kind == .added ? "**\(cell($0.text))**" : cell($0.text)
+        }.joined()
+      }
     }
-    return (cell(item.oldText ?? ""), cell(item.newText ?? ""))
+    for change in item.changes {
+      switch change {
+      case .deadline(let a, let b, _):
+        before += "<br>完成时限：~~\(a)~~"
+        after += "<br>完成时限：**\(b)**"
+      case .leadReassigned(let a, let b):
+        before += "<br>牵头单位：~~\(words.units(a))~~"
+        after += "<br>牵头单位：**\(words.units(b))**"
+      case .cooperating(let added, let removed):
+        if !removed.isEmpty { before += "<br>配合单位减少：~~\(words.units(removed))~~" }
+        if !added.isEmpty { after += "<br>配合单位增加：**\(words.units(added))**" }
+      default: break
+      }
+    }
+    return (before, after)
   }
 
   /// Text made safe for a table cell: no pipes or line breaks.

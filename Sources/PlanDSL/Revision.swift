@@ -76,6 +76,36 @@ public struct Revision: Sendable {
     edit(&plan.targets[i])
   }
 
+  /// Removes the task `id` and records why. With continuous numbering the tasks after it
+  /// move up one number; otherwise those after it in its section do.
+  public mutating func remove(
+    task id: String, reason: String, file: String = #filePath, line: Int = #line
+  ) {
+    guard let path = Revision.path(of: id, in: plan.chapters) else {
+      unknown("task", id, file, line)
+      return
+    }
+    let number = Revision.task(at: path, in: plan.chapters).number
+    Revision.remove(at: path, from: &plan.chapters)
+    let continuous = plan.numbering == .continuous
+    Revision.renumber(
+      &plan.chapters, from: number + 1, by: -1,
+      sectionPath: continuous ? nil : Array(path.dropLast()))
+    plan.removed = (plan.removed ?? []) + [RemovedItem(id: id, reason: reason)]
+  }
+
+  /// Removes the plan-level target `id` and records why.
+  public mutating func remove(
+    target id: String, reason: String, file: String = #filePath, line: Int = #line
+  ) {
+    guard let i = plan.targets.firstIndex(where: { $0.id == id }) else {
+      unknown("target", id, file, line)
+      return
+    }
+    plan.targets.remove(at: i)
+    plan.removed = (plan.removed ?? []) + [RemovedItem(id: id, reason: reason)]
+  }
+
   /// Appends a rule to the responsibility list.
   public mutating func add(_ rule: Rule) { plan.rules.append(rule.model) }
 
@@ -112,6 +142,14 @@ public struct Revision: Sendable {
     }
   }
 
+  static func remove(at path: [Int], from chapters: inout [PlanChapter]) {
+    if path.count == 2 {
+      chapters[path[0]].tasks.remove(at: path[1])
+    } else {
+      remove(at: Array(path.dropFirst()), from: &chapters[path[0]].sections)
+    }
+  }
+
   static func insert(_ task: PlanTask, at path: [Int], into chapters: inout [PlanChapter]) {
     if path.count == 2 {
       chapters[path[0]].tasks.insert(task, at: path[1] + 1)
@@ -120,24 +158,27 @@ public struct Revision: Sendable {
     }
   }
 
-  /// Adds one to the number of every task numbered `from` or above — everywhere, or only in
+  /// Adds `by` to the number of every task numbered `from` or above — everywhere, or only in
   /// the section at `sectionPath`.
-  static func renumber(_ chapters: inout [PlanChapter], from: Int, sectionPath: [Int]?) {
+  static func renumber(
+    _ chapters: inout [PlanChapter], from: Int, by: Int = 1, sectionPath: [Int]?
+  ) {
     for i in chapters.indices {
       if let p = sectionPath {
         guard p.first == i else { continue }
         if p.count == 1 {
           for t in chapters[i].tasks.indices where chapters[i].tasks[t].number >= from {
-            chapters[i].tasks[t].number += 1
+            chapters[i].tasks[t].number += by
           }
         } else {
-          renumber(&chapters[i].sections, from: from, sectionPath: Array(p.dropFirst()))
+          renumber(
+            &chapters[i].sections, from: from, by: by, sectionPath: Array(p.dropFirst()))
         }
       } else {
         for t in chapters[i].tasks.indices where chapters[i].tasks[t].number >= from {
-          chapters[i].tasks[t].number += 1
+          chapters[i].tasks[t].number += by
         }
-        renumber(&chapters[i].sections, from: from, sectionPath: nil)
+        renumber(&chapters[i].sections, from: from, by: by, sectionPath: nil)
       }
     }
   }

@@ -26,6 +26,8 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
   public var assessmentMethod: String?
   /// How units are scored (考核细则); nil: ``AssessmentRules/default``.
   public var assessment: AssessmentRules?
+  /// Tasks and targets a revision removed, with the reason (修订理由) a reviewer sees.
+  public var removed: [RemovedItem]?
   public var units: [OrgUnit]
   public var targets: [PlanTarget]
   public var chapters: [PlanChapter]
@@ -76,7 +78,7 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
 
   private enum CodingKeys: String, CodingKey {
     case id, title, issuer, period, source, version, numbering, weightTotal, assessmentMethod
-    case assessment, units, targets, chapters, rules
+    case assessment, removed, units, targets, chapters, rules
   }
 }
 

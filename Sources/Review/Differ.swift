@@ -15,16 +15,18 @@ public enum Differ {
   public static func diff(_ old: PlanSide, _ new: PlanSide) -> PlanDiff {
     let a = Resolver.resolve(old.plan)
     let b = Resolver.resolve(new.plan)
+    let removedReasons = Dictionary(
+      (new.plan.removed ?? []).map { ($0.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
     let targets = match(
       a.targets, b.targets, id: \.target.id, text: { targetText($0.target) },
       compare: { compareTargets($0, $1) },
       describe: { t in (t.target.id, t.target.name, targetText(t.target), t.target.reason) },
-      item: .target)
+      removedReasons: removedReasons, item: .target)
     let tasks = match(
       a.tasks, b.tasks, id: \.task.id, text: \.task.text,
       compare: { compareTasks($0, $1) },
       describe: { t in (t.task.id, t.label, t.task.text, t.task.reason) },
-      item: .task)
+      removedReasons: removedReasons, item: .task)
     return PlanDiff(old: old, new: new, items: targets + tasks)
   }
 
@@ -38,7 +40,7 @@ public enum Differ {
     _ old: [T], _ new: [T], id: (T) -> String, text: (T) -> String,
     compare: (T, T) -> [Change],
     describe: (T) -> (id: String, label: String, text: String, reason: String?),
-    item: ItemChange.Item
+    removedReasons: [String: String], item: ItemChange.Item
   ) -> [ItemChange] {
     let oldByID = Dictionary(old.map { (id($0), $0) }, uniquingKeysWith: { a, _ in a })
     let newIDs = Set(new.map(id))
@@ -72,7 +74,7 @@ public enum Differ {
       let d = describe(o)
       return ItemChange(
         item: item, kind: .removed, oldID: d.id, newID: nil, oldLabel: d.label, newLabel: nil,
-        oldText: d.text, newText: nil, changes: [], reason: d.reason)
+        oldText: d.text, newText: nil, changes: [], reason: removedReasons[d.id])
     }
     // Removed items go after the old item that preceded them, so they appear where they were.
     var removedAfter: [String?: [T]] = [:]
@@ -102,7 +104,7 @@ public enum Differ {
           ItemChange(
             item: item, kind: kind, oldID: od.id, newID: d.id, oldLabel: od.label,
             newLabel: d.label, oldText: od.text, newText: d.text, changes: changes,
-            reason: d.reason ?? od.reason))
+            reason: d.reason))
         placedOld.insert(od.id)
         for r in removedAfter[od.id] ?? [] { out.append(removal(r)) }
       } else {

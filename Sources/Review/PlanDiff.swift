@@ -23,7 +23,8 @@ public struct ItemChange: Sendable {
   public var oldText: String?
   public var newText: String?
   public var changes: [Change]
-  /// The revision note (修订理由) of the new version, else of the old one (for a removal).
+  /// The revision note (修订理由): the new version's, or for a removal the reason the new
+  /// version records for it (``WorkPlan/removed``).
   public var reason: String?
 
   /// A removal, or any high-risk change.

@@ -68,4 +68,19 @@ import Testing
       revised.problems.first?.message
         == "the revision edits task 'nope', which the plan it revises does not have")
   }
+
+  @Test func aRemovalRenumbersAndKeepsItsReason() throws {
+    let revised = Plan(revising: base, id: "p-r1", version: "v2") {
+      $0.remove(task: "two", reason: "已并入任务一")
+      $0.remove(target: "pm25", reason: "改由年度考核")
+    }
+    #expect(revised.problems.isEmpty)
+    #expect(revised.model.allTasks.map(\.id) == ["one", "three"])
+    #expect(revised.model.allTasks.map(\.number) == [1, 2])
+    #expect(revised.model.targets.isEmpty)
+    #expect(
+      revised.model.removed == [
+        RemovedItem(id: "two", reason: "已并入任务一"), RemovedItem(id: "pm25", reason: "改由年度考核"),
+      ])
+  }
 }

@@ -198,4 +198,19 @@ import Testing
     #expect(d.highRiskWithoutReason.map(\.newID) == ["good"])
     #expect(item(d, "t1")?.reason == "机构调整")
   }
+
+  @Test func aRemovalsReasonComesFromTheNewVersion() throws {
+    let d = try diff { p in
+      p.chapters[1].tasks.remove(at: 1)
+      p.removed = [RemovedItem(id: "t4", reason: "任务已完成")]
+    }
+    #expect(item(d, "t4")?.kind == .removed)
+    #expect(item(d, "t4")?.reason == "任务已完成")
+    #expect(d.highRiskWithoutReason.isEmpty)
+    // A reason in the old version does not explain a change made by the new one.
+    let back = Differ.diff(
+      try Self.plan { $0.chapters[0].tasks[0].reason = "旧理由" },
+      try Self.plan { $0.chapters[0].tasks[0].responsibility.lead = ["b"] })
+    #expect(back.highRiskWithoutReason.map(\.newID) == ["t1"])
+  }
 }
