@@ -213,4 +213,30 @@ import Testing
       try Self.plan { $0.chapters[0].tasks[0].responsibility.lead = ["b"] })
     #expect(back.highRiskWithoutReason.map(\.newID) == ["t1"])
   }
+
+  @Test func tolerancesAndMilestones() throws {
+    let d = try diff { p in
+      p.targets[0].tolerance = 2
+      p.chapters[0].tasks[0].milestones = [
+        PlanMilestone(id: "m1", title: "完成方案", deadline: .endOfQuarter(year: 2020, quarter: 2))
+      ]
+    }
+    #expect(item(d, "pm25")?.changes == [.tolerance(from: nil, to: 2)])
+    #expect(item(d, "t1")?.changes == [.milestones(added: ["m1"], removed: [], changed: [])])
+    let moved = Differ.diff(
+      try Self.plan { p in
+        p.chapters[0].tasks[0].milestones = [
+          PlanMilestone(id: "m1", title: "完成方案", deadline: .endOfQuarter(year: 2020, quarter: 2))
+        ]
+      },
+      try Self.plan { p in
+        p.chapters[0].tasks[0].milestones = [
+          PlanMilestone(id: "m1", title: "完成方案", deadline: .endOfQuarter(year: 2020, quarter: 3))
+        ]
+      })
+    #expect(
+      moved.items.first { $0.newID == "t1" }?.changes == [
+        .milestones(added: [], removed: [], changed: ["m1"])
+      ])
+  }
 }
