@@ -43,6 +43,11 @@ let package = Package(
       name: "Tracking", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),
     // Plan versions compared: matching, classes of change, inline text diffs (修订对照表).
     .target(name: "Review", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),
+    // Progress report templates out, filled workbooks back in (planbook template / collect).
+    .target(
+      name: "Reports",
+      dependencies: ["PlanModel", "PlanEngine", "Tracking", "Books", "Xlsx", "XlsxReader"],
+      exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
     // Its own zip reader and inflater: ZIPFoundation's extract hangs on a truncated stream.
     .target(name: "XlsxReader", exclude: ["README.md"]),
@@ -50,7 +55,7 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking", "Review",
+        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking", "Review", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -64,6 +69,8 @@ let package = Package(
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
+    .testTarget(
+      name: "ReportsTests", dependencies: ["Reports", "Plans", "TestSupport"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review", "PlanDSL", "Plans"]),
     .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
     .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),

@@ -2,8 +2,9 @@
 """Dumps what a user would check in an xlsx file, as JSON, read by openpyxl (an independent
 reader): sheets with their cells (value, type, number format, wrap, font, a rich cell's runs),
 merged ranges, column widths, row heights, print settings, conditional formats, charts (type,
-title, series with their ranges, axes, legend, anchor), the document's core and custom
-properties, and the zip's part names.
+title, series with their ranges, axes, legend, anchor), sheet protection, data validations,
+hidden columns, cells' locking, the document's core and custom properties, and the zip's part
+names.
 
     scripts/xlsx-dump.py FILE.xlsx            >  one workbook's JSON on stdout
     scripts/xlsx-dump.py FILE.xlsx FILE.xlsx…  >  {"FILE.xlsx": workbook, …}
@@ -172,6 +173,41 @@ def chart(c):
     }
 
 
+def protection(ws):
+    """The sheet's protection as written (True: protected), or None when it is not protected."""
+    p = ws.protection
+    if not p.sheet:
+        return None
+    keys = ("sheet", "objects", "scenarios", "formatCells", "formatColumns", "formatRows",
+            "insertColumns", "insertRows", "insertHyperlinks", "deleteColumns", "deleteRows",
+            "selectLockedCells", "selectUnlockedCells", "sort", "autoFilter", "pivotTables")
+    d = {k: bool(getattr(p, k)) for k in keys}
+    d["password"] = p.password
+    return d
+
+
+def validations(ws):
+    out = []
+    for v in ws.data_validations.dataValidation:
+        out.append({
+            # None for "any value".
+            "type": v.type,
+            "sqref": str(v.sqref),
+            "formula1": v.formula1,
+            "formula2": v.formula2,
+            "promptTitle": v.promptTitle,
+            "prompt": v.prompt,
+            "errorTitle": v.errorTitle,
+            "error": v.error,
+            # None for the default, stop.
+            "errorStyle": v.errorStyle,
+            "allowBlank": bool(v.allow_blank),
+            "showInputMessage": bool(v.showInputMessage),
+            "showErrorMessage": bool(v.showErrorMessage),
+        })
+    return out
+
+
 def dump(path):
     # rich_text=True keeps a rich cell's runs; its value's str() is the text as before.
     wb = openpyxl.load_workbook(path, rich_text=True)
@@ -200,6 +236,7 @@ def dump(path):
                 d["size"] = float(c.font.sz) if c.font.sz else None
                 d["bold"] = bool(c.font.b)
                 d["border"] = c.border.left.style is not None
+                d["locked"] = bool(c.protection.locked)
                 if isinstance(c.value, CellRichText):
                     d["runs"] = runs(c.value)
                 cells[c.coordinate] = d
@@ -214,6 +251,9 @@ def dump(path):
             "maxRow": ws.max_row,
             "conditional": conditional(ws),
             "charts": [chart(c) for c in ws._charts],
+            "protection": protection(ws),
+            "validations": validations(ws),
+            "hiddenColumns": sorted(k for k, v in ws.column_dimensions.items() if v.hidden),
             "print": {
                 "paper": int(ps.paperSize) if ps.paperSize is not None else None,
                 "orientation": ps.orientation,

@@ -103,7 +103,7 @@ public enum ResponsibilityBook {
   }
 
   /// `第 &P 页 共 &N 页` in the centre, the plan id and short fingerprint on the right.
-  static func footer(plan: WorkPlan, fingerprint: String) -> String {
+  public static func footer(plan: WorkPlan, fingerprint: String) -> String {
     let short = WorkPlan.shortFingerprint(fingerprint)
     return "&C&\"宋体\"&9第 &P 页 共 &N 页&R&\"宋体\"&8\(plan.id) · \(short)"
   }

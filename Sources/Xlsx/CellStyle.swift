@@ -23,12 +23,16 @@ public struct CellStyle: Sendable, Hashable {
   public var fill: UInt32?
   /// The font's colour as 0xRRGGBB (0 is black), or nil for the automatic colour.
   public var fontColor: UInt32?
+  /// An input cell: left editable when its sheet is protected
+  /// (``Worksheet/protect(password:options:)``). Every cell is locked by default, as in Excel;
+  /// an unprotected sheet ignores locking.
+  public var unlocked: Bool
 
   public init(
     fontName: String = "宋体", fontSize: Double = 11, bold: Bool = false,
     horizontal: Horizontal = .general, vertical: Vertical = .center, wrap: Bool = false,
     border: Bool = false, numberFormat: String? = nil, fill: UInt32? = nil,
-    fontColor: UInt32? = nil
+    fontColor: UInt32? = nil, unlocked: Bool = false
   ) {
     self.fontName = fontName
     self.fontSize = fontSize
@@ -40,6 +44,7 @@ public struct CellStyle: Sendable, Hashable {
     self.numberFormat = numberFormat
     self.fill = fill
     self.fontColor = fontColor
+    self.unlocked = unlocked
   }
 
   /// Applies this style to a fresh libxlsxwriter format. Used as a conditional format, the
@@ -68,6 +73,7 @@ public struct CellStyle: Sendable, Hashable {
       format_set_bg_color(format, lxw_color_t(fill))
     }
     if let fontColor { format_set_font_color(format, lxwColor(fontColor)) }
+    if unlocked { format_set_unlocked(format) }
   }
 }
 

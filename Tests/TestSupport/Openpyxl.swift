@@ -44,6 +44,52 @@ public struct WorkbookDump: Decodable, Sendable {
     public var border: Bool
     /// The runs of a rich text cell (the text is their concatenation); nil for a plain cell.
     public var runs: [Run]?
+    /// Whether the cell is locked (the default) when its sheet is protected; nil from an older
+    /// dump.
+    public var locked: Bool?
+  }
+
+  /// A sheet's protection as written: each flag true when the action is prevented
+  /// (`formatCells`, `insertRows`…; `selectLockedCells` false means locked cells can be
+  /// selected).
+  public struct Protection: Decodable, Sendable {
+    public var sheet: Bool
+    public var objects: Bool
+    public var scenarios: Bool
+    public var formatCells: Bool
+    public var formatColumns: Bool
+    public var formatRows: Bool
+    public var insertColumns: Bool
+    public var insertRows: Bool
+    public var insertHyperlinks: Bool
+    public var deleteColumns: Bool
+    public var deleteRows: Bool
+    public var selectLockedCells: Bool
+    public var selectUnlockedCells: Bool
+    public var sort: Bool
+    public var autoFilter: Bool
+    public var pivotTables: Bool
+    /// The 16-bit password hash in hex (`DAA7`), or nil without a password.
+    public var password: String?
+  }
+
+  /// A data validation as written.
+  public struct Validation: Decodable, Sendable {
+    /// `list`, `decimal`, `whole`, `date`…; nil for any value.
+    public var type: String?
+    /// `B2:B11`.
+    public var sqref: String
+    public var formula1: String?
+    public var formula2: String?
+    public var promptTitle: String?
+    public var prompt: String?
+    public var errorTitle: String?
+    public var error: String?
+    /// `warning`, `information`, or nil for the default, `stop`.
+    public var errorStyle: String?
+    public var allowBlank: Bool
+    public var showInputMessage: Bool
+    public var showErrorMessage: Bool
   }
 
   public struct Margins: Decodable, Sendable {
@@ -180,6 +226,12 @@ public struct WorkbookDump: Decodable, Sendable {
     public var conditional: [Conditional]?
     /// Charts in the sheet's drawing (nil from an older dump).
     public var charts: [Chart]?
+    /// The sheet's protection, nil when it is not protected (or from an older dump).
+    public var protection: Protection?
+    /// Data validations in the order written (nil from an older dump).
+    public var validations: [Validation]?
+    /// The letters of hidden columns, sorted (nil from an older dump).
+    public var hiddenColumns: [String]?
 
     /// The text of a cell, or nil.
     public func text(_ ref: String) -> String? { cells[ref]?.text }
@@ -248,6 +300,58 @@ public enum Openpyxl {
       throw SupportError("reading \(name) of \(path) failed: \(result.stderr)")
     }
     return result.stdout
+  }
+
+  /// A value a user types into a cell.
+  public enum Entry: Sendable {
+    case text(String)
+    case number(Double)
+    /// An ISO date, `2020-09-08`.
+    case date(String)
+  }
+
+  /// Fills in a workbook as a user of Excel or WPS would: openpyxl loads `path`, writes
+  /// `entries` (by sheet name, then A1 reference) and saves the result to `output` (or over
+  /// `path`). A cell that is locked on a protected sheet is refused, as Excel would refuse it;
+  /// validations are not enforced.
+  public static func fill(
+    _ path: String, entries: [String: [String: Entry]], savingTo output: String? = nil
+  ) throws {
+    var json: [String: [String: [String: Any]]] = [:]
+    for (sheet, cells) in entries {
+      var values: [String: [String: Any]] = [:]
+      for (ref, entry) in cells {
+        switch entry {
+        case .text(let s): values[ref] = ["text": s]
+        case .number(let n): values[ref] = ["number": n]
+        case .date(let d): values[ref] = ["date": d]
+        }
+      }
+      json[sheet] = values
+    }
+    let data = try JSONSerialization.data(withJSONObject: json)
+    let script = """
+      import datetime, json, sys
+      import openpyxl
+      path, output, entries = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+      wb = openpyxl.load_workbook(path, rich_text=True)
+      for sheet, cells in entries.items():
+          ws = wb[sheet]
+          for ref, v in cells.items():
+              c = ws[ref]
+              if ws.protection.sheet and c.protection.locked:
+                  sys.exit(f"{ref} of '{sheet}' is locked")
+              if "text" in v: c.value = v["text"]
+              elif "number" in v: c.value = v["number"]
+              else: c.value = datetime.date.fromisoformat(v["date"])
+      wb.save(output)
+      """
+    let result = try Shell.run([
+      "python3", "-c", script, path, output ?? path, String(decoding: data, as: UTF8.self),
+    ])
+    guard result.status == 0 else {
+      throw SupportError("filling in \(path) failed: \(result.stderr)")
+    }
   }
 
   /// Several workbooks read in one run of the script, by path.

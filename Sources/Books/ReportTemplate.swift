@@ -1,0 +1,219 @@
+import PlanEngine
+import PlanModel
+import Xlsx
+
+/// A unit's progress report workbook for one month (`planbook template`): the targets and tasks
+/// it leads, with input cells for what it reports and everything else locked. `planbook
+/// collect` reads it back; both sides share this layout.
+///
+/// Sheet 填报, columns (zero-based): 0 the row's key, hidden (`target:pm25`, `base:cod`,
+/// `task:coal`, `milestone:m1`, `date`); 1 序号; 2 指标/任务; 3 要求/完成时限; 4 单位/角色;
+/// 5 本期数值 or 状态; 6 口径 or 完成%; 7 备注/进展说明; 8 佐证材料 (tasks). Sheet 选项
+/// (hidden) holds the dropdown lists: inline lists of Chinese text overflow a buffer in
+/// libxlsxwriter 1.1.4, so the validations point at its cells.
+public enum ReportTemplate {
+  /// The sheet people fill in.
+  public static let sheetName = "填报"
+  /// The hidden sheet of dropdown values.
+  public static let listSheetName = "选项"
+  /// The key of the report-date row.
+  public static let dateKey = "date"
+
+  /// Columns of the fill-in sheet.
+  public enum Column {
+    public static let key = 0
+    public static let number = 1
+    public static let name = 2
+    public static let requirement = 3
+    public static let unit = 4
+    /// 本期数值 (targets, base values) or 状态 (tasks, milestones, qualitative targets).
+    public static let value = 5
+    /// 口径 (targets) or 完成% (tasks, milestones).
+    public static let second = 6
+    public static let note = 7
+    public static let evidence = 8
+  }
+
+  /// 当月 / 累计 as the 口径 dropdown shows them.
+  public static let basisNames: [(ProgressEntry.Basis, String)] = [(.period, "当月"), (.ytd, "累计")]
+
+  /// The file name of a unit's template: `2020-09-08-大气处.xlsx`.
+  public static func fileName(
+    period: ReportingPeriod, unit: OrgUnit, in resolved: ResolvedPlan
+  ) -> String {
+    let book = BookExport.books(resolved).first { $0.unit?.id == unit.id }?.fileName
+    return "\(period)-\(book ?? "\(BookExport.safeFileName(unit.shortName)).xlsx")"
+  }
+
+  /// What a unit reports: the targets and figures it leads, the tasks it leads (with their
+  /// milestones).
+  public static func reportedTargets(_ resolved: ResolvedPlan, unit: String) -> [ResolvedTarget] {
+    resolved.targets.filter { $0.lead.contains(unit) }
+  }
+
+  public static func reportedTasks(_ resolved: ResolvedPlan, unit: String) -> [ResolvedTask] {
+    resolved.tasks.filter { $0.lead.contains(unit) }
+  }
+
+  /// The fill-in sheet's layout and where its input cells are (rows, with the columns that
+  /// take input), for protection and validation.
+  public struct Layout: Sendable {
+    public var sheet: SheetLayout
+    /// Rows of target values (value, basis, note).
+    public var targetRows: [Int] = []
+    /// Rows of change targets, whose unit (of the measured amount: 万吨) is typed in.
+    public var changeRows: [Int] = []
+    /// Rows of qualitative targets (state, note).
+    public var qualitativeRows: [Int] = []
+    /// Rows of base-year values (value, note).
+    public var baseRows: [Int] = []
+    /// Rows of tasks (state, percent, note, evidence) and milestones (state, percent, note).
+    public var taskRows: [Int] = []
+    public var milestoneRows: [Int] = []
+    /// The report date's row.
+    public var dateRow = 0
+  }
+
+  /// Input cells: unlocked, pale yellow.
+  public static let input = CellStyle(
+    fontName: BookStyles.font, fontSize: BookStyles.bodySize, horizontal: .left,
+    vertical: .top, wrap: true, border: true, fill: 0xFFF2CC, unlocked: true)
+  public static let inputNumber = CellStyle(
+    fontName: BookStyles.font, fontSize: BookStyles.bodySize, horizontal: .center,
+    vertical: .top, border: true, fill: 0xFFF2CC, unlocked: true)
+  public static let inputDate = CellStyle(
+    fontName: BookStyles.font, fontSize: BookStyles.bodySize, horizontal: .center,
+    vertical: .top, border: true, numberFormat: "yyyy-mm-dd", fill: 0xFFF2CC, unlocked: true)
+  static let key = CellStyle(fontName: BookStyles.font, fontSize: 8)
+
+  /// The layout of `unit`'s template for `period`.
+  public static func layout(
+    _ resolved: ResolvedPlan, unit: OrgUnit, period: ReportingPeriod
+  ) -> Layout {
+    let S = BookStyles.self
+    let plan = resolved.plan
+    var sheet = SheetLayout(name: sheetName, columns: [4, 5, 22, 14, 8, 11, 8, 18, 12])
+    var layout = Layout(sheet: sheet)
+    let all = 1...8
+    sheet.append([
+      .init(0, .text("title"), key),
+      .init(all, .text("\(plan.title)\n\(period.chinese)工作进展填报表"), S.title),
+    ])
+    sheet.append([
+      .init(0, .text("unit"), key),
+      .init(
+        all,
+        .text("填报单位：\(unit.name)　报告期：\(period.chinese)（\(period.range.start)至\(period.range.end)）"),
+        S.party),
+    ])
+    sheet.append([
+      .init(0, .text("help"), key),
+      .init(
+        all,
+        .text(
+          "填报说明：只填写浅黄色单元格，其余内容已锁定。本期数值填写数字（不带单位），口径选择“当月”或“累计”；任务状态从下拉列表选择，完成%填写0至100的数字；进展说明简要写明本期完成的工作，佐证材料写明文件名或文号。填好后保存为xlsx文件报回，勿修改文件名以外的内容。"
+        ), S.paragraph),
+    ])
+    layout.dateRow = sheet.nextRow
+    sheet.append([
+      .init(0, .text(dateKey), key), .init(1...4, .text("填报日期（本报告期内）："), S.party),
+      .init(5, .date(period.range.end), inputDate),
+    ])
+
+    let targets = reportedTargets(resolved, unit: unit.id)
+    if !targets.isEmpty {
+      sheet.append(
+        [.init(0, .text("h1"), key), .init(all, .text("一、指标"), S.heading)], minHeight: 24)
+      sheet.append(
+        [.init(0, .text("header"), key)]
+          + ["序号", "指标", "要求", "单位", "本期数值", "口径", "备注", ""].enumerated().map {
+            .init($0.offset + 1, .text($0.element), S.header)
+          })
+      for (n, t) in targets.enumerated() {
+        let r = t.target.requirement
+        let qualitative = r.measure == .qualitative
+        let row = sheet.nextRow
+        sheet.append([
+          .init(0, .text("target:\(t.target.id)"), key),
+          .init(1, .number(Double(n + 1)), S.number(1)),
+          .init(2, .text(BookText.targetName(t.target)), S.text),
+          .init(3, .text(r.summary), S.text),
+          r.measure == .change
+            ? .init(4, .blank, input)
+            : .init(4, .text(qualitative ? "—" : r.unit ?? ""), S.centered),
+          .init(5, .blank, qualitative ? input : inputNumber),
+          qualitative ? .init(6, .text("—"), S.centered) : .init(6, .blank, input),
+          .init(7, .blank, input),
+          .init(8, .blank, S.text),
+        ])
+        if qualitative { layout.qualitativeRows.append(row) } else { layout.targetRows.append(row) }
+        if r.measure == .change { layout.changeRows.append(row) }
+        if r.measure == .change, let year = r.baseYear {
+          let baseRow = sheet.nextRow
+          sheet.append([
+            .init(0, .text("base:\(t.target.id)"), key),
+            .init(1, .text(""), S.centered),
+            .init(2, .text("\(t.target.name)（\(year)年基准值）"), S.text),
+            .init(3, .text("基准年数值，计划未给出时填写"), S.text),
+            .init(4, .text("（同上）"), S.centered),
+            .init(5, .blank, inputNumber),
+            .init(6, .text("\(year)年"), S.centered),
+            .init(7, .blank, input),
+            .init(8, .blank, S.text),
+          ])
+          layout.baseRows.append(baseRow)
+        }
+      }
+    }
+
+    let tasks = reportedTasks(resolved, unit: unit.id)
+    if !tasks.isEmpty {
+      sheet.append(
+        [.init(0, .text("h2"), key), .init(all, .text("二、重点任务"), S.heading)], minHeight: 24)
+      let header = sheet.append(
+        [.init(0, .text("header"), key)]
+          + ["编号", "任务", "完成时限", "角色", "状态", "完成%", "进展说明", "佐证材料"].enumerated().map {
+            .init($0.offset + 1, .text($0.element), S.header)
+          })
+      sheet.page.repeatRows = header
+      for t in tasks {
+        let row = sheet.nextRow
+        sheet.append([
+          .init(0, .text("task:\(t.task.id)"), key),
+          .init(1, .text(t.label), S.centered),
+          .init(2, .text(t.task.title), S.text),
+          t.dueDay.map { .init(3, .date($0), S.isoDate) }
+            ?? .init(3, .text(t.deadline.description), S.centered),
+          .init(4, .text("牵头"), S.centered),
+          .init(5, .blank, input),
+          .init(6, .blank, inputNumber),
+          .init(7, .blank, input),
+          .init(8, .blank, input),
+        ])
+        layout.taskRows.append(row)
+        for m in t.task.milestones {
+          let mRow = sheet.nextRow
+          sheet.append([
+            .init(0, .text("milestone:\(m.id)"), key),
+            .init(1, .text(""), S.centered),
+            .init(2, .text("节点：\(m.title)"), S.text),
+            m.deadline.dueDay.map { .init(3, .date($0), S.isoDate) }
+              ?? .init(3, .text(m.deadline.description), S.centered),
+            .init(4, .text("节点"), S.centered),
+            .init(5, .blank, input),
+            .init(6, .blank, inputNumber),
+            .init(7, .blank, input),
+            .init(8, .blank, S.text),
+          ])
+          layout.milestoneRows.append(mRow)
+        }
+      }
+    }
+    if targets.isEmpty && tasks.isEmpty {
+      sheet.append([.init(0, .text("none"), key), .init(all, .text("本单位本期无需填报的指标或任务。"), S.text)])
+    }
+    sheet.page.fitPagesWide = 1
+    layout.sheet = sheet
+    return layout
+  }
+}

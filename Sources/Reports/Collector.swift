@@ -1,0 +1,351 @@
+import Books
+import Foundation
+import PlanEngine
+import PlanModel
+import Xlsx
+import XlsxReader
+
+/// A problem in a returned workbook, named by file, sheet and cell.
+public struct CollectIssue: Sendable, Hashable, CustomStringConvertible {
+  public var file: String
+  /// `填报!F7`, or nil for the workbook as a whole.
+  public var cell: String?
+  public var message: String
+
+  public init(file: String, cell: String? = nil, message: String) {
+    self.file = file
+    self.cell = cell
+    self.message = message
+  }
+
+  /// `2020-09-08-大气处.xlsx: 填报!F7: '三十' is not a number (write 30)`.
+  public var description: String {
+    cell.map { "\(file): \($0): \(message)" } ?? "\(file): \(message)"
+  }
+}
+
+/// The problems that rejected a workbook or a collection, every one of them.
+public struct CollectFailure: Error, Sendable, CustomStringConvertible {
+  public var issues: [CollectIssue]
+  public init(_ issues: [CollectIssue]) { self.issues = issues }
+  public var description: String { issues.map(\.description).joined(separator: "\n") }
+}
+
+/// One unit's report for one month, read from its returned workbook.
+public struct Submission: Sendable {
+  public var file: String
+  public var unit: OrgUnit
+  public var period: ReportingPeriod
+  public var entries: [ProgressEntry]
+}
+
+/// Reads returned report workbooks (see ``ReportTemplate`` for the layout).
+public enum Collector {
+  /// The submission in `path`, or every problem found in it (the workbook is then rejected
+  /// whole). `fingerprint` is the current plan's: a template of another version is refused.
+  public static func read(
+    _ path: String, plan resolved: ResolvedPlan, fingerprint: String
+  ) -> Result<Submission, CollectFailure> {
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    func fail(_ message: String) -> Result<Submission, CollectFailure> {
+      .failure(CollectFailure([CollectIssue(file: name, message: message)]))
+    }
+    let file: XlsxFile
+    do {
+      file = try XlsxFile.open(path)
+    } catch {
+      return fail(error.message)
+    }
+    let props = file.customProperties
+    let plan = resolved.plan
+    guard props[BookProperties.kind] == "template" else {
+      return fail(
+        "not a PlanBook report template (kind \(props[BookProperties.kind].map { "'\($0)'" } ?? "missing")); fill in the workbook `planbook template` wrote"
+      )
+    }
+    guard props[BookProperties.planID] == plan.id else {
+      return fail(
+        "a template of plan '\(props[BookProperties.planID] ?? "?")', not of \(plan.id)")
+    }
+    guard props[BookProperties.fingerprint] == fingerprint else {
+      return fail(
+        "made from an older version of \(plan.id) (fingerprint \(WorkPlan.shortFingerprint(props[BookProperties.fingerprint] ?? "?")), the plan is now \(WorkPlan.shortFingerprint(fingerprint))); send the unit a new template"
+      )
+    }
+    let unitID = props[BookProperties.unit].map { String($0.prefix { $0 != " " }) } ?? ""
+    guard let unit = resolved.responsibleUnits.first(where: { $0.id == unitID }) else {
+      return fail("a template of unit '\(unitID)', which has nothing to report in \(plan.id)")
+    }
+    guard let period = props[TemplateWriter.periodProperty].flatMap(ReportingPeriod.init(parsing:))
+    else {
+      return fail("the template names no reporting period")
+    }
+    guard file.sheetNames.contains(ReportTemplate.sheetName) else {
+      return fail("no sheet '\(ReportTemplate.sheetName)'")
+    }
+    let cells: [String: CellValue]
+    do {
+      cells = try file.cells(sheet: ReportTemplate.sheetName)
+    } catch {
+      return fail(error.message)
+    }
+    var reader = SheetReader(
+      file: name, cells: cells, resolved: resolved, unit: unit, period: period)
+    let entries = reader.read()
+    guard reader.issues.isEmpty else { return .failure(CollectFailure(reader.issues)) }
+    return .success(Submission(file: name, unit: unit, period: period, entries: entries))
+  }
+}
+
+/// Reads the rows of a filled 填报 sheet.
+struct SheetReader {
+  typealias C = ReportTemplate.Column
+  let file: String
+  let cells: [String: CellValue]
+  let resolved: ResolvedPlan
+  let unit: OrgUnit
+  let period: ReportingPeriod
+  var issues: [CollectIssue] = []
+
+  init(
+    file: String, cells: [String: CellValue], resolved: ResolvedPlan, unit: OrgUnit,
+    period: ReportingPeriod
+  ) {
+    self.file = file
+    self.cells = cells
+    self.resolved = resolved
+    self.unit = unit
+    self.period = period
+  }
+
+  func ref(_ row: Int, _ col: Int) -> String {
+    "\(ReportTemplate.sheetName)!\(CellReference.cell(row: row, col: col))"
+  }
+
+  func value(_ row: Int, _ col: Int) -> CellValue {
+    let v = cells[CellReference.cell(row: row, col: col)] ?? .empty
+    if case .formula(_, let result) = v { return result }
+    return v
+  }
+
+  /// The cell's text, trimmed; numbers as written.
+  func text(_ row: Int, _ col: Int) -> String {
+    Lenient.normalized(value(row, col).displayText)
+  }
+
+  mutating func issue(_ row: Int, _ col: Int, _ message: String) {
+    issues.append(CollectIssue(file: file, cell: ref(row, col), message: message))
+  }
+
+  /// The rows with a key in column A, in sheet order.
+  var keyedRows: [(Int, String)] {
+    cells.compactMap { (ref, v) -> (Int, String)? in
+      guard ref.hasPrefix("A"), let n = Int(ref.dropFirst()), case .text(let key) = v else {
+        return nil
+      }
+      return (n - 1, key)
+    }.sorted { $0.0 < $1.0 }
+  }
+
+  mutating func read() -> [ProgressEntry] {
+    let rows = keyedRows
+    var date = period.range.end
+    if let (row, _) = rows.first(where: { $0.1 == ReportTemplate.dateKey }) {
+      if let d = day(row, C.value) { date = d }
+    }
+    let targets = Dictionary(
+      ReportTemplate.reportedTargets(resolved, unit: unit.id).map { ($0.target.id, $0) },
+      uniquingKeysWith: { a, _ in a })
+    let tasks = Set(ReportTemplate.reportedTasks(resolved, unit: unit.id).map(\.task.id))
+    let milestones = Set(
+      ReportTemplate.reportedTasks(resolved, unit: unit.id).flatMap(\.task.milestones).map(\.id))
+    var units: [String: String] = [:]  // target id → the unit its value was given in
+    var out: [ProgressEntry] = []
+    for (row, key) in rows {
+      let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+      guard parts.count == 2 else { continue }
+      let (kind, id) = (parts[0], parts[1])
+      switch kind {
+      case "target":
+        guard let t = targets[id] else { return unknownRow(row, key) }
+        if let e = target(row, t, date: date) {
+          out.append(e)
+          units[id] = e.unit
+        }
+      case "base":
+        guard let t = targets[id] else { return unknownRow(row, key) }
+        if let e = base(row, t, unit: units[id], date: date) { out.append(e) }
+      case "task":
+        guard tasks.contains(id) else { return unknownRow(row, key) }
+        if let e = work(row, .task, id, date: date) { out.append(e) }
+      case "milestone":
+        guard milestones.contains(id) else { return unknownRow(row, key) }
+        if let e = work(row, .milestone, id, date: date) { out.append(e) }
+      default: continue
+      }
+    }
+    return out
+  }
+
+  mutating func unknownRow(_ row: Int, _ key: String) -> [ProgressEntry] {
+    issue(
+      row, C.key,
+      "the row '\(key)' is not one \(unit.shortName) reports in this plan version (was the sheet edited or copied from another template?)"
+    )
+    return []
+  }
+
+  /// A date cell: a real date, or a date typed as text.
+  mutating func day(_ row: Int, _ col: Int) -> Day? {
+    let v = value(row, col)
+    var found: Day?
+    switch v {
+    case .empty: return nil
+    case .number(let n): found = Lenient.day(serial: n)
+    default:
+      let t = text(row, col)
+      if t.isEmpty { return nil }
+      found = Lenient.day(t)
+    }
+    guard let d = found else {
+      issue(row, col, "'\(v.displayText)' is not a date (write 2020-09-30)")
+      return nil
+    }
+    guard period.range.contains(d) else {
+      issue(row, col, "the date \(d) is outside the reporting period \(period) (\(period.range))")
+      return nil
+    }
+    return d
+  }
+
+  /// A number cell, or a number typed as text.
+  mutating func number(_ row: Int, _ col: Int, percent: Bool = false) -> Double? {
+    switch value(row, col) {
+    case .number(let n): return n
+    case .empty: return nil
+    default:
+      let t = text(row, col)
+      if t.isEmpty { return nil }
+      guard let n = Lenient.number(t, percent: percent) else {
+        issue(row, col, "'\(t)' is not a number (write digits, e.g. \(percent ? "85" : "35.5"))")
+        return nil
+      }
+      return n
+    }
+  }
+
+  mutating func state(_ row: Int, _ col: Int) -> WorkState? {
+    let t = text(row, col)
+    if t.isEmpty { return nil }
+    guard let s = WorkState(name: t) else {
+      issue(row, col, "state '\(t)' is not one of 未开始, 推进中, 已完成 (choose from the list)")
+      return nil
+    }
+    return s
+  }
+
+  func note(_ row: Int, evidence: Bool) -> String {
+    let n = text(row, C.note)
+    let ev = evidence ? text(row, C.evidence) : ""
+    return ev.isEmpty ? n : (n.isEmpty ? "佐证材料：\(ev)" : "\(n)（佐证材料：\(ev)）")
+  }
+
+  mutating func target(_ row: Int, _ t: ResolvedTarget, date: Day) -> ProgressEntry? {
+    let r = t.target.requirement
+    if r.measure == .qualitative {
+      guard let s = state(row, C.value) else { return nil }
+      return ProgressEntry(
+        kind: .target, id: t.target.id, state: s, reporter: unit.id, date: date,
+        note: note(row, evidence: false))
+    }
+    let before = issues.count
+    let v = number(row, C.value)
+    let basisText = text(row, C.second)
+    guard let v else {
+      if issues.count == before, !basisText.isEmpty {
+        issue(row, C.value, "本期数值 is empty, but 口径 is '\(basisText)' (fill in the value)")
+      }
+      return nil
+    }
+    guard
+      let basis = ReportTemplate.basisNames.first(where: {
+        $0.1 == basisText || $0.0.rawValue == basisText
+      })?.0
+    else {
+      issue(
+        row, C.second,
+        basisText.isEmpty
+          ? "口径 is empty (choose 当月 or 累计)" : "口径 '\(basisText)' is not 当月 or 累计")
+      return nil
+    }
+    var unitName = r.unit ?? ""
+    if r.measure == .change {
+      unitName = text(row, C.unit)
+      if unitName.isEmpty || unitName == "（填实际量）" {
+        issue(row, C.unit, "the unit of the measured amount is empty (e.g. 万吨)")
+        return nil
+      }
+    }
+    if r.measure == .share || r.unit == "%", !(0...100).contains(v) {
+      issue(row, C.value, "\(Requirement.format(v)) is out of range (a percentage is 0 to 100)")
+      return nil
+    }
+    return ProgressEntry(
+      kind: .target, id: t.target.id, value: v, unit: unitName, basis: basis, reporter: unit.id,
+      date: date, note: note(row, evidence: false))
+  }
+
+  mutating func base(
+    _ row: Int, _ t: ResolvedTarget, unit measured: String?, date: Day
+  )
+    -> ProgressEntry?
+  {
+    guard let v = number(row, C.value) else { return nil }
+    guard let unitName = measured else {
+      issue(
+        row, C.value, "a base-year value needs the target's measured value above (for its unit)")
+      return nil
+    }
+    return ProgressEntry(
+      kind: .base, id: t.target.id, value: v, unit: unitName,
+      baseYear: t.target.requirement.baseYear, reporter: unit.id, date: date,
+      note: note(row, evidence: false))
+  }
+
+  mutating func work(
+    _ row: Int, _ kind: ProgressEntry.Kind, _ id: String, date: Day
+  )
+    -> ProgressEntry?
+  {
+    let before = issues.count
+    var s = state(row, C.value)
+    var p = number(row, C.second, percent: true)
+    guard issues.count == before else { return nil }
+    if s == nil && p == nil { return nil }
+    if let pp = p, !(0...100).contains(pp) {
+      issue(row, C.second, "完成% \(Requirement.format(pp)) is out of range (0 to 100)")
+      return nil
+    }
+    switch (s, p) {
+    case (nil, let pp?): s = pp >= 100 ? .done : pp <= 0 ? .notStarted : .inProgress
+    case (.done?, nil): p = 100
+    case (.notStarted?, nil): p = 0
+    case (.inProgress?, nil):
+      issue(row, C.second, "完成% is empty (write 0 to 100 for 推进中)")
+      return nil
+    case (.done?, let pp?) where pp != 100:
+      issue(row, C.second, "完成% \(Requirement.format(pp)) does not fit 已完成 (write 100)")
+      return nil
+    case (.notStarted?, let pp?) where pp != 0:
+      issue(row, C.second, "完成% \(Requirement.format(pp)) does not fit 未开始 (write 0)")
+      return nil
+    case (.inProgress?, 100?):
+      issue(row, C.value, "推进中 at 100 % (choose 已完成, or a percent below 100)")
+      return nil
+    default: break
+    }
+    return ProgressEntry(
+      kind: kind, id: id, state: s, percent: p, reporter: unit.id, date: date,
+      note: note(row, evidence: kind == .task))
+  }
+}

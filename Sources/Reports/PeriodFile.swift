@@ -1,0 +1,93 @@
+import Foundation
+import PlanEngine
+import PlanModel
+import Tracking
+
+/// A month's report file with collected submissions added: `plans/progress/<plan>/<YYYY-MM>.csv`.
+public enum PeriodFile {
+  /// What collecting into one period's file produces.
+  public struct Update: Sendable {
+    /// The file's path and its new text (already checked by the strict parser).
+    public var path: String
+    public var text: String
+    /// Rows of earlier submissions replaced (`--replace`), as report lines, for the history.
+    public var replaced: [String]
+    /// The history file those rows are appended to.
+    public var historyPath: String
+  }
+
+  /// The new text of `path` (whose current text is `existing`, nil when there is none) with
+  /// `submissions` (all for its month) added. A unit's earlier rows in the file are replaced
+  /// only with `replace`; otherwise that is a problem naming the rows.
+  public static func update(
+    path: String, existing: String?, submissions: [Submission], replace: Bool,
+    plan: ResolvedPlan
+  ) -> Result<Update, CollectFailure> {
+    let name = URL(fileURLWithPath: path).lastPathComponent
+    var comments: [String] = []
+    var kept: [ProgressEntry] = []
+    var replaced: [ProgressEntry] = []
+    if let existing {
+      comments = existing.split(separator: "\n", omittingEmptySubsequences: false)
+        .prefix { $0.hasPrefix("#") }.map(String.init)
+      let current: ProgressReport
+      do {
+        current = try ProgressFile.parse(existing, path: path, plan: plan)
+      } catch {
+        return .failure(
+          CollectFailure([CollectIssue(file: name, message: "cannot be added to: \(error)")]))
+      }
+      let units = Set(submissions.map(\.unit.id))
+      var issues: [CollectIssue] = []
+      for unit in units {
+        let earlier = current.entries.filter { $0.reporter == unit }
+        guard !earlier.isEmpty else { continue }
+        if !replace {
+          let lines = earlier.compactMap { $0.location?.line }.map(String.init)
+          let from = submissions.first { $0.unit.id == unit }?.file ?? ""
+          issues.append(
+            CollectIssue(
+              file: from,
+              message:
+                "\(name) already has \(earlier.count) rows from \(submissions.first { $0.unit.id == unit }?.unit.shortName ?? unit) (lines \(lines.prefix(5).joined(separator: ", "))\(lines.count > 5 ? "…" : "")); collect with --replace to replace them (they are kept in the history)"
+            ))
+        }
+      }
+      guard issues.isEmpty else { return .failure(CollectFailure(issues)) }
+      kept = current.entries.filter { !units.contains($0.reporter) }
+      replaced = current.entries.filter { units.contains($0.reporter) }
+    }
+    let added = submissions.flatMap(\.entries)
+    let text =
+      (comments + ProgressCSV.lines(kept + added)).joined(separator: "\n") + "\n"
+    // What is written must read back: the strict parser checks it (duplicates included).
+    do {
+      _ = try ProgressFile.parse(text, path: path, plan: plan)
+    } catch {
+      return .failure(
+        CollectFailure(
+          submissions.map {
+            CollectIssue(file: $0.file, message: "the rows do not make a valid report: \(error)")
+          }))
+    }
+    let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+    let history = folder.appendingPathComponent("history").appendingPathComponent(name).path
+    return .success(
+      Update(
+        path: path, text: text, replaced: replaced.map(ProgressCSV.line), historyPath: history))
+  }
+
+  /// The history file's text with `update`'s replaced rows appended under a comment naming the
+  /// submissions that replaced them.
+  public static func history(existing: String?, update: Update, by files: [String]) -> String {
+    var lines: [String] =
+      existing.map { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
+      ?? [
+        "# Rows replaced by `planbook collect --replace`, oldest first; not read by planbook.",
+        ProgressFile.columns.joined(separator: ","),
+      ]
+    lines.append("# replaced by \(files.joined(separator: ", "))")
+    lines += update.replaced
+    return lines.joined(separator: "\n") + "\n"
+  }
+}

@@ -1,0 +1,257 @@
+import Books
+import Foundation
+import PlanEngine
+import PlanModel
+import Plans
+import TestSupport
+import Testing
+import Tracking
+
+@testable import Reports
+
+/// Templates filled in as a user's office suite would (openpyxl loads, edits and saves them),
+/// then collected.
+@Suite(.enabled(if: Openpyxl.isAvailable, "needs openpyxl (scripts/test-setup)"))
+struct RoundTripTests {
+  let resolved = Resolver.resolve(
+    Catalogue.plan("guangzhou-2020")?.model
+      ?? WorkPlan(
+        id: "missing", title: "", issuer: "", period: .year(2020)))
+  let september = ReportingPeriod.month(year: 2020, month: 9)
+  let sheet = ReportTemplate.sheetName
+
+  /// A folder with the 大气处 template for September, and an empty progress folder.
+  func setUp() throws -> (TemporaryFolder, String, Collection) {
+    let folder = try TemporaryFolder()
+    let written = try TemplateWriter.writeAll(
+      resolved, period: september, units: ["gz-eeb-air"],
+      to: folder.url.appendingPathComponent("templates").path)
+    let progress = folder.url.appendingPathComponent("progress").path
+    return (folder, try #require(written.first), Collection(resolved: resolved, folder: progress))
+  }
+
+  /// The row (1-based) whose hidden key is `key`.
+  func row(_ path: String, _ key: String) throws -> Int {
+    let dump = try Openpyxl.dump(path)
+    let s = try #require(dump.sheet(sheet))
+    return try #require(s.rows(where: "A", is: key).first)
+  }
+
+  @Test func theTemplateIsLockedValidatedAndIdentified() throws {
+    let (folder, path, _) = try setUp()
+    defer { folder.remove() }
+    #expect(URL(fileURLWithPath: path).lastPathComponent == "2020-09-08-大气处.xlsx")
+    let dump = try Openpyxl.dump(path)
+    #expect(dump.sheets.map(\.name) == ["填报", "选项"])
+    #expect(dump.sheet("选项")?.state == "hidden")
+    #expect(dump.custom["PlanBook.Kind"] == "template")
+    #expect(dump.custom["PlanBook.Period"] == "2020-09")
+    #expect(dump.custom["PlanBook.Unit"] == "gz-eeb-air 广州市生态环境局大气环境管理处")
+    let s = try #require(dump.sheet(sheet))
+    #expect(s.protection?.sheet == true)
+    let pm = try #require(s.rows(where: "A", is: "target:pm25").first)
+    #expect(s.cells["C\(pm)"]?.locked == true)
+    let validations = try #require(s.validations)
+    #expect(validations.contains { $0.type == "list" && $0.formula1?.contains("选项") == true })
+    #expect(validations.contains { $0.type == "decimal" && $0.sqref == "F\(pm)" })
+    #expect(s.hiddenColumns?.contains("A") == true)
+    // Every task 大气处 leads has a row; no task of another unit does.
+    let keys = s.column("A").sorted { $0.key < $1.key }.compactMap(\.value.text).filter {
+      $0.hasPrefix("task:")
+    }
+    #expect(keys == ["task:coal", "task:dust", "task:mobile-sources", "task:vocs"])
+  }
+
+  @Test func fillCollectAndEvaluate() throws {
+    let (folder, path, collection) = try setUp()
+    defer { folder.remove() }
+    let pm = try row(path, "target:pm25")
+    let boilers = try row(path, "target:biomass-boilers")
+    let station = try row(path, "target:fuel-station-monitoring")
+    let coal = try row(path, "task:coal")
+    let dust = try row(path, "task:dust")
+    let date = try row(path, "date")
+    try Openpyxl.fill(
+      path,
+      entries: [
+        sheet: [
+          "F\(date)": .text("2020年9月28日"),
+          "F\(pm)": .text(" ２８．４ "), "G\(pm)": .text("累计"), "H\(pm)": .text("1—9月均值"),
+          "F\(boilers)": .number(120), "G\(boilers)": .text("累计"),
+          "F\(station)": .text("已完成"),
+          "F\(coal)": .text("推进中"), "G\(coal)": .text("80%"), "H\(coal)": .text("完成燃煤锅炉排查"),
+          "I\(coal)": .text("穗环〔2020〕12号"),
+          "G\(dust)": .number(100),
+        ]
+      ])
+    let outcome = try collection.collect([path], replace: false)
+    #expect(outcome.summary == ["2020-09.csv: 5 rows from 大气处 (2020-09-08-大气处.xlsx)"])
+    let report = try ProgressFile.read(
+      URL(fileURLWithPath: collection.folder).appendingPathComponent("2020-09.csv").path,
+      plan: resolved)
+    let byID = Dictionary(uniqueKeysWithValues: report.entries.map { ($0.id, $0) })
+    #expect(byID["pm25"]?.value == 28.4)
+    #expect(byID["pm25"]?.basis == .ytd)
+    #expect(byID["pm25"]?.unit == "微克/立方米")
+    #expect(byID["pm25"]?.date == Day(2020, 9, 28))
+    #expect(byID["pm25"]?.note == "1—9月均值")
+    #expect(byID["fuel-station-monitoring"]?.state == .done)
+    #expect(byID["coal"]?.percent == 80)
+    #expect(byID["coal"]?.state == .inProgress)
+    #expect(byID["coal"]?.note == "完成燃煤锅炉排查（佐证材料：穗环〔2020〕12号）")
+    #expect(byID["dust"]?.state == .done)  // 100 % with no state: clearly done
+    #expect(report.entries.allSatisfy { $0.reporter == "gz-eeb-air" })
+    // The status reads the collected report.
+    let status = Evaluator.evaluate(resolved, reports: [report], asOf: Day(2020, 9, 30))
+    #expect(status.target("pm25")?.status == .met)
+    #expect(status.task("dust")?.status == .done)
+  }
+
+  /// Fills `cells` (by key → column → value) and collects; returns the problems.
+  func problems(
+    _ fill: [String: [String: Openpyxl.Entry]], file: String? = nil
+  ) throws -> [String] {
+    let (folder, path, collection) = try setUp()
+    defer { folder.remove() }
+    var entries: [String: Openpyxl.Entry] = [:]
+    for (key, cols) in fill {
+      let r = try row(path, key)
+      for (col, v) in cols { entries["\(col)\(r)"] = v }
+    }
+    try Openpyxl.fill(path, entries: [sheet: entries])
+    do {
+      _ = try collection.collect([path], replace: false)
+      return []
+    } catch {
+      #expect(!FileManager.default.fileExists(atPath: collection.folder), "nothing written")
+      return error.issues.map(\.description)
+    }
+  }
+
+  @Test func aNumberThatIsNotANumber() throws {
+    let found = try problems(["target:pm25": ["F": .text("三十"), "G": .text("累计")]])
+    #expect(found.count == 1)
+    #expect(found.first?.hasPrefix("2020-09-08-大气处.xlsx: 填报!F") == true)
+    #expect(found.first?.hasSuffix("'三十' is not a number (write digits, e.g. 35.5)") == true)
+  }
+
+  @Test func valuesOutOfRange() throws {
+    let found = try problems([
+      "task:coal": ["F": .text("推进中"), "G": .number(120)],
+      "target:taxi-electric": ["F": .number(130), "G": .text("累计")],
+    ])
+    #expect(found.count == 2)
+    #expect(found.contains { $0.hasSuffix("完成% 120 is out of range (0 to 100)") })
+    #expect(found.contains { $0.hasSuffix("130 is out of range (a percentage is 0 to 100)") })
+  }
+
+  @Test func choicesNotInTheList() throws {
+    let found = try problems([
+      "task:coal": ["F": .text("完成"), "G": .number(100)],
+      "target:pm25": ["F": .number(30), "G": .text("全年")],
+      "task:dust": ["F": .text("已完成"), "G": .number(90)],
+    ])
+    #expect(
+      found.contains {
+        $0.hasSuffix("state '完成' is not one of 未开始, 推进中, 已完成 (choose from the list)")
+      })
+    #expect(found.contains { $0.hasSuffix("口径 '全年' is not 当月 or 累计") })
+    #expect(found.contains { $0.hasSuffix("完成% 90 does not fit 已完成 (write 100)") })
+  }
+
+  @Test func aDateOutsideThePeriod() throws {
+    let found = try problems([
+      "date": ["F": .text("2020-10-05")], "task:coal": ["F": .text("已完成")],
+    ])
+    #expect(found.count == 1)
+    #expect(
+      found.first?.hasSuffix(
+        "the date 2020-10-05 is outside the reporting period 2020-09 (2020-09-01…2020-09-30)")
+        == true)
+  }
+
+  @Test func aTemplateOfAnotherPlanOrVersion() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    // The revised plan's template, collected into the original plan.
+    let revised = Resolver.resolve(try #require(Catalogue.plan("guangzhou-2020-r1")).model)
+    let other = try TemplateWriter.writeAll(
+      revised, period: september, units: ["gz-eeb-air"], to: folder.path)
+    let c = Collection(resolved: resolved, folder: folder.url.appendingPathComponent("p").path)
+    #expect {
+      try c.collect(other, replace: false)
+    } throws: { error in
+      (error as? CollectFailure)?.issues.first?.message
+        == "a template of plan 'guangzhou-2020-r1', not of guangzhou-2020"
+    }
+    // A template of an older version of this plan (its PM2.5 limit since changed).
+    var older = resolved.plan
+    older.targets[0].requirement = .atMost(37, "微克/立方米")
+    let stale = try TemplateWriter.writeAll(
+      Resolver.resolve(older), period: september, units: ["gz-eeb-air"],
+      to: folder.url.appendingPathComponent("old").path)
+    #expect {
+      try c.collect(stale, replace: false)
+    } throws: { error in
+      (error as? CollectFailure)?.issues.first?.message.hasPrefix(
+        "made from an older version of guangzhou-2020") == true
+    }
+  }
+
+  @Test func duplicatesAndResubmissions() throws {
+    let (folder, path, collection) = try setUp()
+    defer { folder.remove() }
+    let coal = try row(path, "task:coal")
+    try Openpyxl.fill(path, entries: [sheet: ["F\(coal)": .text("推进中"), "G\(coal)": .number(70)]])
+    let copy = folder.url.appendingPathComponent("copy.xlsx").path
+    try FileManager.default.copyItem(atPath: path, toPath: copy)
+    // The same unit and month twice in one collection.
+    #expect {
+      try collection.collect([path, copy], replace: false)
+    } throws: { error in
+      (error as? CollectFailure)?.issues.first?.message.hasPrefix(
+        "a second submission of 大气处 for 2020-09") == true
+    }
+    _ = try collection.collect([path], replace: false)
+    // A resubmission needs --replace…
+    try Openpyxl.fill(copy, entries: [sheet: ["G\(coal)": .number(75)]])
+    #expect {
+      try collection.collect([copy], replace: false)
+    } throws: { error in
+      (error as? CollectFailure)?.issues.first?.message.contains(
+        "2020-09.csv already has 1 rows from 大气处") == true
+    }
+    // …and the replaced rows stay in the history.
+    _ = try collection.collect([copy], replace: true)
+    let current = try String(
+      contentsOfFile: URL(fileURLWithPath: collection.folder).appendingPathComponent("2020-09.csv")
+        .path,
+      encoding: .utf8)
+    #expect(current.contains("task,coal,,,,推进中,75,gz-eeb-air"))
+    #expect(!current.contains(",70,"))
+    let history = try String(
+      contentsOfFile: URL(fileURLWithPath: collection.folder).appendingPathComponent(
+        "history/2020-09.csv"
+      ).path,
+      encoding: .utf8)
+    #expect(history.contains("# replaced by copy.xlsx"))
+    #expect(history.contains("task,coal,,,,推进中,70,gz-eeb-air"))
+  }
+
+  @Test func brokenFilesAreClearErrors() throws {
+    let (folder, path, collection) = try setUp()
+    defer { folder.remove() }
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    let cut = folder.url.appendingPathComponent("cut.xlsx").path
+    try data.prefix(data.count / 2).write(to: URL(fileURLWithPath: cut))
+    let text = folder.url.appendingPathComponent("notes.xlsx").path
+    try Data("进展说明".utf8).write(to: URL(fileURLWithPath: text))
+    #expect {
+      try collection.collect([cut, text], replace: false)
+    } throws: { error in
+      let issues = (error as? CollectFailure)?.issues.map(\.description) ?? []
+      return issues.count == 2 && issues[0].hasPrefix("cut.xlsx: ")
+        && issues[0].contains("truncated") && issues[1].hasPrefix("notes.xlsx: ")
+    }
+  }
+}
