@@ -54,7 +54,7 @@ public enum Collector {
     do {
       file = try XlsxFile.open(path)
     } catch {
-      return fail(error.message)
+      return fail(located(error))
     }
     let props = file.customProperties
     let plan = resolved.plan
@@ -87,7 +87,7 @@ public enum Collector {
     do {
       cells = try file.cells(sheet: ReportTemplate.sheetName)
     } catch {
-      return fail(error.message)
+      return fail(located(error))
     }
     var reader = SheetReader(
       file: name, cells: cells, resolved: resolved, unit: unit, period: period)
@@ -95,6 +95,14 @@ public enum Collector {
     guard reader.issues.isEmpty else { return .failure(CollectFailure(reader.issues)) }
     return .success(Submission(file: name, unit: unit, period: period, entries: entries))
   }
+}
+
+/// A reader's error without the file's path (the issue names the file): `xl/workbook.xml:1:19:
+/// malformed XML: …`.
+func located(_ error: XlsxReadError) -> String {
+  var place = error.part ?? ""
+  if let line = error.line { place += ":\(line)" + (error.column.map { ":\($0)" } ?? "") }
+  return place.isEmpty ? error.message : "\(place): \(error.message)"
 }
 
 /// Reads the rows of a filled 填报 sheet.
