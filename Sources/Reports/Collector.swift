@@ -90,7 +90,8 @@ public enum Collector {
       return fail(located(error))
     }
     var reader = SheetReader(
-      file: name, cells: cells, resolved: resolved, unit: unit, period: period)
+      file: name, cells: cells, resolved: resolved, unit: unit, period: period,
+      dates1904: file.uses1904Dates)
     let entries = reader.read()
     guard reader.issues.isEmpty else { return .failure(CollectFailure(reader.issues)) }
     return .success(Submission(file: name, unit: unit, period: period, entries: entries))
@@ -113,17 +114,20 @@ struct SheetReader {
   let resolved: ResolvedPlan
   let unit: OrgUnit
   let period: ReportingPeriod
+  /// The workbook counts dates from 1904 (old Mac Excel).
+  let dates1904: Bool
   var issues: [CollectIssue] = []
 
   init(
     file: String, cells: [String: CellValue], resolved: ResolvedPlan, unit: OrgUnit,
-    period: ReportingPeriod
+    period: ReportingPeriod, dates1904: Bool = false
   ) {
     self.file = file
     self.cells = cells
     self.resolved = resolved
     self.unit = unit
     self.period = period
+    self.dates1904 = dates1904
   }
 
   func ref(_ row: Int, _ col: Int) -> String {
@@ -209,7 +213,7 @@ struct SheetReader {
     var found: Day?
     switch v {
     case .empty: return nil
-    case .number(let n): found = Lenient.day(serial: n)
+    case .number(let n): found = Lenient.day(serial: n, dates1904: dates1904)
     default:
       let t = text(row, col)
       if t.isEmpty { return nil }

@@ -5,7 +5,8 @@ public enum CellValue: Sendable, Hashable {
   /// Text: a shared string (rich-text runs joined), an inline string, or a formula's string
   /// result.
   case text(String)
-  /// A number, dates included (as Excel serial numbers).
+  /// A number, dates included (as serial numbers: ``XlsxDate`` turns them into days, and
+  /// ``XlsxFile/cellFormats(sheet:)`` tells which cells show dates).
   case number(Double)
   /// `TRUE` or `FALSE`.
   case bool(Bool)

@@ -11,19 +11,25 @@ public struct ReadLimits: Sendable, Hashable {
   public var maxTotalSize: Int
   /// The most entries the archive may list.
   public var maxEntries: Int
+  /// The most cells one sheet may hold (empty styled cells count), checked while the sheet is
+  /// scanned: reading stops at the first cell past it. The same number bounds a sheet's merged
+  /// ranges, the workbook's shared strings and its cell formats, so that nothing read from a
+  /// sheet grows with the size of a hostile part.
+  public var maxCells: Int
 
   /// Caps of the given sizes.
   public init(
     maxFileSize: Int = 50 << 20, maxEntrySize: Int = 64 << 20, maxTotalSize: Int = 256 << 20,
-    maxEntries: Int = 10_000
+    maxEntries: Int = 10_000, maxCells: Int = 200_000
   ) {
     self.maxFileSize = maxFileSize
     self.maxEntrySize = maxEntrySize
     self.maxTotalSize = maxTotalSize
     self.maxEntries = maxEntries
+    self.maxCells = maxCells
   }
 
-  /// 50 MB on disk, 64 MB per entry, 256 MB in all, 10 000 entries.
+  /// 50 MB on disk, 64 MB per entry, 256 MB in all, 10 000 entries, 200 000 cells a sheet.
   public static let `default` = ReadLimits()
 }
 

@@ -56,19 +56,21 @@ enum SheetReader {
     var message: String
   }
 
-  /// The strings of `xl/sharedStrings.xml`, each `<si>`'s text with its rich-text runs joined
-  /// (phonetic runs, `<rPh>`, left out).
-  static func sharedStrings(_ bytes: [UInt8]) throws(XMLProblem) -> [String] {
-    var scanner = try XMLScanner(bytes)
+  /// The strings of `xl/sharedStrings.xml` (validated at open), each `<si>`'s text with its
+  /// rich-text runs joined (phonetic runs, `<rPh>`, left out); at most `limit` of them.
+  static func sharedStrings(_ bytes: [UInt8], limit: Int) throws(SheetFailure) -> [String] {
+    var scanner = try XMLScanner.failing(bytes)
     var strings: [String] = []
     var current: String?
     var inText = false
     var phonetic = 0
-    while let event = try scanner.next() {
+    while let event = try scanner.nextOrFailure() {
       switch event {
       case .start(let tag):
         switch tag.localName {
-        case "si": current = ""
+        case "si":
+          guard strings.count < limit else { throw .tooMany(limit, "shared strings") }
+          current = ""
         case "t": inText = current != nil && phonetic == 0
         case "rPh": phonetic += 1
         default: break
@@ -89,19 +91,25 @@ enum SheetReader {
     return strings
   }
 
-  /// A sheet's cells by reference, and its merged ranges.
-  typealias Contents = (cells: [String: CellValue], merged: [String])
-
-  /// The cells and merged ranges of one worksheet part.
-  static func sheet(_ bytes: [UInt8], sharedStrings: [String]) throws(SheetFailure) -> Contents {
-    var scanner: XMLScanner
-    do {
-      scanner = try XMLScanner(bytes)
-    } catch {
-      throw .xml(error)
-    }
+  /// A sheet's cells by reference, its merged ranges, and the style (`s`, an index into the
+  /// cell formats of `xl/styles.xml`) of each cell that has one other than 0.
+  struct Contents {
     var cells: [String: CellValue] = [:]
     var merged: [String] = []
+    var styles: [String: Int] = [:]
+  }
+
+  /// The cells, merged ranges and styles of one worksheet part (validated at open): at most
+  /// `limit` cells and `limit` merged ranges (reading stops at the first past it). With
+  /// `styleCount`, each cell's style must be below it.
+  static func sheet(
+    _ bytes: [UInt8], sharedStrings: [String], limit: Int, styleCount: Int? = nil
+  ) throws(SheetFailure) -> Contents {
+    var scanner = try XMLScanner.failing(bytes)
+    var cells: [String: CellValue] = [:]
+    var merged: [String] = []
+    var styles: [String: Int] = [:]
+    var cellCount = 0
     var row = 0
     var nextColumn = 1
 
@@ -118,14 +126,7 @@ enum SheetReader {
       .content(Problem(offset: scanner.offset, message: message))
     }
 
-    while true {
-      let next: XMLEvent?
-      do {
-        next = try scanner.next()
-      } catch {
-        throw .xml(error)
-      }
-      guard let event = next else { break }
+    while let event = try scanner.nextOrFailure() {
       switch event {
       case .start(let tag):
         switch tag.localName {
@@ -141,6 +142,8 @@ enum SheetReader {
           nextColumn = 1
         case "c":
           guard row > 0 else { throw problem("a cell outside any row") }
+          cellCount += 1
+          guard cellCount <= limit else { throw .tooMany(limit, "cells") }
           var reference = CellReference(column: nextColumn, row: row)
           if let r = tag.attribute("r") {
             guard let parsed = CellReference(r[...]), parsed.row == row else {
@@ -153,6 +156,17 @@ enum SheetReader {
             throw problem("a cell past column XFD in row \(row)")
           }
           nextColumn = reference.column + 1
+          if let s = tag.attribute("s") {
+            let style = Int(s)
+            if let styleCount {
+              guard let style, style >= 0, style < styleCount else {
+                throw problem(
+                  "cell \(reference.text) has style \(SafeText.printable(s, limit: 20)), but "
+                    + "the workbook defines \(styleCount) cell formats")
+              }
+            }
+            if let style, style > 0 { styles[reference.text] = style }
+          }
           cell = (reference, tag.attribute("t") ?? "n")
           value = ""
           formula = nil
@@ -172,6 +186,7 @@ enum SheetReader {
           guard let ref = tag.attribute("ref"), let range = rangeText(ref) else {
             throw problem("a merged range without a valid ref")
           }
+          guard merged.count < limit else { throw .tooMany(limit, "merged ranges") }
           merged.append(range)
         default: break
         }
@@ -237,7 +252,7 @@ enum SheetReader {
         }
       }
     }
-    return (cells, merged)
+    return Contents(cells: cells, merged: merged, styles: styles)
   }
 
   /// Text with the `_xHHHH_` escapes of spreadsheet strings decoded (`_x000D_` is a carriage
@@ -276,8 +291,33 @@ enum SheetReader {
   }
 }
 
-/// Why a sheet could not be read: its XML, or what it says.
+/// Why a sheet (or the shared strings, or the styles) could not be read: its XML, what it
+/// says, or more of something than ``ReadLimits/maxCells`` allows.
 enum SheetFailure: Error {
   case xml(XMLProblem)
   case content(SheetReader.Problem)
+  /// More than this many of these (`cells`, `merged ranges`, `shared strings`, `cell formats`,
+  /// `number formats`).
+  case tooMany(Int, String)
+}
+
+extension XMLScanner {
+  /// A scanner over `bytes`, a part ``XMLScanner/validate(_:)`` passed at open, its problems
+  /// as ``SheetFailure``s.
+  static func failing(_ bytes: [UInt8]) throws(SheetFailure) -> XMLScanner {
+    do {
+      return try XMLScanner(validated: bytes)
+    } catch {
+      throw .xml(error)
+    }
+  }
+
+  /// The next event, its problems as ``SheetFailure``s.
+  mutating func nextOrFailure() throws(SheetFailure) -> XMLEvent? {
+    do {
+      return try next()
+    } catch {
+      throw .xml(error)
+    }
+  }
 }

@@ -63,8 +63,19 @@ struct XMLScanner {
   /// Checks the raw bytes (UTF-8, no declarations, the XML declaration's encoding) before any
   /// scanning.
   init(_ bytes: [UInt8]) throws(XMLProblem) {
+    try self.init(bytes, checkingRaw: true)
+  }
+
+  /// A scanner over a part ``validate(_:)`` already passed (every part `XlsxFile` holds): the
+  /// raw check over all its bytes is not repeated, so a scan that stops early (at the cell
+  /// cap) costs only what it reads. Scanning stays as strict as ever.
+  init(validated bytes: [UInt8]) throws(XMLProblem) {
+    try self.init(bytes, checkingRaw: false)
+  }
+
+  private init(_ bytes: [UInt8], checkingRaw: Bool) throws(XMLProblem) {
     self.bytes = bytes
-    try XMLScanner.checkRaw(bytes)
+    if checkingRaw { try XMLScanner.checkRaw(bytes) }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
     try readDeclaration()
   }

@@ -31,10 +31,17 @@ public struct XlsxFile: Sendable {
   public let sheets: [SheetInfo]
   /// The names of every entry in the archive, in archive order.
   public let partNames: [String]
+  /// Whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, old Mac
+  /// workbooks) rather than 1900: pass it to ``XlsxDate/day(fromSerial:uses1904:)``.
+  public let uses1904Dates: Bool
 
   /// The XML parts read, by lowercased name.
   private let parts: [String: [UInt8]]
   private let sharedStrings: [String]
+  /// The styles part (`xl/styles.xml`), as the workbook's relationships name it.
+  private let stylesPart: String
+  /// The caps the file was opened with; ``ReadLimits/maxCells`` applies as sheets are read.
+  private let limits: ReadLimits
 
   /// The sheet names in workbook order, hidden sheets included.
   public var sheetNames: [String] { sheets.map(\.name) }
@@ -62,6 +69,9 @@ public struct XlsxFile: Sendable {
 
   /// The cells of the sheet named `sheet`, keyed by reference (`A1`). Cells that are present
   /// without a value (styled, or inside a merged range) are ``CellValue/empty``.
+  ///
+  /// A sheet with more than ``ReadLimits/maxCells`` cells throws ``XlsxReadError/Kind/tooLarge``
+  /// as soon as the scan passes the cap.
   public func cells(sheet: String) throws(XlsxReadError) -> [String: CellValue] {
     try read(sheet: sheet).cells
   }
@@ -69,6 +79,51 @@ public struct XlsxFile: Sendable {
   /// The merged ranges of the sheet named `sheet` (`A1:F1`), in the order the sheet lists them.
   public func mergedRanges(sheet: String) throws(XlsxReadError) -> [String] {
     try read(sheet: sheet).merged
+  }
+
+  /// The number format of each cell of the sheet named `sheet` that has one other than
+  /// General, keyed by reference (`D5`: `yyyy-mm-dd`): the code `xl/styles.xml` defines for the
+  /// cell's style, or the code of a built-in format (``XlsxDate/builtinFormat(_:)``; built-in
+  /// ids not known are left out, as General). With ``XlsxDate/isDateFormat(_:)`` it tells a
+  /// date typed into a date cell from a number.
+  ///
+  /// A cell whose style (`s`) is not one of the workbook's cell formats throws
+  /// ``XlsxReadError/Kind/invalidContent``; in a workbook without a styles part every cell is
+  /// General.
+  public func cellFormats(sheet: String) throws(XlsxReadError) -> [String: String] {
+    var formats: [String?] = []
+    var styleCount: Int?
+    if let bytes = parts[stylesPart.lowercased()] {
+      do {
+        formats = try StylesReader.cellFormats(bytes, limit: limits.maxCells)
+      } catch {
+        throw XlsxFile.failure(
+          error, path: path, part: stylesPart, bytes: bytes, owner: "the workbook")
+      }
+      // Style 0, the default, is there even when <cellXfs> is empty.
+      styleCount = max(formats.count, 1)
+    }
+    let contents = try read(sheet: sheet, styleCount: styleCount)
+    var out: [String: String] = [:]
+    for (reference, style) in contents.styles {
+      if style < formats.count, let format = formats[style] { out[reference] = format }
+    }
+    // Cells without a style have style 0, which is General but for odd workbooks.
+    if let format = formats.first ?? nil {
+      for reference in contents.cells.keys where contents.styles[reference] == nil {
+        out[reference] = format
+      }
+    }
+    return out
+  }
+
+  /// The day a cell shows when it holds a number (or a formula's number) and `format` is a
+  /// date format (``XlsxDate/isDateFormat(_:)``), in this workbook's date system; nil for any
+  /// other cell. `format` is the cell's entry in ``cellFormats(sheet:)``.
+  public func day(of value: CellValue?, format: String?) -> XlsxDay? {
+    guard case .number(let serial) = value?.result, let format, XlsxDate.isDateFormat(format)
+    else { return nil }
+    return XlsxDate.day(fromSerial: serial, uses1904: uses1904Dates)
   }
 
   // MARK: - Reading
@@ -79,7 +134,9 @@ public struct XlsxFile: Sendable {
     XlsxReadError(path: path, kind: kind, part: part, message: message)
   }
 
-  private func read(sheet name: String) throws(XlsxReadError) -> SheetReader.Contents {
+  private func read(
+    sheet name: String, styleCount: Int? = nil
+  ) throws(XlsxReadError) -> SheetReader.Contents {
     guard let sheet = sheets.first(where: { $0.name == name }) else {
       let known = sheets.map { "“\(SafeText.printable($0.name))”" }.joined(separator: ", ")
       throw error(
@@ -93,17 +150,33 @@ public struct XlsxFile: Sendable {
         part: sheet.part)
     }
     do {
-      return try SheetReader.sheet(bytes, sharedStrings: sharedStrings)
+      return try SheetReader.sheet(
+        bytes, sharedStrings: sharedStrings, limit: limits.maxCells, styleCount: styleCount)
     } catch {
-      switch error {
-      case .xml(let problem):
-        throw XlsxFile.xmlError(problem, path: path, part: sheet.part, bytes: bytes)
-      case .content(let problem):
-        let (line, column) = XMLScanner.lineAndColumn(of: problem.offset, in: bytes)
-        throw XlsxReadError(
-          path: path, kind: .invalidContent, part: sheet.part, line: line, column: column,
-          message: problem.message)
-      }
+      throw XlsxFile.failure(
+        error, path: path, part: sheet.part, bytes: bytes,
+        owner: "the sheet “\(SafeText.printable(name))”")
+    }
+  }
+
+  /// The error for a sheet, the shared strings or the styles that could not be read; `owner`
+  /// (`the sheet “填报”`, `the workbook`) is what holds too many of something.
+  static func failure(
+    _ failure: SheetFailure, path: String, part: String, bytes: [UInt8], owner: String
+  ) -> XlsxReadError {
+    switch failure {
+    case .xml(let problem):
+      return xmlError(problem, path: path, part: part, bytes: bytes)
+    case .content(let problem):
+      let (line, column) = XMLScanner.lineAndColumn(of: problem.offset, in: bytes)
+      return XlsxReadError(
+        path: path, kind: .invalidContent, part: part, line: line, column: column,
+        message: problem.message)
+    case .tooMany(let limit, let what):
+      return XlsxReadError(
+        path: path, kind: .tooLarge, part: part,
+        message: "\(owner) has more than \(limit) \(what) (the limit); a report workbook has "
+          + "far fewer")
     }
   }
 
@@ -289,9 +362,10 @@ public struct XlsxFile: Sendable {
     var sharedStrings: [String] = []
     if let data = parts[stringsPart.lowercased()] {
       do {
-        sharedStrings = try SheetReader.sharedStrings(data)
+        sharedStrings = try SheetReader.sharedStrings(data, limit: limits.maxCells)
       } catch {
-        throw XlsxFile.xmlError(error, path: path, part: stringsPart, bytes: data)
+        throw XlsxFile.failure(
+          error, path: path, part: stringsPart, bytes: data, owner: "the workbook")
       }
     }
 
@@ -319,6 +393,11 @@ public struct XlsxFile: Sendable {
         modified: value("modified"))
     }
 
+    let date1904 = workbook.child("workbookPr")?.tag.attribute("date1904")
+    self.uses1904Dates = date1904 == "1" || date1904 == "true"
+    self.stylesPart =
+      workbookRelations.first { $0.type.hasSuffix("/styles") }?.target ?? "xl/styles.xml"
+    self.limits = limits
     self.path = path
     self.customProperties = custom
     self.coreProperties = core

@@ -8,7 +8,9 @@ public struct XlsxReadError: Error, CustomStringConvertible, Sendable, Hashable 
   public enum Kind: String, Sendable, Hashable, CaseIterable {
     /// The file is missing, is not a regular file, or cannot be read.
     case unreadable
-    /// The file, an entry or the entries together pass a cap of ``ReadLimits``.
+    /// The file, an entry or the entries together pass a cap of ``ReadLimits``; or a sheet
+    /// holds more cells or merged ranges, the workbook more shared strings or cell formats,
+    /// than ``ReadLimits/maxCells``.
     case tooLarge
     /// The archive lists more entries than ``ReadLimits/maxEntries``.
     case tooManyEntries
