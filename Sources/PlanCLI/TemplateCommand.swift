@@ -76,9 +76,14 @@ struct CollectCommand: ParsableCommand {
   @OptionGroup var options: PlanOptions
   @Argument(help: "The returned workbooks.") var files: [String] = []
   @Flag(help: "Replace a unit's rows collected earlier for the same month.") var replace = false
+  @Option(help: "The month being collected (YYYY-MM): a workbook for another month is refused.")
+  var period: String?
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one xlsx file") }
+    if let period, ReportingPeriod(parsing: period) == nil {
+      throw ValidationError("--period '\(period)' is not a month (YYYY-MM)")
+    }
   }
 
   func run() throws {
@@ -89,7 +94,8 @@ struct CollectCommand: ParsableCommand {
       resolved: resolved, folder: workspace.progressFolder(resolved.plan.id))
     let outcome: Collection.Outcome
     do {
-      outcome = try collection.collect(files, replace: replace)
+      outcome = try collection.collect(
+        files, replace: replace, period: period.flatMap(ReportingPeriod.init(parsing:)))
     } catch let failure {
       for issue in failure.issues { printError(issue.description) }
       printError(

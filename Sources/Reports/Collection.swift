@@ -21,8 +21,11 @@ public struct Collection: Sendable {
   }
 
   /// Reads every file, checks everything, then writes the period files (and the history of
-  /// replaced rows). Throws every problem found, and then writes nothing.
-  public func collect(_ files: [String], replace: Bool) throws(CollectFailure) -> Outcome {
+  /// replaced rows). Throws every problem found, and then writes nothing. With `expected`, a
+  /// workbook for another month is a problem.
+  public func collect(
+    _ files: [String], replace: Bool, period expected: ReportingPeriod? = nil
+  ) throws(CollectFailure) -> Outcome {
     let fingerprint: String
     do {
       fingerprint = try resolved.plan.fingerprint()
@@ -34,6 +37,13 @@ public struct Collection: Sendable {
     for file in files {
       switch Collector.read(file, plan: resolved, fingerprint: fingerprint) {
       case .failure(let f): issues += f.issues
+      case .success(let s) where expected != nil && s.period != expected:
+        issues.append(
+          CollectIssue(
+            file: s.file,
+            message:
+              "a report for \(s.period), not for \(expected?.description ?? "") (the month being collected)"
+          ))
       case .success(let s):
         if let earlier = submissions.first(where: {
           $0.unit.id == s.unit.id && $0.period == s.period

@@ -254,4 +254,16 @@ struct RoundTripTests {
         && issues[0].contains("truncated") && issues[1].hasPrefix("notes.xlsx: ")
     }
   }
+
+  @Test func aWorkbookForAnotherMonth() throws {
+    let (folder, path, collection) = try setUp()
+    defer { folder.remove() }
+    #expect {
+      try collection.collect([path], replace: false, period: .month(year: 2020, month: 10))
+    } throws: { error in
+      (error as? CollectFailure)?.issues.map(\.description) == [
+        "2020-09-08-大气处.xlsx: a report for 2020-09, not for 2020-10 (the month being collected)"
+      ]
+    }
+  }
 }
