@@ -182,10 +182,14 @@ public struct SheetLayout: Sendable {
     var breaks: [Int] = []
     var used = 0.0
     var pageStart = 0
+    // The longest range starting at each row.
+    var groups: [Int: ClosedRange<Int>] = [:]
+    for g in keepTogether where groups[g.lowerBound].map({ $0.count < g.count }) ?? true {
+      groups[g.lowerBound] = g
+    }
     for row in rows.indices {
       var needed = rows[row].height
-      if let group = keepTogether.filter({ $0.lowerBound == row }).max(by: { $0.count < $1.count })
-      {
+      if let group = groups[row] {
         needed = group.reduce(0) { $0 + rows[$1].height }
       }
       if used + needed > pageHeight, row > pageStart {

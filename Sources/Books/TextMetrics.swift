@@ -65,60 +65,87 @@ public enum TextMetrics {
   /// characters, a run of Latin letters and digits only at its spaces (or, when longer than a
   /// line, anywhere).
   public static func lines(_ text: String, pixels: Double, fontSize: Double) -> Int {
-    let room = max(1, (pixels - horizontalPadding) * fill)
-    var total = 0
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      total += linesOfParagraph(Substring(paragraph), room: room, fontSize: fontSize)
+    var counter = LineCounter(room: max(1, (pixels - horizontalPadding) * fill))
+    // One pass over the scalars: a full-width character is a unit of its own; a run of
+    // spaces and a run of other characters (a Latin word, a number) each move as a whole.
+    var word: [Double] = []
+    var spaces = 0.0
+    for c in text.unicodeScalars {
+      if c == "\n" {
+        counter.place(word: &word, spaces: &spaces)
+        counter.newParagraph()
+        continue
+      }
+      let w = width(of: c, fontSize: fontSize)
+      if c == " " {
+        if !word.isEmpty { counter.place(word: &word, spaces: &spaces) }
+        spaces += w
+      } else if isFullWidth(c) {
+        counter.place(word: &word, spaces: &spaces)
+        word.append(w)
+        counter.place(word: &word, spaces: &spaces)
+      } else {
+        if spaces > 0 { counter.place(word: &word, spaces: &spaces) }
+        word.append(w)
+      }
     }
-    return max(total, 1)
+    counter.place(word: &word, spaces: &spaces)
+    return max(counter.total + counter.lines, 1)
   }
 
-  private static func linesOfParagraph(_ text: Substring, room: Double, fontSize: Double) -> Int {
+  /// Greedy line filling, token by token.
+  struct LineCounter {
+    let room: Double
+    var total = 0
     var lines = 1
     var used = 0.0
-    for token in tokens(text) {
-      let w = width(of: token, fontSize: fontSize)
+
+    init(room: Double) { self.room = room }
+
+    /// Places the pending run of spaces, then the pending word (its characters' widths), and
+    /// empties both.
+    mutating func place(word: inout [Double], spaces: inout Double) {
+      if spaces > 0 {
+        if used + spaces <= room {
+          used += spaces
+        } else if spaces <= room {
+          // Spaces that do not fit end the line and vanish.
+          lines += 1
+          used = 0
+        } else {
+          breakAnywhere(Array(repeating: spaces, count: 1))
+        }
+        spaces = 0
+      }
+      guard !word.isEmpty else { return }
+      let w = word.reduce(0, +)
       if used + w <= room {
         used += w
       } else if w <= room {
         lines += 1
-        used = token.allSatisfy { $0 == " " } ? 0 : w
+        used = w
       } else {
-        // A run longer than a line: broken anywhere.
-        for c in token.unicodeScalars {
-          let cw = width(of: c, fontSize: fontSize)
-          if used + cw > room {
-            lines += 1
-            used = 0
-          }
-          used += cw
-        }
+        breakAnywhere(word)
       }
+      word.removeAll(keepingCapacity: true)
     }
-    return lines
-  }
 
-  /// Splits text where a line may break: each full-width character alone, runs of other
-  /// non-space characters, runs of spaces.
-  private static func tokens(_ text: Substring) -> [Substring] {
-    var out: [Substring] = []
-    var start = text.startIndex
-    var i = text.startIndex
-    func kind(_ c: Character) -> Int {
-      guard let s = c.unicodeScalars.first else { return 0 }
-      if isFullWidth(s) { return 2 }
-      return c == " " ? 1 : 0
-    }
-    while i < text.endIndex {
-      let k = kind(text[i])
-      let next = text.index(after: i)
-      if k == 2 || next == text.endIndex || kind(text[next]) != k || kind(text[next]) == 2 {
-        out.append(text[start..<next])
-        start = next
+    /// A run longer than a line: broken anywhere.
+    mutating func breakAnywhere(_ widths: [Double]) {
+      for cw in widths {
+        if used + cw > room {
+          lines += 1
+          used = 0
+        }
+        used += cw
       }
-      i = next
     }
-    return out
+
+    mutating func newParagraph() {
+      total += lines
+      lines = 1
+      used = 0
+    }
   }
 
   /// The height in points of a row showing `lines` lines at `fontSize`.

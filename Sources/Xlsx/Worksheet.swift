@@ -152,11 +152,17 @@ public final class Worksheet {
     }
   }
 
-  static func checkLength(_ text: String, _ operation: String) throws(XlsxError) {
+  static func checkLength(
+    _ text: String, _ operation: @autoclosure () -> String
+  )
+    throws(XlsxError)
+  {
+    // UTF-8 never has fewer bytes than scalars: short texts need no count.
+    guard text.utf8.count > maximumTextLength else { return }
     let length = text.unicodeScalars.count
     guard length <= maximumTextLength else {
       throw XlsxError(
-        operation: operation,
+        operation: operation(),
         message:
           "the text is \(length) characters long; a cell holds at most \(maximumTextLength)")
     }
