@@ -80,12 +80,18 @@ public enum Evaluator {
   ) -> StatusReport {
     let plan = resolved.plan
     let rules = plan.assessment ?? .default
-    let entries = reports.flatMap(\.entries)
-    let targets = resolved.targets.map {
-      TargetEvaluator.evaluate($0, entries: entries, asOf: asOf, plan: plan)
+    // The rows of each target, task and milestone, found once: evaluating an item then looks
+    // at its own rows only, so a year of reports costs linear time.
+    var rows: [String: [ProgressEntry]] = [:]
+    for report in reports {
+      for e in report.entries where e.date <= asOf { rows[e.id, default: []].append(e) }
     }
-    let tasks = resolved.tasks.map {
-      TaskEvaluator.evaluate($0, entries: entries, asOf: asOf, plan: plan, rules: rules)
+    let targets = resolved.targets.map {
+      TargetEvaluator.evaluate($0, entries: rows[$0.target.id] ?? [], asOf: asOf, plan: plan)
+    }
+    let tasks = resolved.tasks.map { t in
+      let own = ([t.task.id] + t.task.milestones.map(\.id)).flatMap { rows[$0] ?? [] }
+      return TaskEvaluator.evaluate(t, entries: own, asOf: asOf, plan: plan, rules: rules)
     }
 
     // Roll-ups count the targets whose own period has begun.
