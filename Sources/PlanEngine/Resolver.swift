@@ -43,7 +43,7 @@ public enum Resolver {
         steps.append(
           rules.filter {
             if case .keyword(let k) = $0.element.match {
-              !k.isEmpty && task.text.contains(k)
+              !k.isEmpty && utf8Contains(task.text, k)
             } else {
               false
             }
@@ -204,4 +204,26 @@ struct Conflicts {
         at: b.location)
     }
   }
+}
+
+/// Whether `text` contains `word`, comparing UTF-8 bytes: Foundation's `contains` folds
+/// character clusters and cost most of resolving a large plan; plan texts compare exactly.
+func utf8Contains(_ text: String, _ word: String) -> Bool {
+  var text = text
+  text.makeContiguousUTF8()
+  let w = Array(word.utf8)
+  guard let first = w.first else { return true }
+  return text.utf8.withContiguousStorageIfAvailable { t -> Bool in
+    guard t.count >= w.count else { return false }
+    var i = 0
+    while i <= t.count - w.count {
+      if t[i] == first {
+        var k = 1
+        while k < w.count, t[i + k] == w[k] { k += 1 }
+        if k == w.count { return true }
+      }
+      i += 1
+    }
+    return false
+  } ?? false
 }

@@ -51,9 +51,11 @@ public enum Differ {
     let unmatchedOld = old.filter { !newIDs.contains(id($0)) }
     let unmatchedNew = new.filter { pairs[id($0)] == nil }
     var candidates: [(Int, Int, Double)] = []
-    for (i, o) in unmatchedOld.enumerated() {
-      for (j, n) in unmatchedNew.enumerated() {
-        let s = Similarity.bigrams(text(o), text(n))
+    let profiles = Similarity.Profiles(unmatchedOld.map(text) + unmatchedNew.map(text))
+    let offset = unmatchedOld.count
+    for i in unmatchedOld.indices {
+      for j in unmatchedNew.indices where profiles.bound(i, offset + j) >= renameThreshold {
+        let s = profiles.similarity(i, offset + j)
         if s >= renameThreshold { candidates.append((i, j, s)) }
       }
     }

@@ -24,7 +24,7 @@ public enum Similarity {
   }
 
   /// The characters of `text` that count, numbered in order of first appearance.
-  private static func significant(_ text: String, ids: inout [Character: Int]) -> [Int] {
+  static func significant(_ text: String, ids: inout [Character: Int]) -> [Int] {
     var out: [Int] = []
     for c in text where !c.isWhitespace && !ignored.contains(c) {
       if let id = ids[c] {
@@ -39,7 +39,7 @@ public enum Similarity {
   }
 
   /// Consecutive pairs of `ids`, each as one number.
-  private static func pairs(_ ids: [Int]) -> [Int] {
+  static func pairs(_ ids: [Int]) -> [Int] {
     zip(ids, ids.dropFirst()).map { $0 << 32 | $1 }
   }
 
@@ -64,4 +64,69 @@ public enum Similarity {
     "〔", "〕", "［", "］", "．", "～",
     ",", ".", ";", ":", "?", "!", "\"", "'", "(", ")", "[", "]",
   ]
+
+  /// Texts prepared once for many comparisons (the rename matching compares every unmatched
+  /// old text with every unmatched new one): their significant characters and sorted bigrams,
+  /// numbered through one table.
+  public struct Profiles: Sendable {
+    struct Profile: Sendable {
+      var text: String
+      var characters: [Int]
+      var sortedCharacters: [Int]
+      var sortedPairs: [Int]
+    }
+    var profiles: [Profile]
+
+    /// Profiles of `texts`, in order.
+    public init(_ texts: [String]) {
+      var ids: [Character: Int] = [:]
+      profiles = texts.map { text in
+        let x = Similarity.significant(text, ids: &ids)
+        return Profile(
+          text: text, characters: x, sortedCharacters: x.sorted(),
+          sortedPairs: Similarity.pairs(x).sorted())
+      }
+    }
+
+    /// ``Similarity/bigrams(_:_:)`` of texts `i` and `j`, the same value, computed from the
+    /// prepared forms.
+    public func similarity(_ i: Int, _ j: Int) -> Double {
+      let a = profiles[i]
+      let b = profiles[j]
+      if a.text == b.text || a.characters == b.characters { return 1 }
+      if a.characters.isEmpty || b.characters.isEmpty { return 0 }
+      if a.characters.count < 2 || b.characters.count < 2 {
+        return Similarity.sortedDice(a.sortedCharacters, b.sortedCharacters)
+      }
+      return Similarity.sortedDice(a.sortedPairs, b.sortedPairs)
+    }
+
+    /// The highest similarity texts `i` and `j` could have, from their sizes alone.
+    public func bound(_ i: Int, _ j: Int) -> Double {
+      let x = profiles[i].sortedPairs.count
+      let y = profiles[j].sortedPairs.count
+      guard x + y > 0, profiles[i].characters.count >= 2, profiles[j].characters.count >= 2
+      else { return 1 }
+      return Double(2 * min(x, y)) / Double(x + y)
+    }
+  }
+
+  /// The Sørensen–Dice coefficient of two multisets given as sorted lists.
+  static func sortedDice(_ x: [Int], _ y: [Int]) -> Double {
+    var i = 0
+    var j = 0
+    var shared = 0
+    while i < x.count, j < y.count {
+      if x[i] == y[j] {
+        shared += 1
+        i += 1
+        j += 1
+      } else if x[i] < y[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return Double(2 * shared) / Double(x.count + y.count)
+  }
 }

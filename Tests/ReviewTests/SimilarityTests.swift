@@ -78,3 +78,19 @@ import Testing
     }
   }
 }
+
+@Suite struct SimilarityProfilesTests {
+  @Test func preparedProfilesGiveTheSameValues() {
+    let texts = [
+      "", "水", "水质", "加强扬尘污染控制。压实主体责任。", "加强扬尘污染控制。压实主体责任!",
+      "推进黑臭水体治理。", "推进黑臭水体治理，全面落实河长制。", "a b", "ab", "水水水水",
+    ]
+    let profiles = Similarity.Profiles(texts)
+    for i in texts.indices {
+      for j in texts.indices {
+        #expect(profiles.similarity(i, j) == Similarity.bigrams(texts[i], texts[j]))
+        #expect(profiles.bound(i, j) >= profiles.similarity(i, j))
+      }
+    }
+  }
+}
