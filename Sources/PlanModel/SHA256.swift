@@ -27,14 +27,22 @@ public struct SHA256: Sendable {
 
   /// Feeds more bytes.
   public mutating func update(_ bytes: some Sequence<UInt8>) {
-    for byte in bytes {
-      buffer.append(byte)
-      length &+= 1
-      if buffer.count == 64 {
-        compress(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+    let data = Array(bytes)
+    length &+= UInt64(data.count)
+    var i = 0
+    if !buffer.isEmpty {
+      let take = min(64 - buffer.count, data.count)
+      buffer.append(contentsOf: data[0..<take])
+      i = take
+      guard buffer.count == 64 else { return }
+      compress(buffer[...])
+      buffer.removeAll(keepingCapacity: true)
     }
+    while i + 64 <= data.count {
+      compress(data[i..<(i + 64)])
+      i += 64
+    }
+    buffer.append(contentsOf: data[i...])
   }
 
   /// Pads, finishes and returns the 32-byte digest.
@@ -43,14 +51,14 @@ public struct SHA256: Sendable {
     buffer.append(0x80)
     if buffer.count > 56 {
       while buffer.count < 64 { buffer.append(0) }
-      compress(buffer)
+      compress(buffer[...])
       buffer.removeAll(keepingCapacity: true)
     }
     while buffer.count < 56 { buffer.append(0) }
     for shift in stride(from: 56, through: 0, by: -8) {
       buffer.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
     }
-    compress(buffer)
+    compress(buffer[...])
     buffer.removeAll()
     return state.flatMap { word in
       [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: word >> UInt32($0)) }
@@ -70,17 +78,17 @@ public struct SHA256: Sendable {
     0xc671_78f2,
   ]
 
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for i in 0..<16 {
-      w[i] =
-        UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-        | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+  private mutating func compress(_ block: ArraySlice<UInt8>) {
+    let base = block.startIndex
+    var w = (0..<16).map { i in
+      UInt32(block[base + 4 * i]) << 24 | UInt32(block[base + 4 * i + 1]) << 16
+        | UInt32(block[base + 4 * i + 2]) << 8 | UInt32(block[base + 4 * i + 3])
     }
+    w.reserveCapacity(64)
     for i in 16..<64 {
       let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
       let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      w.append(w[i - 16] &+ s0 &+ w[i - 7] &+ s1)
     }
     var a = state[0], b = state[1], c = state[2], d = state[3]
     var e = state[4], f = state[5], g = state[6], h = state[7]

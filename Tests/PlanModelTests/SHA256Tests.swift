@@ -31,6 +31,19 @@ import Testing
         == "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
   }
 
+  @Test func feedingInPiecesGivesTheSameDigest() {
+    let bytes = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+    for cut in [0, 1, 55, 63, 64, 65, 128, 999, 1000] {
+      var h = SHA256()
+      h.update(bytes[..<cut])
+      h.update(bytes[cut...])
+      #expect(h.finalize() == SHA256.hash(bytes), "cut at \(cut)")
+    }
+    var many = SHA256()
+    for b in bytes { many.update([b]) }
+    #expect(many.finalize() == SHA256.hash(bytes))
+  }
+
   @Test func fingerprintIgnoresNothingButLocations() throws {
     let plan = WorkPlan(
       id: "p", title: "T", issuer: "i",
