@@ -60,6 +60,11 @@ let package = Package(
       ],
       exclude: ["README.md"]
     ),
+    // Benchmarks at province scale (`scripts/bench`, Benchmarks/README.md); no test uses it.
+    .executableTarget(
+      name: "planbook-bench",
+      dependencies: ["PlanModel", "PlanEngine", "Books", "Tracking", "Review", "Xlsx"],
+      path: "Benchmarks/Sources"),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
 
     // Helpers the tests share: reading workbooks back through openpyxl, rendering with LibreOffice.
