@@ -50,7 +50,10 @@ public enum Assessor {
     let id = u.unit.id
     var lines: [ScoreLine] = []
 
-    for t in status.targets where t.target.involves(id) && !t.notYetDue {
+    // By index: the evaluations are large values, copying every one for every unit is slow.
+    for i in status.targets.indices
+    where status.targets[i].target.involves(id) && !status.targets[i].notYetDue {
+      let t = status.targets[i]
       let lead = t.target.lead.contains(id)
       let share = lead ? 1 : rules.cooperatingShare
       let points = t.target.target.weight ?? rules.defaultPoints
@@ -61,7 +64,8 @@ public enum Assessor {
           possible: points * share, earned: kept * share,
           reasons: ["\(t.target.target.name)：\(t.status.chinese)（\(t.explanation)）"] + reasons))
     }
-    for t in status.tasks where t.task.involves(id) {
+    for i in status.tasks.indices where status.tasks[i].task.involves(id) {
+      let t = status.tasks[i]
       let lead = t.task.lead.contains(id)
       let share = lead ? 1 : rules.cooperatingShare
       let points = t.task.task.weight ?? rules.defaultPoints

@@ -14,18 +14,20 @@ public struct Rollup: Sendable, Equatable {
 
   public init() {}
 
-  /// Adds tasks and targets with the weight each has in this group.
-  mutating func add(tasks: [(TaskEvaluation, Double)], targets: [TargetEvaluation]) {
+  /// Adds tasks (their class, % complete and weight in this group) and targets (their class).
+  mutating func add(
+    tasks: [(status: TaskStatus, percent: Double, weight: Double)], targets: [TargetStatus]
+  ) {
     var weighted = completion * weight
-    for (t, w) in tasks {
+    for t in tasks {
       self.tasks[t.status, default: 0] += 1
-      weighted += t.percent * w
-      weight += w
+      weighted += t.percent * t.weight
+      weight += t.weight
       taskCount += 1
     }
     completion = weight > 0 ? weighted / weight : 0
     for t in targets {
-      self.targets[t.status, default: 0] += 1
+      self.targets[t, default: 0] += 1
       targetCount += 1
     }
   }
@@ -96,42 +98,58 @@ public enum Evaluator {
 
     // Roll-ups count the targets whose own period has begun.
     let due = targets.filter { !$0.notYetDue }
+    // Who leads and cooperates on what, found in one pass (the evaluations are large values:
+    // filtering them per unit would copy them all for every unit).
+    var led: [String: [Int]] = [:]
+    var helped: [String: [Int]] = [:]
+    for (i, t) in tasks.enumerated() {
+      for u in t.task.lead { led[u, default: []].append(i) }
+      for u in t.task.cooperating where !t.task.lead.contains(u) {
+        helped[u, default: []].append(i)
+      }
+    }
+    var leadTargets: [String: [TargetStatus]] = [:]
+    var coopTargets: [String: [TargetStatus]] = [:]
+    for t in due {
+      for u in t.target.lead { leadTargets[u, default: []].append(t.status) }
+      for u in t.target.cooperating where !t.target.lead.contains(u) {
+        coopTargets[u, default: []].append(t.status)
+      }
+    }
+    func shares(_ indices: [Int], _ weight: Double) -> [(TaskStatus, Double, Double)] {
+      indices.map { (tasks[$0].status, tasks[$0].percent, weight) }
+    }
     var units: [UnitStatus] = []
     for unit in resolved.responsibleUnits {
-      let led = tasks.filter { $0.task.lead.contains(unit.id) }
-      let helped = tasks.filter {
-        !$0.task.lead.contains(unit.id) && $0.task.cooperating.contains(unit.id)
-      }
-      let carried = due.filter { $0.target.involves(unit.id) }
+      let l = led[unit.id] ?? []
+      let h = helped[unit.id] ?? []
       var lead = Rollup()
-      lead.add(
-        tasks: led.map { ($0, 1) }, targets: carried.filter { $0.target.lead.contains(unit.id) })
+      lead.add(tasks: shares(l, 1), targets: leadTargets[unit.id] ?? [])
       var cooperating = Rollup()
-      cooperating.add(
-        tasks: helped.map { ($0, 1) },
-        targets: carried.filter { !$0.target.lead.contains(unit.id) })
+      cooperating.add(tasks: shares(h, 1), targets: coopTargets[unit.id] ?? [])
       var overall = Rollup()
       overall.add(
-        tasks: led.map { ($0, 1) } + helped.map { ($0, rules.cooperatingShare) },
-        targets: carried)
+        tasks: shares(l, 1) + shares(h, rules.cooperatingShare),
+        targets: (leadTargets[unit.id] ?? []) + (coopTargets[unit.id] ?? []))
       units.append(
         UnitStatus(
           unit: unit, lead: lead, cooperating: cooperating, overall: overall,
-          overdue: led.filter { $0.status == .overdue }.map(\.task.task.id)))
+          overdue: l.filter { tasks[$0].status == .overdue }.map { tasks[$0].task.task.id }))
     }
 
     var chapters: [(PlanChapter, Rollup)] = []
     for chapter in plan.chapters {
       var r = Rollup()
-      let inChapter = tasks.filter { $0.task.topChapterID == chapter.id }
-      let ids = Set(inChapter.map(\.task.task.id))
+      let inChapter = tasks.indices.filter { tasks[$0].task.topChapterID == chapter.id }
+      let ids = Set(inChapter.map { tasks[$0].task.task.id })
       r.add(
-        tasks: inChapter.map { ($0, 1) },
-        targets: due.filter { $0.target.taskID.map(ids.contains) ?? false })
+        tasks: shares(inChapter, 1),
+        targets: due.filter { $0.target.taskID.map(ids.contains) ?? false }.map(\.status))
       chapters.append((chapter, r))
     }
     var total = Rollup()
-    total.add(tasks: tasks.map { ($0, 1) }, targets: due)
+    total.add(
+      tasks: tasks.map { ($0.status, $0.percent, 1) }, targets: due.map(\.status))
 
     return StatusReport(
       plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,
