@@ -28,6 +28,20 @@ public enum Resolver {
     var tasks: [ResolvedTask] = []
     var targets: [ResolvedTarget] = []
     let rules = Array(plan.rules.enumerated())
+    // The rules grouped once by what they match, each group in list order: a task then looks
+    // at its own chapters' rules instead of filtering the whole list again and again.
+    var keywordRules: [(Int, ResponsibilityRule)] = []
+    var chapterRules: [String: [(Int, ResponsibilityRule)]] = [:]
+    var targetRules: [String: [(Int, ResponsibilityRule)]] = [:]
+    var allRules: [(Int, ResponsibilityRule)] = []
+    for (i, rule) in rules {
+      switch rule.match {
+      case .keyword: keywordRules.append((i, rule))
+      case .chapter(let id): chapterRules[id, default: []].append((i, rule))
+      case .target(let id): targetRules[id, default: []].append((i, rule))
+      case .all: allRules.append((i, rule))
+      }
+    }
 
     let defaultDeadline: Deadline =
       (plan.period.end.month == 12 && plan.period.end.day == 31)
@@ -41,17 +55,17 @@ public enum Resolver {
       func resolveTask(_ task: PlanTask) {
         var steps: [[(Int, ResponsibilityRule)]] = []
         steps.append(
-          rules.filter {
-            if case .keyword(let k) = $0.element.match {
+          keywordRules.filter {
+            if case .keyword(let k) = $0.1.match {
               !k.isEmpty && utf8Contains(task.text, k)
             } else {
               false
             }
           })
         for id in path {
-          steps.append(rules.filter { $0.element.match == .chapter(id) })
+          steps.append(chapterRules[id] ?? [])
         }
-        steps.append(rules.filter { $0.element.match == .all })
+        steps.append(allRules)
 
         let label: String
         switch plan.numbering {
@@ -115,7 +129,7 @@ public enum Resolver {
     for chapter in plan.chapters { walk(chapter, path: [], depth: 1, parentLabel: "") }
 
     func resolveTarget(_ target: PlanTarget, task: ResolvedTask?) {
-      let steps = [rules.filter { $0.element.match == .target(target.id) }]
+      let steps = [targetRules[target.id] ?? []]
       let what = "target \(target.id)"
       var (lead, leadOrigin) = decide(
         target.responsibility.lead, steps, \.lead, field: "lead units", what: what,
