@@ -194,37 +194,11 @@ enum Province {
     let plan = resolved.plan
     let fingerprint = try plan.fingerprint()
     let books = BookExport.books(resolved)
-    let files = Dictionary(
-      books.compactMap { b in b.unit.map { ($0.id, b.fileName) } },
-      uniquingKeysWith: { a, _ in a })
-    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
+    let files = BookExport.fileNames(resolved)
     let folder = plan.id
     for book in books {
-      let sheets: [SheetLayout]
-      let title: String
-      if let unit = book.unit {
-        sheets = [ResponsibilityBook.layout(unit: unit, in: resolved, fingerprint: fingerprint)]
-        title = "\(plan.title) 目标责任书（\(unit.name)）"
-      } else {
-        sheets = Overview.layouts(resolved, files: files, fingerprint: fingerprint)
-        title = "\(plan.title) 总览"
-      }
-      let properties = DocumentProperties(
-        title: title, subject: plan.title, author: issuer, company: issuer,
-        comments: "PlanBook \(plan.id) \(WorkPlan.shortFingerprint(fingerprint))",
-        created: plan.period.start,
-        custom: [
-          (BookProperties.planID, plan.id),
-          (BookProperties.planTitle, plan.title),
-          (BookProperties.planVersion, plan.version ?? BookProperties.unversioned),
-          (
-            BookProperties.unit,
-            book.unit.map { "\($0.id) \($0.name)" } ?? BookProperties.overviewUnit
-          ),
-          (BookProperties.kind, book.unit == nil ? "overview" : "book"),
-          (BookProperties.schemaVersion, String(BookProperties.currentSchemaVersion)),
-          (BookProperties.fingerprint, fingerprint),
-        ])
+      let (sheets, properties) = BookExport.content(
+        book, of: resolved, fingerprint: fingerprint, files: files)
       script.workbook("\(folder)/\(book.fileName)", properties: properties, sheets: sheets)
     }
     return books.count - 1

@@ -55,9 +55,7 @@ public enum BookExport {
       throw ExportError("cannot fingerprint the plan (its snapshot cannot be written): \(error)")
     }
     let books = books(resolved, units: units)
-    let files = Dictionary(
-      BookExport.books(resolved).compactMap { b in b.unit.map { ($0.id, b.fileName) } },
-      uniquingKeysWith: { a, _ in a })
+    let files = fileNames(resolved)
 
     let fm = FileManager.default
     do {
@@ -105,13 +103,11 @@ public enum BookExport {
     return written
   }
 
-  /// Writes one workbook.
-  static func write(
-    _ book: Book, of resolved: ResolvedPlan, fingerprint: String, files: [String: String],
-    to path: String
-  ) throws {
+  /// What one workbook holds: its sheets and its document properties.
+  public static func content(
+    _ book: Book, of resolved: ResolvedPlan, fingerprint: String, files: [String: String]
+  ) -> (sheets: [SheetLayout], properties: DocumentProperties) {
     let plan = resolved.plan
-    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
     let sheets: [SheetLayout]
     let title: String
     if let unit = book.unit {
@@ -121,22 +117,28 @@ public enum BookExport {
       sheets = Overview.layouts(resolved, files: files, fingerprint: fingerprint)
       title = "\(plan.title) 总览"
     }
-    let properties = DocumentProperties(
-      title: title, subject: plan.title, author: issuer, company: issuer,
+    let properties = BookProperties.document(
+      plan, title: title,
       comments: "PlanBook \(plan.id) \(WorkPlan.shortFingerprint(fingerprint))",
-      created: plan.period.start,
-      custom: [
-        (BookProperties.planID, plan.id),
-        (BookProperties.planTitle, plan.title),
-        (BookProperties.planVersion, plan.version ?? BookProperties.unversioned),
-        (
-          BookProperties.unit,
-          book.unit.map { "\($0.id) \($0.name)" } ?? BookProperties.overviewUnit
-        ),
-        (BookProperties.kind, book.unit == nil ? "overview" : "book"),
-        (BookProperties.schemaVersion, String(BookProperties.currentSchemaVersion)),
-        (BookProperties.fingerprint, fingerprint),
-      ])
+      unit: book.unit.map { "\($0.id) \($0.name)" } ?? BookProperties.overviewUnit,
+      kind: book.unit == nil ? "overview" : "book", fingerprint: fingerprint)
+    return (sheets, properties)
+  }
+
+  /// The file name of each unit's book, by unit id (the overview's 单位索引 lists them).
+  public static func fileNames(_ resolved: ResolvedPlan) -> [String: String] {
+    Dictionary(
+      books(resolved).compactMap { b in b.unit.map { ($0.id, b.fileName) } },
+      uniquingKeysWith: { a, _ in a })
+  }
+
+  /// Writes one workbook.
+  static func write(
+    _ book: Book, of resolved: ResolvedPlan, fingerprint: String, files: [String: String],
+    to path: String
+  ) throws {
+    let (sheets, properties) = content(
+      book, of: resolved, fingerprint: fingerprint, files: files)
     try Workbook.write(to: path, properties: properties) { workbook in
       for sheet in sheets { try SheetWriter.write(sheet, into: workbook) }
     }

@@ -1,3 +1,6 @@
+import PlanModel
+import Xlsx
+
 /// The custom document properties every PlanBook workbook carries, so a printed or mailed book
 /// can be traced back to the plan version it came from (`planbook verify`).
 public enum BookProperties {
@@ -23,4 +26,29 @@ public enum BookProperties {
 
   /// The version of the book layout and of these properties.
   public static let currentSchemaVersion = 1
+}
+
+extension BookProperties {
+  /// The document properties of a PlanBook workbook of `plan`: `title`, the issuer as author
+  /// and company, `created` fixed to the plan's first day (so the same input gives the same
+  /// bytes), and the custom properties above — `unit` (`gz-eeb-air 大气环境管理处`, or
+  /// ``overviewUnit``), `kind`, the plan's identity and `fingerprint` — then `extra`.
+  public static func document(
+    _ plan: WorkPlan, title: String, subject: String? = nil, comments: String? = nil,
+    unit: String, kind: String, fingerprint: String, extra: [(String, String)] = []
+  ) -> DocumentProperties {
+    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
+    return DocumentProperties(
+      title: title, subject: subject ?? plan.title, author: issuer, company: issuer,
+      comments: comments, created: plan.period.start,
+      custom: [
+        (planID, plan.id),
+        (planTitle, plan.title),
+        (planVersion, plan.version ?? unversioned),
+        (BookProperties.unit, unit),
+        (BookProperties.kind, kind),
+        (schemaVersion, String(currentSchemaVersion)),
+        (BookProperties.fingerprint, fingerprint),
+      ] + extra)
+  }
 }

@@ -15,18 +15,10 @@ public enum RevisionTable {
   public static func write(_ diff: PlanDiff, to path: String) throws {
     let words = ChangeText(diff)
     let plan = diff.new.plan
-    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
-    let properties = DocumentProperties(
-      title: "\(plan.title) 修订对照表", subject: "\(diff.old.source) → \(diff.new.source)",
-      author: issuer, company: issuer, created: plan.period.start,
-      custom: [
-        (BookProperties.planID, plan.id),
-        (BookProperties.planTitle, plan.title),
-        (BookProperties.planVersion, plan.version ?? BookProperties.unversioned),
-        (BookProperties.unit, BookProperties.overviewUnit),
-        (BookProperties.kind, "revision"),
-        (BookProperties.schemaVersion, String(BookProperties.currentSchemaVersion)),
-        (BookProperties.fingerprint, diff.new.fingerprint),
+    let properties = BookProperties.document(
+      plan, title: "\(plan.title) 修订对照表", subject: "\(diff.old.source) → \(diff.new.source)",
+      unit: BookProperties.overviewUnit, kind: "revision", fingerprint: diff.new.fingerprint,
+      extra: [
         ("PlanBook.OldPlanID", diff.old.plan.id),
         ("PlanBook.OldFingerprint", diff.old.fingerprint),
       ])

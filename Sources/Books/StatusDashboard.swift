@@ -27,23 +27,13 @@ public enum StatusDashboard {
   ) throws {
     let plan = status.plan
     let fingerprint = try plan.fingerprint()
-    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
     let subtitle =
       (ranking.map { "\($0.period.chinese)排名" } ?? "截至\(BookText.chinese(status.asOf))")
       + (sampleData ? "（示例数据）" : "")
-    let properties = DocumentProperties(
-      title: "\(plan.title) 工作进展 \(subtitle)", subject: plan.title, author: issuer,
-      company: issuer, created: plan.period.start,
-      custom: [
-        (BookProperties.planID, plan.id),
-        (BookProperties.planTitle, plan.title),
-        (BookProperties.planVersion, plan.version ?? BookProperties.unversioned),
-        (BookProperties.unit, unit ?? BookProperties.overviewUnit),
-        (BookProperties.kind, ranking == nil ? "status" : "ranking"),
-        (BookProperties.schemaVersion, String(BookProperties.currentSchemaVersion)),
-        (BookProperties.fingerprint, fingerprint),
-        ("PlanBook.AsOf", status.asOf.description),
-      ])
+    let properties = BookProperties.document(
+      plan, title: "\(plan.title) 工作进展 \(subtitle)", unit: unit ?? BookProperties.overviewUnit,
+      kind: ranking == nil ? "status" : "ranking", fingerprint: fingerprint,
+      extra: [("PlanBook.AsOf", status.asOf.description)])
     let footer = ResponsibilityBook.footer(plan: plan, fingerprint: fingerprint)
     try Workbook.write(to: path, properties: properties) { workbook in
       var targets = targetSheet(status, unit: unit, subtitle: subtitle)

@@ -51,22 +51,12 @@ public enum TemplateWriter {
     to path: String
   ) throws {
     let plan = resolved.plan
-    let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
     var layout = ReportTemplate.layout(resolved, unit: unit, period: period)
     layout.sheet.page.footer = ResponsibilityBook.footer(plan: plan, fingerprint: fingerprint)
-    let properties = DocumentProperties(
-      title: "\(plan.title) \(period.chinese)工作进展填报表（\(unit.name)）", subject: plan.title,
-      author: issuer, company: issuer, created: plan.period.start,
-      custom: [
-        (BookProperties.planID, plan.id),
-        (BookProperties.planTitle, plan.title),
-        (BookProperties.planVersion, plan.version ?? BookProperties.unversioned),
-        (BookProperties.unit, "\(unit.id) \(unit.name)"),
-        (BookProperties.kind, "template"),
-        (BookProperties.schemaVersion, String(BookProperties.currentSchemaVersion)),
-        (BookProperties.fingerprint, fingerprint),
-        (periodProperty, period.description),
-      ])
+    let properties = BookProperties.document(
+      plan, title: "\(plan.title) \(period.chinese)工作进展填报表（\(unit.name)）",
+      unit: "\(unit.id) \(unit.name)", kind: "template", fingerprint: fingerprint,
+      extra: [(periodProperty, period.description)])
     try Workbook.write(to: path, properties: properties) { workbook in
       let sheet = try SheetWriter.write(layout.sheet, into: workbook)
       try sheet.setColumn(
