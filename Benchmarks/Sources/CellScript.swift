@@ -8,7 +8,7 @@ import Xlsx
 /// `Benchmarks/python/replay.py`): the same workbooks, sheets, column widths, row heights,
 /// cells, formats, merges, document properties and print set-up (page breaks included, as
 /// PlanBook computes them), in the order PlanBook makes its libxlsxwriter calls — so a replay
-/// in normal mode writes byte-identical files.
+/// in constant-memory mode (as PlanBook writes them) makes byte-identical files.
 ///
 /// One record per line, fields separated by tabs; text escapes `\\`, `\n`, `\t`, `\r`. An
 /// optional field is `-` when absent and `=value` when present.

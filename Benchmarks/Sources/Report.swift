@@ -169,7 +169,7 @@ struct Report {
       var parts: [String] = []
       if let id = w.identical {
         parts.append(
-          "C normal-mode files byte-identical to PlanBook's: \(id.same) of \(id.total)")
+          "C constant-memory files byte-identical to PlanBook's: \(id.same) of \(id.total)")
       }
       if let p = w.cParse {
         parts.append(
@@ -180,13 +180,12 @@ struct Report {
           "cells: \(Int(c.detail["cells"] ?? 0)) in \(Int(c.detail["workbooks"] ?? 0)) workbooks")
       }
       if w.script == "overview", let p = w.planbook {
-        let mib = String(format: "%.0f", p.detail["layoutMiB"] ?? 0)
         parts.append(
           [
-            "PlanBook: layout (SheetLayout.append, text measured) \(f(p.detail, "layout")), ",
-            "write (SheetWriter + Workbook, page breaks included) \(f(p.detail, "write")); ",
-            "pageBreaks() alone \(f(p.detail, "pageBreaks")) for ",
-            "\(Int(p.detail["breaks"] ?? 0)) breaks; peak after the layout \(mib) MiB; ",
+            "PlanBook streams the sheet (SheetWriter.stream, constant memory): of its time the ",
+            "layout (rows measured, nothing kept but heights) takes \(f(p.detail, "layout")); ",
+            "\(Int(p.detail["rows"] ?? 0)) rows, \(Int(p.detail["breaks"] ?? 0)) page breaks ",
+            "computed (libxlsxwriter writes the first 1,023, Excel's limit); ",
             "the synthetic rows' own making, \(f(p.detail, "generator")), is taken off",
           ].joined())
       }

@@ -188,7 +188,7 @@ struct Runner {
       }
       if options.cProgram != nil {
         rows.identical = identical(
-          work.out + "/planbook/\(w.group)", work.out + "/c-normal/\(w.script)")
+          work.out + "/planbook/\(w.group)", work.out + "/c-constant/\(w.script)")
       }
       report.writing.append(rows)
     }

@@ -92,24 +92,60 @@ enum Sheets {
   /// A 任务分工表 like the overview's (`Overview.tasks`): a merged title, the header repeated
   /// on every page, a merged chapter heading before every 100 tasks (kept with its first
   /// task), then per task its number, heading, lead units, cooperating units (wrapped, often
-  /// every district), deadline as a date and weight; `rows` rows in all.
+  /// every district), deadline as a date and weight; `rows` rows in all. Kept whole (for the
+  /// baselines' cell script).
   static func overview(rows: Int = overviewRows) -> SheetLayout {
+    var sheet = overviewFrame()
+    overview(into: &sheet, rows: rows)
+    return sheet
+  }
+
+  /// The overview sheet before its rows: name, columns, footer.
+  static func overviewFrame() -> SheetLayout {
     var sheet = SheetLayout(name: "任务分工表", columns: [7, 30, 12, 18, 17, 5])
-    sheet.append([
+    sheet.page.footer = "&C&\"宋体\"&9第 &P 页 共 &N 页&R&\"宋体\"&8gd-\(Generator.year)"
+    return sheet
+  }
+
+  /// Appends the overview's rows to `sheet`: kept by a ``SheetLayout``, written at once by a
+  /// ``SheetStream``.
+  static func overview<Rows: SheetRows>(
+    into sheet: inout Rows, rows: Int = overviewRows
+  ) throws(Rows.Failure) {
+    try sheet.append([
       .init(0...5, .text("\(Generator.year)年广东省生态环境保护重点工作任务清单 任务分工表"), Style.subtitle)
     ])
-    let header = sheet.append(
+    let header = try sheet.append(
       ["编号", "任务", "牵头单位", "配合单位", "完成时限", "分值"].enumerated().map {
         .init($0.offset, .text($0.element), Style.header)
       })
     sheet.page.repeatRows = header
     var source = OverviewRows(rows: rows - 2)
     while let (cells, isChapter) = source.next() {
-      let r = sheet.append(cells)
-      if isChapter { sheet.keepTogether.append(r.lowerBound...(r.upperBound + 1)) }
+      let r = try sheet.append(cells)
+      if isChapter { sheet.keep(r.lowerBound...(r.upperBound + 1)) }
     }
-    sheet.page.footer = "&C&\"宋体\"&9第 &P 页 共 &N 页&R&\"宋体\"&8gd-\(Generator.year)"
-    return sheet
+  }
+
+  /// Rows measured as a layout measures them, then dropped: the layout's own cost, without
+  /// holding it.
+  struct DroppedRows: SheetRows {
+    var layout = Sheets.overviewFrame()
+    var nextRow = 0
+    var columns: [Double] { layout.columns }
+    var page: PageSetup {
+      get { layout.page }
+      set { layout.page = newValue }
+    }
+
+    mutating func append(_ cells: [SheetLayout.Cell], minHeight: Double) -> ClosedRange<Int> {
+      let added = layout.append(cells, minHeight: minHeight)
+      layout.rows.removeAll(keepingCapacity: true)
+      defer { nextRow += added.count }
+      return nextRow...(nextRow + added.count - 1)
+    }
+
+    mutating func keep(_ rows: ClosedRange<Int>) {}
   }
 
   /// Makes the overview's rows and drops them: the generator's own cost.

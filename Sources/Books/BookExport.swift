@@ -107,22 +107,27 @@ public enum BookExport {
   public static func content(
     _ book: Book, of resolved: ResolvedPlan, fingerprint: String, files: [String: String]
   ) -> (sheets: [SheetLayout], properties: DocumentProperties) {
-    let plan = resolved.plan
     let sheets: [SheetLayout]
-    let title: String
     if let unit = book.unit {
       sheets = [ResponsibilityBook.layout(unit: unit, in: resolved, fingerprint: fingerprint)]
-      title = "\(plan.title) 目标责任书（\(unit.name)）"
     } else {
       sheets = Overview.layouts(resolved, files: files, fingerprint: fingerprint)
-      title = "\(plan.title) 总览"
     }
-    let properties = BookProperties.document(
+    return (sheets, properties(book, of: resolved, fingerprint: fingerprint))
+  }
+
+  /// A workbook's document properties: title, the plan's identity and fingerprint, the unit.
+  public static func properties(
+    _ book: Book, of resolved: ResolvedPlan, fingerprint: String
+  ) -> DocumentProperties {
+    let plan = resolved.plan
+    let title =
+      book.unit.map { "\(plan.title) 目标责任书（\($0.name)）" } ?? "\(plan.title) 总览"
+    return BookProperties.document(
       plan, title: title,
       comments: "PlanBook \(plan.id) \(WorkPlan.shortFingerprint(fingerprint))",
       unit: book.unit.map { "\($0.id) \($0.name)" } ?? BookProperties.overviewUnit,
       kind: book.unit == nil ? "overview" : "book", fingerprint: fingerprint)
-    return (sheets, properties)
   }
 
   /// The file name of each unit's book, by unit id (the overview's 单位索引 lists them).
@@ -132,15 +137,20 @@ public enum BookExport {
       uniquingKeysWith: { a, _ in a })
   }
 
-  /// Writes one workbook.
-  static func write(
+  /// Writes one workbook, in constant memory (rows go out as they are made): a book from its
+  /// layout, the overview streamed sheet by sheet, so a plan of any size takes flat memory.
+  public static func write(
     _ book: Book, of resolved: ResolvedPlan, fingerprint: String, files: [String: String],
     to path: String
   ) throws {
-    let (sheets, properties) = content(
-      book, of: resolved, fingerprint: fingerprint, files: files)
-    try Workbook.write(to: path, properties: properties) { workbook in
-      for sheet in sheets { try SheetWriter.write(sheet, into: workbook) }
+    let properties = properties(book, of: resolved, fingerprint: fingerprint)
+    try Workbook.write(to: path, properties: properties, mode: .constantMemory) { workbook in
+      if let unit = book.unit {
+        let layout = ResponsibilityBook.layout(unit: unit, in: resolved, fingerprint: fingerprint)
+        try SheetWriter.write(layout, into: workbook)
+      } else {
+        try Overview.write(resolved, files: files, fingerprint: fingerprint, into: workbook)
+      }
     }
   }
 

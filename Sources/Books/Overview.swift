@@ -5,40 +5,90 @@ import Xlsx
 /// The overview workbook: 任务分工表 (every task with its lead, cooperating units and
 /// deadline), 指标表 (every target and figure) and 单位索引 (each responsible unit, its counts
 /// and its book's file name).
+///
+/// Each sheet is made by code generic over ``SheetRows``: ``layouts(_:files:fingerprint:)``
+/// keeps the rows (for tests), ``write(_:files:fingerprint:into:)`` streams them into the
+/// workbook as they are made, so a plan of any size is written in flat memory.
 public enum Overview {
+  /// The sheets, in workbook order.
+  enum Sheet: CaseIterable { case tasks, targets, units }
+
   /// The three sheets of the overview of `resolved`; `files` maps unit ids to book file names.
   public static func layouts(
     _ resolved: ResolvedPlan, files: [String: String], fingerprint: String
   ) -> [SheetLayout] {
-    let footer = ResponsibilityBook.footer(plan: resolved.plan, fingerprint: fingerprint)
-    var sheets = [tasks(resolved), targets(resolved), units(resolved, files: files)]
-    for i in sheets.indices { sheets[i].page.footer = footer }
-    return sheets
+    Sheet.allCases.map { sheet in
+      var layout = frame(sheet, resolved, fingerprint: fingerprint)
+      fill(sheet, resolved, files: files, into: &layout)
+      return layout
+    }
+  }
+
+  /// Writes the three sheets into `workbook`, each row as it is made: the same sheets as
+  /// ``layouts(_:files:fingerprint:)``, without holding them.
+  public static func write(
+    _ resolved: ResolvedPlan, files: [String: String], fingerprint: String,
+    into workbook: Workbook
+  ) throws {
+    for sheet in Sheet.allCases {
+      try SheetWriter.stream(frame(sheet, resolved, fingerprint: fingerprint), into: workbook) {
+        var rows = $0
+        try fill(sheet, resolved, files: files, into: &rows)
+      }
+    }
+  }
+
+  /// A sheet before its rows: name, column widths, print settings with the plan's footer.
+  static func frame(
+    _ sheet: Sheet, _ resolved: ResolvedPlan, fingerprint: String
+  ) -> SheetLayout {
+    var layout: SheetLayout
+    switch sheet {
+    case .tasks:
+      layout = SheetLayout(
+        name: "任务分工表",
+        columns: BookCells.numberColumn(
+          [5, 32, 12, 18, 17, 5], fitting: resolved.tasks.map(\.label)))
+    case .targets:
+      layout = SheetLayout(name: "指标表", columns: [5, 22, 11, 7.5, 9, 6.5, 10, 12, 5])
+    case .units:
+      layout = SheetLayout(name: "单位索引", columns: [5, 24, 10, 6, 6, 6, 24])
+    }
+    layout.page.footer = ResponsibilityBook.footer(plan: resolved.plan, fingerprint: fingerprint)
+    return layout
+  }
+
+  /// Appends a sheet's rows.
+  static func fill<Rows: SheetRows>(
+    _ sheet: Sheet, _ resolved: ResolvedPlan, files: [String: String], into rows: inout Rows
+  ) throws(Rows.Failure) {
+    switch sheet {
+    case .tasks: try tasks(resolved, into: &rows)
+    case .targets: try targets(resolved, into: &rows)
+    case .units: try units(resolved, files: files, into: &rows)
+    }
   }
 
   /// Starts a sheet: the title row across all columns, then the header row, repeated on every
   /// printed page.
-  static func start(
-    _ name: String, title: String, headers: [String], widths: [Double]
-  )
-    -> SheetLayout
-  {
-    var sheet = SheetLayout(name: name, columns: widths)
-    let all = 0...(widths.count - 1)
-    sheet.append([.init(all, .text(title), BookStyles.subtitle)])
-    let header = sheet.append(
+  static func start<Rows: SheetRows>(
+    _ sheet: inout Rows, title: String, headers: [String]
+  ) throws(Rows.Failure) {
+    let all = 0...(sheet.columns.count - 1)
+    try sheet.append([.init(all, .text(title), BookStyles.subtitle)])
+    let header = try sheet.append(
       headers.enumerated().map { .init($0.offset, .text($0.element), BookStyles.header) })
     sheet.page.repeatRows = header
-    return sheet
   }
 
-  static func tasks(_ resolved: ResolvedPlan) -> SheetLayout {
+  static func tasks<Rows: SheetRows>(
+    _ resolved: ResolvedPlan, into sheet: inout Rows
+  ) throws(Rows.Failure) {
     let plan = resolved.plan
     let S = BookStyles.self
-    var sheet = start(
-      "任务分工表", title: "\(plan.title) 任务分工表",
-      headers: ["编号", "任务", "牵头单位", "配合单位", "完成时限", "分值"],
-      widths: BookCells.numberColumn([5, 32, 12, 18, 17, 5], fitting: resolved.tasks.map(\.label)))
+    try start(
+      &sheet, title: "\(plan.title) 任务分工表",
+      headers: ["编号", "任务", "牵头单位", "配合单位", "完成时限", "分值"])
     let chapters = Dictionary(
       plan.allChapters.map { ($0.chapter.id, $0.chapter) }, uniquingKeysWith: { a, _ in a })
     var shown = Set<String>()
@@ -49,10 +99,10 @@ public enum Overview {
         guard let c = chapters[id] else { continue }
         let number = Numerals.chinese(c.number)
         let heading = depth == 0 ? "\(number)、\(c.title)" : "（\(number)）\(c.title)"
-        let r = sheet.append([.init(0...5, .text(heading), S.chapter)])
-        sheet.keepTogether.append(r.lowerBound...(r.upperBound + 1))
+        let r = try sheet.append([.init(0...5, .text(heading), S.chapter)])
+        sheet.keep(r.lowerBound...(r.upperBound + 1))
       }
-      sheet.append([
+      try sheet.append([
         .init(0, .text(t.label), S.centered),
         .init(1, .text(t.task.title), S.text),
         .init(2, .text(BookText.names(t.lead, in: plan)), S.text),
@@ -61,18 +111,18 @@ public enum Overview {
         BookCells.weight(t.task.weight, col: 5),
       ])
     }
-    return sheet
   }
 
-  static func targets(_ resolved: ResolvedPlan) -> SheetLayout {
+  static func targets<Rows: SheetRows>(
+    _ resolved: ResolvedPlan, into sheet: inout Rows
+  ) throws(Rows.Failure) {
     let plan = resolved.plan
     let S = BookStyles.self
-    var sheet = start(
-      "指标表", title: "\(plan.title) 指标表",
-      headers: ["序号", "指标", "要求", "目标值", "单位", "基准年", "牵头单位", "配合单位", "分值"],
-      widths: [5, 22, 11, 7.5, 9, 6.5, 10, 12, 5])
+    try start(
+      &sheet, title: "\(plan.title) 指标表",
+      headers: ["序号", "指标", "要求", "目标值", "单位", "基准年", "牵头单位", "配合单位", "分值"])
     for (n, t) in resolved.targets.enumerated() {
-      sheet.append(
+      try sheet.append(
         [
           .init(0, .number(Double(n + 1)), S.number(1)),
           .init(1, .text(BookText.targetName(t.target)), S.text),
@@ -82,21 +132,21 @@ public enum Overview {
           BookCells.weight(t.target.weight, col: 8),
         ])
     }
-    return sheet
   }
 
-  static func units(_ resolved: ResolvedPlan, files: [String: String]) -> SheetLayout {
+  static func units<Rows: SheetRows>(
+    _ resolved: ResolvedPlan, files: [String: String], into sheet: inout Rows
+  ) throws(Rows.Failure) {
     let plan = resolved.plan
     let S = BookStyles.self
-    var sheet = start(
-      "单位索引", title: "\(plan.title) 单位索引",
-      headers: ["序号", "单位", "简称", "牵头任务", "配合任务", "责任指标", "责任书文件"],
-      widths: [5, 24, 10, 6, 6, 6, 24])
+    try start(
+      &sheet, title: "\(plan.title) 单位索引",
+      headers: ["序号", "单位", "简称", "牵头任务", "配合任务", "责任指标", "责任书文件"])
     for (n, unit) in resolved.responsibleUnits.enumerated() {
       let tasks = resolved.tasks(for: unit.id)
       let leads = tasks.filter { $0.lead.contains(unit.id) }.count
       let count = { (v: Int) -> SheetLayout.Value in .number(Double(v)) }
-      sheet.append([
+      try sheet.append([
         .init(0, count(n + 1), S.number(1)),
         .init(1, .text(unit.name), S.text),
         .init(2, .text(unit.shortName), S.text),
@@ -106,6 +156,5 @@ public enum Overview {
         .init(6, .text(files[unit.id] ?? ""), S.text),
       ])
     }
-    return sheet
   }
 }

@@ -70,20 +70,43 @@ public struct SheetLayout: Sendable {
   @discardableResult
   public mutating func append(_ cells: [Cell], minHeight: Double = 0) -> ClosedRange<Int> {
     let first = rows.count
-    let height = SheetLayout.wholePixels(
-      max(minHeight, cells.map { self.height(of: $0) }.max() ?? minHeight))
-    guard height > TextMetrics.maximumRowHeight,
-      let (index, text) = longestText(cells)
-    else {
-      // Nothing to continue on another row (rich text): as tall as Excel allows.
-      rows.append(Row(cells: cells, height: min(height, TextMetrics.maximumRowHeight)))
-      return first...first
+    rows.append(contentsOf: measure(cells, minHeight: minHeight))
+    return first...(rows.count - 1)
+  }
+
+  /// Keeps `rows` on one page (appends to ``keepTogether``).
+  public mutating func keep(_ rows: ClosedRange<Int>) { keepTogether.append(rows) }
+
+  /// The rows ``append(_:minHeight:)`` adds for `cells`: one, or more when the text is taller
+  /// than a row can be.
+  func measure(_ cells: [Cell], minHeight: Double) -> [Row] {
+    if let height = height(of: cells, minHeight: minHeight) {
+      return [Row(cells: cells, height: height)]
+    }
+    return continued(cells, minHeight: minHeight)
+  }
+
+  /// The height of a row of `cells`, or nil when it must be continued on further rows.
+  func height(of cells: [Cell], minHeight: Double) -> Double? {
+    var tallest = minHeight
+    for cell in cells { tallest = max(tallest, height(of: cell)) }
+    let height = SheetLayout.wholePixels(tallest)
+    guard height > TextMetrics.maximumRowHeight else { return height }
+    // Nothing to continue on another row (rich text): as tall as Excel allows.
+    return longestText(cells) == nil ? TextMetrics.maximumRowHeight : nil
+  }
+
+  /// The rows of cells too tall for one row: the longest text split between them.
+  private func continued(_ cells: [Cell], minHeight: Double) -> [Row] {
+    guard let (index, text) = longestText(cells) else {
+      return [Row(cells: cells, height: TextMetrics.maximumRowHeight)]
     }
     let cell = cells[index]
     let maxLines = Int(
       (TextMetrics.maximumRowHeight - TextMetrics.verticalPadding)
         / (cell.style.fontSize * TextMetrics.lineSpacing))
     let chunks = split(text, pixels: pixels(cell.cols), fontSize: cell.style.fontSize, maxLines)
+    var rows: [Row] = []
     for (n, chunk) in chunks.enumerated() {
       var rowCells: [Cell]
       if n == 0 {
@@ -98,7 +121,7 @@ public struct SheetLayout: Sendable {
       rows.append(
         Row(cells: rowCells, height: SheetLayout.wholePixels(min(h, TextMetrics.maximumRowHeight))))
     }
-    return first...(rows.count - 1)
+    return rows
   }
 
   /// `points` rounded up to whole pixels (0.75 pt at 96 dpi), so a reader that rounds row
@@ -175,10 +198,16 @@ public struct SheetLayout: Sendable {
   /// reader that prints smaller than computed (LibreOffice without Calibri's metrics measures
   /// columns wider and scales the page down to fit its width) then still breaks exactly here,
   /// instead of moving rows up and splitting a block.
-  public func pageBreaks() -> [Int] {
+  public func pageBreaks() -> [Int] { pageBreaks(heights: rows.map(\.height)) }
+
+  /// The page breaks of rows `heights` tall, with this layout's columns, print settings and
+  /// ``keepTogether`` ranges (the rows themselves need not be kept: see ``SheetStream``).
+  func pageBreaks(heights: [Double]) -> [Int] {
     let scale = min(1, printableWidth / max(widthInPoints, 1))
     let pageHeight = printableHeight / scale
-    let repeatHeight = page.repeatRows.map { r in r.reduce(0) { $0 + rows[$1].height } } ?? 0
+    let repeatHeight =
+      page.repeatRows.map { r in r.reduce(0) { $0 + ($1 < heights.count ? heights[$1] : 0) } }
+      ?? 0
     var breaks: [Int] = []
     var used = 0.0
     var pageStart = 0
@@ -187,10 +216,10 @@ public struct SheetLayout: Sendable {
     for g in keepTogether where groups[g.lowerBound].map({ $0.count < g.count }) ?? true {
       groups[g.lowerBound] = g
     }
-    for row in rows.indices {
-      var needed = rows[row].height
+    for row in heights.indices {
+      var needed = heights[row]
       if let group = groups[row] {
-        needed = group.reduce(0) { $0 + rows[$1].height }
+        needed = group.reduce(0) { $0 + ($1 < heights.count ? heights[$1] : 0) }
       }
       if used + needed > pageHeight, row > pageStart {
         breaks.append(row)
@@ -198,7 +227,7 @@ public struct SheetLayout: Sendable {
         let repeats = page.repeatRows.map { $0.upperBound < row } ?? false
         used = repeats ? repeatHeight : 0
       }
-      used += rows[row].height
+      used += heights[row]
     }
     return breaks
   }

@@ -1,6 +1,6 @@
 import Xlsx
 
-/// Writes ``SheetLayout``s into a workbook.
+/// Writes ``SheetLayout``s into a workbook, whole or row by row (``SheetStream``).
 public enum SheetWriter {
   /// Adds `layout` as a worksheet of `workbook`: columns, rows and their heights, cells (merged
   /// where they span), print settings with the page breaks that keep blocks together. Returns
@@ -12,37 +12,58 @@ public enum SheetWriter {
       try sheet.setColumn(col, width: width)
     }
     for (r, row) in layout.rows.enumerated() {
-      try sheet.setRow(r, height: row.height)
-      for cell in row.cells {
-        if cell.cols.count > 1 {
-          let text: String
-          switch cell.value {
-          case .text(let t): text = t
-          case .blank: text = ""
-          case .rich(let runs):
-            try sheet.merge(rich: runs, rows: r...r, cols: cell.cols, style: cell.style)
-            continue
-          case .number, .date:
-            throw XlsxError(
-              operation: "merge \(CellReference.cell(row: r, col: cell.cols.lowerBound))",
-              message: "only text can be merged")
-          }
-          try sheet.merge(text, rows: r...r, cols: cell.cols, style: cell.style)
-          continue
-        }
-        let col = cell.cols.lowerBound
-        switch cell.value {
-        case .text(let t): try sheet.write(t, row: r, col: col, style: cell.style)
-        case .number(let n): try sheet.write(number: n, row: r, col: col, style: cell.style)
-        case .date(let d): try sheet.write(day: d, row: r, col: col, style: cell.style)
-        case .blank: try sheet.writeBlank(row: r, col: col, style: cell.style)
-        case .rich(let runs): try sheet.write(rich: runs, row: r, col: col, style: cell.style)
-        }
-      }
+      try write(row.cells, height: row.height, at: r, into: sheet)
     }
     var page = layout.page
     page.pageBreaks = layout.pageBreaks()
     try sheet.setPage(page)
     return sheet
+  }
+
+  /// Adds a worksheet laid out by `rows` as it goes: `frame` gives its name, columns and print
+  /// settings (its rows, if any, come first); each row `rows` appends is written at once, and
+  /// the page breaks are set at the end. The same file as ``write(_:into:)`` of the whole
+  /// layout, without holding it. Returns the worksheet.
+  @discardableResult
+  public static func stream(
+    _ frame: SheetLayout, into workbook: Workbook, rows: (SheetStream) throws -> Void
+  ) throws -> Worksheet {
+    let stream = try SheetStream(frame, into: workbook)
+    try rows(stream)
+    try stream.finish()
+    return stream.worksheet
+  }
+
+  /// Writes one row as row `r` of `sheet`: its height, then its cells.
+  static func write(
+    _ cells: [SheetLayout.Cell], height: Double, at r: Int, into sheet: Worksheet
+  ) throws {
+    try sheet.setRow(r, height: height)
+    for cell in cells {
+      if cell.cols.count > 1 {
+        let text: String
+        switch cell.value {
+        case .text(let t): text = t
+        case .blank: text = ""
+        case .rich(let runs):
+          try sheet.merge(rich: runs, rows: r...r, cols: cell.cols, style: cell.style)
+          continue
+        case .number, .date:
+          throw XlsxError(
+            operation: "merge \(CellReference.cell(row: r, col: cell.cols.lowerBound))",
+            message: "only text can be merged")
+        }
+        try sheet.merge(text, rows: r...r, cols: cell.cols, style: cell.style)
+        continue
+      }
+      let col = cell.cols.lowerBound
+      switch cell.value {
+      case .text(let t): try sheet.write(t, row: r, col: col, style: cell.style)
+      case .number(let n): try sheet.write(number: n, row: r, col: col, style: cell.style)
+      case .date(let d): try sheet.write(day: d, row: r, col: col, style: cell.style)
+      case .blank: try sheet.writeBlank(row: r, col: col, style: cell.style)
+      case .rich(let runs): try sheet.write(rich: runs, row: r, col: col, style: cell.style)
+      }
+    }
   }
 }

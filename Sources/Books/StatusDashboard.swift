@@ -116,7 +116,9 @@ public enum StatusDashboard {
   )
     -> SheetLayout
   {
-    Overview.start(name, title: title, headers: headers, widths: widths)
+    var sheet = SheetLayout(name: name, columns: widths)
+    Overview.start(&sheet, title: title, headers: headers)
+    return sheet
   }
 
   static func targetSheet(_ s: StatusReport, unit: String?, subtitle: String) -> SheetLayout {

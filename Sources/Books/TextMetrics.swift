@@ -27,7 +27,11 @@ public enum TextMetrics {
 
   /// Whether `c` takes a full em.
   public static func isFullWidth(_ c: Unicode.Scalar) -> Bool {
-    switch c.value {
+    let v = c.value
+    // The common cases first: Latin text, then the unified ideographs.
+    if v < 0x1100 { return v == 0x00B1 || v == 0x00D7 || v == 0x00F7 }
+    if v >= 0x4E00 && v <= 0x9FFF { return true }
+    switch v {
     case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
       0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
       0xFFE0...0xFFE6, 0x20000...0x3FFFD:
@@ -45,7 +49,11 @@ public enum TextMetrics {
   /// The width of one character in pixels at `fontSize` points.
   public static func width(of c: Unicode.Scalar, fontSize: Double) -> Double {
     let em = fontSize * 4 / 3
-    if isFullWidth(c) { return em }
+    return isFullWidth(c) ? em : narrowWidth(of: c, em: em)
+  }
+
+  /// The width of a character that is not full width, for an em of `em` pixels.
+  static func narrowWidth(of c: Unicode.Scalar, em: Double) -> Double {
     switch c {
     case " ": return em * 0.3
     case "i", "l", "j", "I", ".", ",", ":", ";", "'", "|", "!": return em * 0.35
@@ -66,34 +74,56 @@ public enum TextMetrics {
   /// line, anywhere).
   public static func lines(_ text: String, pixels: Double, fontSize: Double) -> Int {
     var counter = LineCounter(room: max(1, (pixels - horizontalPadding) * fill))
+    let em = fontSize * 4 / 3
+    let scalars = text.unicodeScalars
     // One pass over the scalars: a full-width character is a unit of its own; a run of
     // spaces and a run of other characters (a Latin word, a number) each move as a whole.
-    var word: [Double] = []
+    // At most one run is pending at a time; a word is kept as its width and where it began
+    // (its characters are measured again only when it must be broken).
     var spaces = 0.0
-    for c in text.unicodeScalars {
-      if c == "\n" {
-        counter.place(word: &word, spaces: &spaces)
-        counter.newParagraph()
-        continue
-      }
-      let w = width(of: c, fontSize: fontSize)
-      if c == " " {
-        if !word.isEmpty { counter.place(word: &word, spaces: &spaces) }
-        spaces += w
-      } else if isFullWidth(c) {
-        counter.place(word: &word, spaces: &spaces)
-        word.append(w)
-        counter.place(word: &word, spaces: &spaces)
+    var word = 0.0
+    var wordStart: String.UnicodeScalarView.Index?
+    var i = scalars.startIndex
+    while i < scalars.endIndex {
+      let c = scalars[i]
+      if c == "\n" || c == " " || isFullWidth(c) {
+        if let start = wordStart {
+          counter.place(word: word) { widths(scalars[start..<i], em: em) }
+          word = 0
+          wordStart = nil
+        }
+        if c == " " {
+          spaces += em * 0.3
+        } else {
+          counter.place(spaces: spaces)
+          spaces = 0
+          if c == "\n" {
+            counter.newParagraph()
+          } else {
+            counter.place(word: em) { [em] }
+          }
+        }
       } else {
-        if spaces > 0 { counter.place(word: &word, spaces: &spaces) }
-        word.append(w)
+        if spaces > 0 {
+          counter.place(spaces: spaces)
+          spaces = 0
+        }
+        if wordStart == nil { wordStart = i }
+        word += narrowWidth(of: c, em: em)
       }
+      i = scalars.index(after: i)
     }
-    counter.place(word: &word, spaces: &spaces)
+    counter.place(spaces: spaces)
+    if let start = wordStart { counter.place(word: word) { widths(scalars[start...], em: em) } }
     return max(counter.total + counter.lines, 1)
   }
 
-  /// Greedy line filling, token by token.
+  /// The widths of `characters`, for an em of `em` pixels.
+  static func widths(_ characters: Substring.UnicodeScalarView, em: Double) -> [Double] {
+    characters.map { isFullWidth($0) ? em : narrowWidth(of: $0, em: em) }
+  }
+
+  /// Greedy line filling, run by run.
   struct LineCounter {
     let room: Double
     var total = 0
@@ -102,32 +132,32 @@ public enum TextMetrics {
 
     init(room: Double) { self.room = room }
 
-    /// Places the pending run of spaces, then the pending word (its characters' widths), and
-    /// empties both.
-    mutating func place(word: inout [Double], spaces: inout Double) {
-      if spaces > 0 {
-        if used + spaces <= room {
-          used += spaces
-        } else if spaces <= room {
-          // Spaces that do not fit end the line and vanish.
-          lines += 1
-          used = 0
-        } else {
-          breakAnywhere(Array(repeating: spaces, count: 1))
-        }
-        spaces = 0
-      }
-      guard !word.isEmpty else { return }
-      let w = word.reduce(0, +)
-      if used + w <= room {
-        used += w
-      } else if w <= room {
+    /// Places a run of spaces `width` wide (nothing when 0).
+    mutating func place(spaces width: Double) {
+      guard width > 0 else { return }
+      if used + width <= room {
+        used += width
+      } else if width <= room {
+        // Spaces that do not fit end the line and vanish.
         lines += 1
-        used = w
+        used = 0
       } else {
-        breakAnywhere(word)
+        breakAnywhere([width])
       }
-      word.removeAll(keepingCapacity: true)
+    }
+
+    /// Places a word `width` wide: on this line, else on the next, else (longer than a line)
+    /// broken anywhere between its characters, whose widths `characters` gives (only asked
+    /// then: the common case never looks at the word again).
+    mutating func place(word width: Double, characters: () -> [Double]) {
+      if used + width <= room {
+        used += width
+      } else if width <= room {
+        lines += 1
+        used = width
+      } else {
+        breakAnywhere(characters())
+      }
     }
 
     /// A run longer than a line: broken anywhere.

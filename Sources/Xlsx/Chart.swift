@@ -216,6 +216,7 @@ extension Workbook {
   ) throws(XlsxError) {
     let operation = "insert a chart at \(ExcelGrid.name(row...row, col...col)) of '\(sheet.name)'"
     let handle = try sheetHandle(sheet, operation)
+    try sheet.refuseInConstantMemory("a chart (it reads the cells it plots at close)", operation)
     try ExcelGrid.check(rows: row...row, cols: col...col, operation)
     guard width > 0, height > 0, width <= 100_000, height <= 100_000 else {
       throw XlsxError(operation: operation, message: "a chart of \(width) × \(height) pixels")

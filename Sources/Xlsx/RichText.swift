@@ -63,6 +63,7 @@ extension Worksheet {
   public func write(rich runs: [RichRun], row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let operation = "write \(at(row, col))"
     let sheet = try live(operation)
+    try refuseInConstantMemory("rich text", operation)
     switch try RichContent(runs, style: style, operation: operation) {
     case .blank:
       try writeBlank(row: row, col: col, style: style)
@@ -90,6 +91,7 @@ extension Worksheet {
       lastCol: cols.upperBound)
     let operation = "merge \(range) of '\(name)'"
     let sheet = try live(operation)
+    try refuseInConstantMemory("rich text", operation)
     switch try RichContent(runs, style: style, operation: operation) {
     case .blank:
       try merge("", rows: rows, cols: cols, style: style)

@@ -11,17 +11,40 @@ import PlanModel
 /// nothing behind) and the finished file is renamed into place. libxlsxwriter's own temporary
 /// files go to the target's folder (its `tmpdir` option); `LC_NUMERIC` is "C" on the writing
 /// thread throughout.
+///
+/// In ``Mode/constantMemory`` libxlsxwriter keeps only the current row: each worksheet must be
+/// written top to bottom (see ``Worksheet``), and memory stays flat however long the sheet.
 public final class Workbook {
+  /// How libxlsxwriter holds the cells until the file is closed.
+  public enum Mode: Sendable {
+    /// Every cell is kept until close; cells may be written in any order. Strings are shared
+    /// (each distinct text stored once). Charts, which read the cells they plot, need this.
+    case normal
+    /// Each row is written out as soon as a later one is started (`constant_memory`): rows
+    /// strictly top to bottom, merges within one row, no rich text; strings are written inline
+    /// in their cells. Memory stays flat whatever the sheet's length.
+    case constantMemory
+  }
+
+  /// How this workbook is written.
+  public let mode: Mode
   /// The file being written (the final path, not the temporary one).
   public let path: String
   private var handle: UnsafeMutablePointer<lxw_workbook>?
   private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+  /// The styles used last and their formats (at most ``recentStyles``, replaced in turn): a
+  /// layout uses a handful of styles over and over, and comparing a few (their strings
+  /// usually share storage) is cheaper than hashing one.
+  private var recentStyles: [CellStyle] = []
+  private var recentFormats: [UnsafeMutablePointer<lxw_format>] = []
+  private var nextRecent = 0
   private var sheets: [Worksheet] = []
   private let strings = CStringArena()
 
-  private init(path: String, handle: UnsafeMutablePointer<lxw_workbook>) {
+  private init(path: String, handle: UnsafeMutablePointer<lxw_workbook>, mode: Mode) {
     self.path = path
     self.handle = handle
+    self.mode = mode
   }
 
   /// Whether the workbook can still be written to.
@@ -30,8 +53,10 @@ public final class Workbook {
   /// Writes a workbook to `path`: `build` adds worksheets and cells; on success the complete
   /// file replaces anything at `path`. On any error — from libxlsxwriter or thrown by `build` —
   /// the error is rethrown and no file (complete or partial) is left at `path` or beside it.
+  /// `mode` chooses how libxlsxwriter holds the cells (normal unless said otherwise).
   public static func write(
-    to path: String, properties: DocumentProperties, build: (Workbook) throws -> Void
+    to path: String, properties: DocumentProperties, mode: Mode = .normal,
+    build: (Workbook) throws -> Void
   ) throws {
     let url = URL(fileURLWithPath: path)
     let folder = url.deletingLastPathComponent().path
@@ -43,11 +68,12 @@ public final class Workbook {
     try withCNumericLocale {
       let strings = CStringArena()
       var options = lxw_workbook_options(
-        constant_memory: 0, tmpdir: strings.copy(folder), use_zip64: 0)
+        constant_memory: mode == .constantMemory ? 1 : 0, tmpdir: strings.copy(folder), use_zip64: 0
+      )
       guard let raw = workbook_new_opt(temporary, &options) else {
         throw XlsxError(operation: "create workbook \(path)", message: "libxlsxwriter refused")
       }
-      let workbook = Workbook(path: path, handle: raw)
+      let workbook = Workbook(path: path, handle: raw, mode: mode)
       do {
         try workbook.setProperties(properties)
         try build(workbook)
@@ -77,15 +103,32 @@ public final class Workbook {
 
   /// The libxlsxwriter format for `style`, made once per workbook.
   func format(_ style: CellStyle) throws(XlsxError) -> UnsafeMutablePointer<lxw_format> {
-    if let f = formats[style] { return f }
-    let handle = try live("add a cell format")
-    guard let f = workbook_add_format(handle) else {
-      throw XlsxError(operation: "add a cell format", message: "out of memory")
+    for i in recentStyles.indices where recentStyles[i] == style { return recentFormats[i] }
+    let f: UnsafeMutablePointer<lxw_format>
+    if let known = formats[style] {
+      f = known
+    } else {
+      let handle = try live("add a cell format")
+      guard let made = workbook_add_format(handle) else {
+        throw XlsxError(operation: "add a cell format", message: "out of memory")
+      }
+      style.apply(to: made)
+      formats[style] = made
+      f = made
     }
-    style.apply(to: f)
-    formats[style] = f
+    if recentStyles.count < Self.recentStyles {
+      recentStyles.append(style)
+      recentFormats.append(f)
+    } else {
+      recentStyles[nextRecent] = style
+      recentFormats[nextRecent] = f
+      nextRecent = (nextRecent + 1) % Self.recentStyles
+    }
     return f
   }
+
+  /// How many styles ``format(_:)`` remembers as recently used.
+  private static let recentStyles = 8
 
   /// The live handle, or an error naming `operation` when the workbook is closed.
   func live(

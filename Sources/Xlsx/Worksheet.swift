@@ -6,6 +6,10 @@ import PlanModel
 ///
 /// There is deliberately no way to write a formula: text is always text, even `=SUM(A1)`,
 /// `+86…`, `-5 %` or `@unit`.
+///
+/// In a ``Workbook/Mode/constantMemory`` workbook rows go strictly top to bottom (cells of a
+/// row in any order), a merge stays within one row, and rich text is refused: each such misuse
+/// throws, naming the cell, before libxlsxwriter is called.
 public final class Worksheet {
   /// The sheet's name as written.
   public let name: String
@@ -14,6 +18,10 @@ public final class Worksheet {
   /// The workbook's path, for errors after it is gone.
   private let workbookPath: String
   var handle: UnsafeMutablePointer<lxw_worksheet>?
+  /// Whether the workbook is written in constant memory (rows top to bottom).
+  private let constantMemory: Bool
+  /// Constant-memory mode only: the row written last (-1 before the first).
+  private var currentRow = -1
 
   /// The most characters (Unicode scalars) a cell holds.
   public static let maximumTextLength = 32_767
@@ -21,6 +29,7 @@ public final class Worksheet {
   init(workbook: Workbook, handle: UnsafeMutablePointer<lxw_worksheet>, name: String) {
     self.workbook = workbook
     self.workbookPath = workbook.path
+    self.constantMemory = workbook.mode == .constantMemory
     self.handle = handle
     self.name = name
   }
@@ -30,7 +39,8 @@ public final class Worksheet {
   ) throws(XlsxError)
     -> UnsafeMutablePointer<lxw_worksheet>
   {
-    guard let handle, workbook.isOpen else {
+    // The workbook clears every sheet's handle when it closes: a handle means it is open.
+    guard let handle else {
       throw XlsxError(
         operation: operation(), message: "the workbook \(workbookPath) is already closed")
     }
@@ -41,10 +51,36 @@ public final class Worksheet {
     "\(CellReference.cell(row: row, col: col)) of '\(name)'"
   }
 
+  /// In constant-memory mode, moves on to `row`, refusing a row above the current one
+  /// (libxlsxwriter has already written it out).
+  func advance(
+    to row: Int, _ operation: @autoclosure () -> String
+  ) throws(XlsxError) {
+    guard constantMemory else { return }
+    guard row >= currentRow else {
+      throw XlsxError(
+        operation: operation(),
+        message:
+          "row \(row + 1) comes after row \(currentRow + 1) was started; a constant-memory sheet "
+          + "is written top to bottom")
+    }
+    currentRow = row
+  }
+
+  /// In constant-memory mode, refuses what needs the cells kept until the workbook is closed.
+  func refuseInConstantMemory(
+    _ what: String, _ operation: @autoclosure () -> String
+  ) throws(XlsxError) {
+    guard constantMemory else { return }
+    throw XlsxError(
+      operation: operation(), message: "\(what) cannot be written in constant-memory mode")
+  }
+
   /// Writes text as text (a shared string), never as a formula or a number.
   public func write(_ text: String, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
     try Self.checkLength(text, "write \(at(row, col))")
+    try advance(to: row, "write \(at(row, col))")
     let format = try workbook.format(style)
     try check(
       worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), text, format),
@@ -57,6 +93,7 @@ public final class Worksheet {
     guard number.isFinite else {
       throw XlsxError(operation: "write \(at(row, col))", message: "\(number) is not a number")
     }
+    try advance(to: row, "write \(at(row, col))")
     let format = try workbook.format(style)
     try check(
       worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(col), number, format),
@@ -70,6 +107,7 @@ public final class Worksheet {
     guard day.isValid, day.year >= 1900 else {
       throw XlsxError(operation: "write \(at(row, col))", message: "\(day) is not a valid date")
     }
+    try advance(to: row, "write \(at(row, col))")
     var datetime = lxw_datetime(
       year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0,
       sec: 0)
@@ -82,6 +120,7 @@ public final class Worksheet {
   /// Writes an empty cell that still shows `style` (borders, fill).
   public func writeBlank(row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
+    try advance(to: row, "write \(at(row, col))")
     let format = try workbook.format(style)
     try check(
       worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(col), format),
@@ -98,6 +137,12 @@ public final class Worksheet {
     let operation = "merge \(range) of '\(name)'"
     let sheet = try live(operation)
     try Self.checkLength(text, operation)
+    if constantMemory, rows.count > 1 {
+      throw XlsxError(
+        operation: operation,
+        message: "a constant-memory sheet merges within one row (this range spans \(rows.count))")
+    }
+    try advance(to: rows.lowerBound, operation)
     let format = try workbook.format(style)
     try check(
       worksheet_merge_range(
@@ -117,6 +162,7 @@ public final class Worksheet {
   /// Sets a row's height in points.
   public func setRow(_ row: Int, height: Double) throws(XlsxError) {
     let sheet = try live("set the height of row \(row + 1)")
+    try advance(to: row, "set the height of row \(row + 1) of '\(name)'")
     try check(
       worksheet_set_row(sheet, lxw_row_t(row), height, nil),
       "set the height of row \(row + 1) of '\(name)'")
