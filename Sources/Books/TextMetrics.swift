@@ -26,20 +26,23 @@ public enum TextMetrics {
   public static func pixels(columnWidth units: Double) -> Double { (units * 7 + 5).rounded() }
 
   /// Whether `c` takes a full em.
-  public static func isFullWidth(_ c: Unicode.Scalar) -> Bool {
-    let v = c.value
+  public static func isFullWidth(_ c: Unicode.Scalar) -> Bool { isFullWidth(c.value) }
+
+  /// Whether the scalar `v` takes a full em.
+  @inline(__always)
+  static func isFullWidth(_ v: UInt32) -> Bool {
     // The common cases first: Latin text, then the unified ideographs.
     if v < 0x1100 { return v == 0x00B1 || v == 0x00D7 || v == 0x00F7 }
     if v >= 0x4E00 && v <= 0x9FFF { return true }
     switch v {
-    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
       0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
       0xFFE0...0xFFE6, 0x20000...0x3FFFD:
       return true
     case 0x2014, 0x2026, 0x2018, 0x2019, 0x201C, 0x201D, 0x2103, 0x2160...0x217F, 0x2460...0x24FF,
-      0x2190...0x21FF, 0x2264, 0x2265, 0x2212, 0x00B1, 0x00D7, 0x00F7, 0x3000:
-      // Dashes, quotes, ℃, Roman numerals, circled numbers, arrows, ≤ ≥ − ± × ÷ in a Chinese
-      // font are set full width.
+      0x2190...0x21FF, 0x2264, 0x2265, 0x2212:
+      // Dashes, quotes, ℃, Roman numerals, circled numbers, arrows, ≤ ≥ − (and ± × ÷ above)
+      // in a Chinese font are set full width.
       return true
     default:
       return false
@@ -48,17 +51,20 @@ public enum TextMetrics {
 
   /// The width of one character in pixels at `fontSize` points.
   public static func width(of c: Unicode.Scalar, fontSize: Double) -> Double {
-    let em = fontSize * 4 / 3
-    return isFullWidth(c) ? em : narrowWidth(of: c, em: em)
+    width(of: c.value, em: fontSize * 4 / 3)
   }
 
-  /// The width of a character that is not full width, for an em of `em` pixels.
-  static func narrowWidth(of c: Unicode.Scalar, em: Double) -> Double {
-    switch c {
-    case " ": return em * 0.3
-    case "i", "l", "j", "I", ".", ",", ":", ";", "'", "|", "!": return em * 0.35
-    case "m", "w", "M", "W", "@", "%", "&": return em * 0.9
-    case "A"..."Z": return em * 0.72
+  /// The width of the scalar `v` for an em of `em` pixels.
+  @inline(__always)
+  static func width(of v: UInt32, em: Double) -> Double {
+    if isFullWidth(v) { return em }
+    switch v {
+    case 0x20: return em * 0.3  // space
+    // i l j I . , : ; ' | !
+    case 0x69, 0x6C, 0x6A, 0x49, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x7C, 0x21: return em * 0.35
+    // m w M W @ % &
+    case 0x6D, 0x77, 0x4D, 0x57, 0x40, 0x25, 0x26: return em * 0.9
+    case 0x41...0x5A: return em * 0.72  // other capitals
     default: return em * 0.58
     }
   }
@@ -73,31 +79,40 @@ public enum TextMetrics {
   /// characters, a run of Latin letters and digits only at its spaces (or, when longer than a
   /// line, anywhere).
   public static func lines(_ text: String, pixels: Double, fontSize: Double) -> Int {
+    var text = text
+    return text.withUTF8 { lines(utf8: $0, pixels: pixels, fontSize: fontSize) }
+  }
+
+  /// ``lines(_:pixels:fontSize:)`` over the text's UTF-8 bytes (valid UTF-8, as a `String`'s).
+  ///
+  /// One pass, decoding as it goes: a full-width character is a unit of its own; a run of
+  /// spaces and a run of other characters (a Latin word, a number) each move as a whole. At
+  /// most one run is pending at a time; a word is kept as its width and the offset where it
+  /// began (its characters are measured again only when it must be broken).
+  static func lines(utf8 bytes: UnsafeBufferPointer<UInt8>, pixels: Double, fontSize: Double)
+    -> Int
+  {
     var counter = LineCounter(room: max(1, (pixels - horizontalPadding) * fill))
     let em = fontSize * 4 / 3
-    let scalars = text.unicodeScalars
-    // One pass over the scalars: a full-width character is a unit of its own; a run of
-    // spaces and a run of other characters (a Latin word, a number) each move as a whole.
-    // At most one run is pending at a time; a word is kept as its width and where it began
-    // (its characters are measured again only when it must be broken).
     var spaces = 0.0
     var word = 0.0
-    var wordStart: String.UnicodeScalarView.Index?
-    var i = scalars.startIndex
-    while i < scalars.endIndex {
-      let c = scalars[i]
-      if c == "\n" || c == " " || isFullWidth(c) {
-        if let start = wordStart {
-          counter.place(word: word) { widths(scalars[start..<i], em: em) }
+    var wordStart = -1
+    var i = 0
+    while i < bytes.count {
+      let start = i
+      let v = scalar(bytes, at: &i)
+      if v == 0x0A || v == 0x20 || isFullWidth(v) {
+        if wordStart >= 0 {
+          counter.place(word: word) { widths(bytes, wordStart..<start, em: em) }
           word = 0
-          wordStart = nil
+          wordStart = -1
         }
-        if c == " " {
+        if v == 0x20 {
           spaces += em * 0.3
         } else {
           counter.place(spaces: spaces)
           spaces = 0
-          if c == "\n" {
+          if v == 0x0A {
             counter.newParagraph()
           } else {
             counter.place(word: em) { [em] }
@@ -108,19 +123,47 @@ public enum TextMetrics {
           counter.place(spaces: spaces)
           spaces = 0
         }
-        if wordStart == nil { wordStart = i }
-        word += narrowWidth(of: c, em: em)
+        if wordStart < 0 { wordStart = start }
+        word += width(of: v, em: em)
       }
-      i = scalars.index(after: i)
     }
     counter.place(spaces: spaces)
-    if let start = wordStart { counter.place(word: word) { widths(scalars[start...], em: em) } }
+    if wordStart >= 0 {
+      counter.place(word: word) { widths(bytes, wordStart..<bytes.count, em: em) }
+    }
     return max(counter.total + counter.lines, 1)
   }
 
-  /// The widths of `characters`, for an em of `em` pixels.
-  static func widths(_ characters: Substring.UnicodeScalarView, em: Double) -> [Double] {
-    characters.map { isFullWidth($0) ? em : narrowWidth(of: $0, em: em) }
+  /// Decodes the scalar starting at `bytes[i]` of valid UTF-8 and moves `i` past it.
+  @inline(__always)
+  static func scalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+    let b0 = UInt32(bytes[i])
+    if b0 < 0x80 {
+      i += 1
+      return b0
+    }
+    // Continuation bytes of valid UTF-8; one past the end only for a malformed tail.
+    func next(_ k: Int) -> UInt32 { i + k < bytes.count ? UInt32(bytes[i + k] & 0x3F) : 0 }
+    if b0 < 0xE0 {
+      defer { i += 2 }
+      return (b0 & 0x1F) << 6 | next(1)
+    }
+    if b0 < 0xF0 {
+      defer { i += 3 }
+      return (b0 & 0x0F) << 12 | next(1) << 6 | next(2)
+    }
+    defer { i += 4 }
+    return (b0 & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3)
+  }
+
+  /// The widths of the characters in `bytes[range]`, for an em of `em` pixels.
+  static func widths(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, em: Double)
+    -> [Double]
+  {
+    var out: [Double] = []
+    var i = range.lowerBound
+    while i < range.upperBound { out.append(width(of: scalar(bytes, at: &i), em: em)) }
+    return out
   }
 
   /// Greedy line filling, run by run.
@@ -132,17 +175,15 @@ public enum TextMetrics {
 
     init(room: Double) { self.room = room }
 
-    /// Places a run of spaces `width` wide (nothing when 0).
+    /// Places a run of spaces `width` wide (nothing when 0). Spaces that do not fit end the
+    /// line and vanish, however many there are.
     mutating func place(spaces width: Double) {
       guard width > 0 else { return }
       if used + width <= room {
         used += width
-      } else if width <= room {
-        // Spaces that do not fit end the line and vanish.
+      } else {
         lines += 1
         used = 0
-      } else {
-        breakAnywhere([width])
       }
     }
 

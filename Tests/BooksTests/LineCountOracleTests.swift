@@ -29,9 +29,13 @@ import Testing
         let w = token.reduce(0) { $0 + TextMetrics.width(of: $1, fontSize: fontSize) }
         if used + w <= room {
           used += w
+        } else if token.allSatisfy({ $0 == " " }) {
+          // Spaces that do not fit end the line and vanish, however many.
+          lines += 1
+          used = 0
         } else if w <= room {
           lines += 1
-          used = token.allSatisfy { $0 == " " } ? 0 : w
+          used = w
         } else {
           for c in token {
             let cw = TextMetrics.width(of: c, fontSize: fontSize)
@@ -51,6 +55,10 @@ import Testing
   @Test func everyPlanTextCountsAlike() {
     var texts: [String] = [
       "", "a b  c", "一\n\n二", "PM2.5 平均浓度 35 μg/m³", String(repeating: "8", count: 90),
+      // Two-, three- and four-byte characters; words longer than a line; spaces at the ends.
+      "café naïve ±5 × 3 ÷ 2 ≤ 10 ℃ ①②", "𠀀𠀁 CJK 扩展 B 𠀂", " 前导 与 结尾 ", "\n\n",
+      String(repeating: "Wm", count: 70) + " 之后", "a" + String(repeating: " ", count: 80) + "b",
+      "https://example.gov.cn/very/long/path/without/any/spaces/at/all/whatsoever/in/it 链接",
     ]
     for plan in Catalogue.plans {
       texts += plan.model.allTasks.map(\.text) + plan.model.targets.map(\.name)
