@@ -200,6 +200,7 @@ enum Measures {
       var rankTime = 0.0
       for (resolved, reports) in plans {
         let year = resolved.plan.period.start.year
+        var periods: [ReportingPeriod] = []
         for month in 1...12 {
           let filed = Array(reports.prefix(month))
           let (status, ts) = timed {
@@ -208,14 +209,19 @@ enum Measures {
           statusTime += ts
           evaluations += 1
           checksum += status.total.completion
-          var periods: [ReportingPeriod] = [.month(year: year, month: month)]
+          periods.append(.month(year: year, month: month))
           if month % 3 == 0 { periods.append(.quarter(year: year, quarter: month / 3)) }
-          for period in periods {
-            let (ranking, tr) = timed { Ranking.rank(resolved, reports: filed, period: period) }
-            rankTime += tr
-            rankings += 1
-            checksum += ranking.entries.first?.score.score ?? 0
-          }
+        }
+        // Every month and quarter ranked as one series (each as-of day evaluated once). A
+        // synthetic report holds rows of its own month only, so ranking a period from the
+        // year's reports gives what ranking it from the reports filed by its end gives.
+        let (series, tr) = timed {
+          Ranking.series(resolved, reports: reports, periods: periods)
+        }
+        rankTime += tr
+        for ranking in series {
+          rankings += 1
+          checksum += ranking.entries.first?.score.score ?? 0
         }
       }
       r.add(statusTime + rankTime, cpu: cpuTime() - cpu)

@@ -209,8 +209,8 @@ struct Report {
     if let s = status {
       out.append(
         [
-          "(c): Evaluator.evaluate \(f(s.detail, "status")), Ranking.rank \(f(s.detail, "rank")) ",
-          "(each ranking evaluates the period and the one before); ",
+          "(c): Evaluator.evaluate \(f(s.detail, "status")), Ranking.series \(f(s.detail, "rank")) ",
+          "(each as-of day of a plan's months and quarters evaluated and scored once); ",
           "\(Int(s.detail["entries"] ?? 0)) progress rows in all.",
         ].joined())
     }

@@ -17,8 +17,32 @@ public struct ScoreLine: Sendable, Equatable {
   /// The points at stake for this unit (its share of the item's points).
   public var possible: Double
   public var earned: Double
-  /// Why, in Chinese: the class and each deduction or bonus with its rule.
-  public var reasons: [String]
+  /// Why, in Chinese: the class and each deduction or bonus with its rule. Written out when
+  /// read: scoring and ranking need only the points.
+  public var reasons: [String] {
+    get { why.text }
+    set { why = .written(newValue) }
+  }
+  /// What ``reasons`` are written from.
+  var why: ScoreReasons
+
+  init(item: Item, role: String, possible: Double, earned: Double, reasons: [String]) {
+    self.init(item: item, role: role, possible: possible, earned: earned, why: .written(reasons))
+  }
+
+  init(item: Item, role: String, possible: Double, earned: Double, why: ScoreReasons) {
+    self.item = item
+    self.role = role
+    self.possible = possible
+    self.earned = earned
+    self.why = why
+  }
+
+  /// Lines are equal when their items, points and reasons are.
+  public static func == (a: ScoreLine, b: ScoreLine) -> Bool {
+    a.item == b.item && a.role == b.role && a.possible == b.possible && a.earned == b.earned
+      && a.reasons == b.reasons
+  }
 }
 
 /// A unit's assessment: its score out of the plan's total, grade and itemised reasons.
@@ -42,42 +66,69 @@ public enum Assessor {
   /// Every responsible unit's score, in the plan's unit order. Units with nothing to answer
   /// for are left out.
   public static func score(_ status: StatusReport) -> [UnitScore] {
-    status.units.compactMap { score($0, in: status) }
+    let shares = Shares(status)
+    return status.units.compactMap { score($0, in: status, shares: shares[$0.unit.id]) }
   }
 
-  static func score(_ u: UnitStatus, in status: StatusReport) -> UnitScore? {
+  /// The indices of the targets and tasks one unit answers for, each in plan order.
+  struct Share {
+    /// Targets it leads or cooperates on, whose own period has begun.
+    var targets: [Int] = []
+    /// Tasks it leads or cooperates on.
+    var tasks: [Int] = []
+    /// All targets it leads (due or not: bonuses look at every one).
+    var ledTargets: [Int] = []
+    var ledTasks: [Int] = []
+  }
+
+  /// Every unit's ``Share``, found in one pass over the targets and tasks: looking at every
+  /// evaluation for every unit would copy them all (they are large values) units × items times.
+  struct Shares {
+    /// Each unit's position in `shares`.
+    var slots: [String: Int] = [:]
+    var shares: [Share] = []
+
+    init(_ status: StatusReport) {
+      for u in status.units where slots[u.unit.id] == nil {
+        slots[u.unit.id] = shares.count
+        shares.append(Share())
+      }
+      for i in status.targets.indices {
+        let due = !status.targets[i].notYetDue
+        for u in status.targets[i].target.lead {
+          guard let s = slots[u] else { continue }
+          if shares[s].ledTargets.last != i { shares[s].ledTargets.append(i) }
+          if due, shares[s].targets.last != i { shares[s].targets.append(i) }
+        }
+        guard due else { continue }
+        for u in status.targets[i].target.cooperating {
+          guard let s = slots[u], shares[s].targets.last != i else { continue }
+          shares[s].targets.append(i)
+        }
+      }
+      for i in status.tasks.indices {
+        for u in status.tasks[i].task.lead {
+          guard let s = slots[u] else { continue }
+          if shares[s].ledTasks.last != i { shares[s].ledTasks.append(i) }
+          if shares[s].tasks.last != i { shares[s].tasks.append(i) }
+        }
+        for u in status.tasks[i].task.cooperating {
+          guard let s = slots[u], shares[s].tasks.last != i else { continue }
+          shares[s].tasks.append(i)
+        }
+      }
+    }
+
+    subscript(unit: String) -> Share { slots[unit].map { shares[$0] } ?? Share() }
+  }
+
+  static func score(_ u: UnitStatus, in status: StatusReport, shares: Share) -> UnitScore? {
     let rules = status.rules
     let id = u.unit.id
     var lines: [ScoreLine] = []
 
-    // By index: the evaluations are large values, copying every one for every unit is slow.
-    for i in status.targets.indices
-    where status.targets[i].target.involves(id) && !status.targets[i].notYetDue {
-      let t = status.targets[i]
-      let lead = t.target.lead.contains(id)
-      let share = lead ? 1 : rules.cooperatingShare
-      let points = t.target.target.weight ?? rules.defaultPoints
-      let (kept, reasons) = deduct(points: points, target: t, rules: rules)
-      lines.append(
-        ScoreLine(
-          item: .target(t.target.target.id), role: lead ? "牵头" : "配合",
-          possible: points * share, earned: kept * share,
-          reasons: ["\(t.target.target.name)：\(t.status.chinese)（\(t.explanation)）"] + reasons))
-    }
-    for i in status.tasks.indices where status.tasks[i].task.involves(id) {
-      let t = status.tasks[i]
-      let lead = t.task.lead.contains(id)
-      let share = lead ? 1 : rules.cooperatingShare
-      let points = t.task.task.weight ?? rules.defaultPoints
-      let (kept, reasons) = deduct(points: points, task: t, rules: rules)
-      let progress =
-        "完成\(Requirement.format(TargetEvaluator.rounded(t.percent)))%，序时进度\(Requirement.format(TargetEvaluator.rounded(t.expected)))%"
-      lines.append(
-        ScoreLine(
-          item: .task(t.task.task.id), role: lead ? "牵头" : "配合",
-          possible: points * share, earned: kept * share,
-          reasons: ["第\(t.task.label)项：\(t.status.chinese)（\(progress)）"] + reasons))
-    }
+    for i in shares.targets { lines.append(line(status.targets, i, unit: id, rules: rules)) }
+    for i in shares.tasks { lines.append(line(status.tasks, i, unit: id, rules: rules)) }
     let possible = lines.reduce(0) { $0 + $1.possible }
     guard possible > 0 else { return nil }
     let earned = lines.reduce(0) { $0 + $1.earned }
@@ -85,7 +136,7 @@ public enum Assessor {
     // Bonuses, capped.
     var bonusLines: [ScoreLine] = []
     for b in rules.bonuses {
-      for line in bonus(b, unit: id, status: status) { bonusLines.append(line) }
+      for line in bonus(b, shares: shares, status: status) { bonusLines.append(line) }
     }
     let bonus = min(rules.bonusCap, bonusLines.reduce(0) { $0 + $1.earned })
     lines += bonusLines
@@ -94,7 +145,7 @@ public enum Assessor {
     let before = grade(score, rules: rules)
     var grade = before
     for v in rules.vetoes {
-      guard let reason = veto(v, unit: id, status: status) else { continue }
+      guard let reason = veto(v, unit: id, shares: shares, status: status) else { continue }
       grade = worse(grade, v.cap, rules: rules)
       lines.append(
         ScoreLine(
@@ -106,31 +157,77 @@ public enum Assessor {
       lines: lines, completion: u.overall.completion, overdue: u.overdue)
   }
 
-  /// What a target keeps of `points` after the deductions that match it.
+  /// What the target at `i` is worth to `unit` and what it earned. (The evaluation is read
+  /// field by field where it lies: bound to a name, it would be copied whole.)
+  static func line(
+    _ targets: [TargetEvaluation], _ i: Int, unit id: String, rules: AssessmentRules
+  ) -> ScoreLine {
+    let lead = targets[i].target.lead.contains(id)
+    let share = lead ? 1 : rules.cooperatingShare
+    let points = targets[i].target.target.weight ?? rules.defaultPoints
+    let (kept, _) = deduct(
+      points: points, target: targets[i].target.target.id, status: targets[i].status,
+      shortfall: targets[i].shortfall, deductions: rules.deductions, explain: false)
+    return ScoreLine(
+      item: .target(targets[i].target.target.id), role: lead ? "牵头" : "配合",
+      possible: points * share, earned: kept * share,
+      why: .target(
+        TargetReasons(
+          name: targets[i].target.target.name, id: targets[i].target.target.id,
+          status: targets[i].status, explanation: targets[i].explanation,
+          shortfall: targets[i].shortfall, points: points, deductions: rules.deductions)))
+  }
+
+  /// What the task at `i` is worth to `unit` and what it earned (read in place, as above).
+  static func line(
+    _ tasks: [TaskEvaluation], _ i: Int, unit id: String, rules: AssessmentRules
+  ) -> ScoreLine {
+    let lead = tasks[i].task.lead.contains(id)
+    let share = lead ? 1 : rules.cooperatingShare
+    let points = tasks[i].task.task.weight ?? rules.defaultPoints
+    let (kept, _) = deduct(
+      points: points, task: tasks[i].status, expected: tasks[i].expected,
+      deductions: rules.deductions, behindTolerance: rules.behindTolerance, explain: false)
+    return ScoreLine(
+      item: .task(tasks[i].task.task.id), role: lead ? "牵头" : "配合",
+      possible: points * share, earned: kept * share,
+      why: .task(
+        TaskReasons(
+          label: tasks[i].task.label, status: tasks[i].status, percent: tasks[i].percent,
+          expected: tasks[i].expected, points: points, deductions: rules.deductions,
+          behindTolerance: rules.behindTolerance)))
+  }
+
+  /// What a target keeps of `points` after the deductions that match it, and when `explain`
+  /// is set, why.
   static func deduct(
-    points: Double, target t: TargetEvaluation, rules: AssessmentRules
-  )
-    -> (Double, [String])
-  {
+    points: Double, target id: String, status: TargetStatus, shortfall: Double?,
+    deductions: [Deduction], explain: Bool
+  ) -> (kept: Double, reasons: [String]) {
     var taken = 0.0
     var floor = 0.0
     var reasons: [String] = []
-    for d in rules.deductions {
+    for d in deductions {
       var amount = 0.0
       switch d.match {
-      case .shortfall(let id, let per):
-        guard id == nil || id == t.target.target.id, t.status != .met, t.status != .noData,
-          let shortfall = t.shortfall, shortfall > TargetEvaluator.epsilon, per > 0
+      case .shortfall(let target, let per):
+        guard target == nil || target == id, status != .met, status != .noData,
+          let shortfall, shortfall > TargetEvaluator.epsilon, per > 0
         else { continue }
         let steps = (shortfall / per - TargetEvaluator.epsilon).rounded(.up)
         amount = steps * (d.points ?? 0) + (d.share ?? 0) * points
-        reasons.append(
-          "差\(Requirement.format(TargetEvaluator.rounded(shortfall)))，每差\(Requirement.format(per))扣\(Requirement.format(d.points ?? 0))分，扣\(Requirement.format(TargetEvaluator.rounded(amount)))分"
-        )
-      case .targetClass(let status):
-        guard status == t.status else { continue }
+        if explain {
+          reasons.append(
+            "差\(Requirement.format(TargetEvaluator.rounded(shortfall)))，每差\(Requirement.format(per))扣\(Requirement.format(d.points ?? 0))分，扣\(Requirement.format(TargetEvaluator.rounded(amount)))分"
+          )
+        }
+      case .targetClass(let matched):
+        guard matched == status else { continue }
         amount = d.points ?? (d.share ?? 0) * points
-        reasons.append("\(status.chinese)扣\(Requirement.format(TargetEvaluator.rounded(amount)))分")
+        if explain {
+          reasons.append(
+            "\(matched.chinese)扣\(Requirement.format(TargetEvaluator.rounded(amount)))分")
+        }
       case .taskClass:
         continue
       }
@@ -138,81 +235,95 @@ public enum Assessor {
       floor = max(floor, d.floor)
     }
     let kept = max(min(floor, points), points - taken)
-    if taken > points - kept + TargetEvaluator.epsilon { reasons.append("扣完为止") }
+    if explain, taken > points - kept + TargetEvaluator.epsilon { reasons.append("扣完为止") }
     return (kept, reasons)
   }
 
-  /// What a task keeps of `points` after the deductions that match it.
+  /// What a task keeps of `points` after the deductions that match it, and when `explain` is
+  /// set, why.
   static func deduct(
-    points: Double, task t: TaskEvaluation, rules: AssessmentRules
-  )
-    -> (Double, [String])
-  {
+    points: Double, task status: TaskStatus, expected: Double, deductions: [Deduction],
+    behindTolerance: Double, explain: Bool
+  ) -> (kept: Double, reasons: [String]) {
     var taken = 0.0
     var floor = 0.0
     var reasons: [String] = []
-    for d in rules.deductions {
-      guard case .taskClass(let status) = d.match, status == t.status else { continue }
+    for d in deductions {
+      guard case .taskClass(let matched) = d.match, matched == status else { continue }
       // Not started counts only once the task should have started.
-      if status == .notStarted, t.expected <= rules.behindTolerance { continue }
+      if matched == .notStarted, expected <= behindTolerance { continue }
       let amount = d.points ?? (d.share ?? 0) * points
-      reasons.append("\(status.chinese)扣\(Requirement.format(TargetEvaluator.rounded(amount)))分")
+      if explain {
+        reasons.append(
+          "\(matched.chinese)扣\(Requirement.format(TargetEvaluator.rounded(amount)))分")
+      }
       taken += amount
       floor = max(floor, d.floor)
     }
     let kept = max(min(floor, points), points - taken)
-    if taken > points - kept + TargetEvaluator.epsilon { reasons.append("扣完为止") }
+    if explain, taken > points - kept + TargetEvaluator.epsilon { reasons.append("扣完为止") }
     return (kept, reasons)
   }
 
-  static func bonus(_ b: Bonus, unit: String, status: StatusReport) -> [ScoreLine] {
+  static func bonus(_ b: Bonus, shares: Share, status: StatusReport) -> [ScoreLine] {
     switch b.match {
     case .exceeded(let id, let per, let max):
-      return status.targets.compactMap { t in
-        guard id == nil || id == t.target.target.id, t.target.lead.contains(unit),
-          t.status == .met, let shortfall = t.shortfall, -shortfall > TargetEvaluator.epsilon,
-          per > 0
-        else { return nil }
-        let steps = (-shortfall / per + TargetEvaluator.epsilon).rounded(.down)
-        let points = min(max, steps * b.points)
-        guard points > 0 else { return nil }
-        return ScoreLine(
-          item: .bonus, role: "", possible: 0, earned: points,
-          reasons: [
-            "\(t.target.target.name)超额\(Requirement.format(TargetEvaluator.rounded(-shortfall)))，每\(Requirement.format(per))加\(Requirement.format(b.points))分，加\(Requirement.format(points))分"
-              + (b.reason.map { "（\($0)）" } ?? "")
-          ])
+      return shares.ledTargets.compactMap { i in
+        exceeded(status.targets[i], id: id, per: per, max: max, bonus: b)
       }
     case .doneEarly(let id):
-      return status.tasks.compactMap { t in
-        guard id == nil || id == t.task.task.id, t.task.lead.contains(unit),
-          let done = t.doneOn, let due = t.task.dueDay, done < due
-        else { return nil }
-        return ScoreLine(
-          item: .bonus, role: "", possible: 0, earned: b.points,
-          reasons: [
-            "第\(t.task.label)项于\(done)提前完成（时限\(due)），加\(Requirement.format(b.points))分"
-              + (b.reason.map { "（\($0)）" } ?? "")
-          ])
-      }
+      return shares.ledTasks.compactMap { i in doneEarly(status.tasks[i], id: id, bonus: b) }
     }
   }
 
+  /// The bonus a target it leads earns for bettering its requirement, or nil.
+  static func exceeded(
+    _ t: TargetEvaluation, id: String?, per: Double, max: Double, bonus b: Bonus
+  ) -> ScoreLine? {
+    guard id == nil || id == t.target.target.id, t.status == .met, let shortfall = t.shortfall,
+      -shortfall > TargetEvaluator.epsilon, per > 0
+    else { return nil }
+    let steps = (-shortfall / per + TargetEvaluator.epsilon).rounded(.down)
+    let points = min(max, steps * b.points)
+    guard points > 0 else { return nil }
+    return ScoreLine(
+      item: .bonus, role: "", possible: 0, earned: points,
+      reasons: [
+        "\(t.target.target.name)超额\(Requirement.format(TargetEvaluator.rounded(-shortfall)))，每\(Requirement.format(per))加\(Requirement.format(b.points))分，加\(Requirement.format(points))分"
+          + (b.reason.map { "（\($0)）" } ?? "")
+      ])
+  }
+
+  /// The bonus a task it leads earns for being done before its deadline, or nil.
+  static func doneEarly(_ t: TaskEvaluation, id: String?, bonus b: Bonus) -> ScoreLine? {
+    guard id == nil || id == t.task.task.id, let done = t.doneOn, let due = t.task.dueDay,
+      done < due
+    else { return nil }
+    return ScoreLine(
+      item: .bonus, role: "", possible: 0, earned: b.points,
+      reasons: [
+        "第\(t.task.label)项于\(done)提前完成（时限\(due)），加\(Requirement.format(b.points))分"
+          + (b.reason.map { "（\($0)）" } ?? "")
+      ])
+  }
+
   /// Why the veto applies to `unit`, or nil.
-  static func veto(_ v: Veto, unit: String, status: StatusReport) -> String? {
+  static func veto(_ v: Veto, unit: String, shares: Share, status: StatusReport) -> String? {
     switch v.match {
     case .targetNotMet(let id):
-      guard let t = status.target(id), t.target.involves(unit),
-        t.status == .notMet || t.status == .noData
+      guard let i = status.targets.firstIndex(where: { $0.target.target.id == id }),
+        status.targets[i].target.involves(unit),
+        status.targets[i].status == .notMet || status.targets[i].status == .noData
       else { return nil }
+      let t = status.targets[i]
       return "\(t.target.target.name)\(t.status.chinese)" + (v.reason.map { "（\($0)）" } ?? "")
     case .taskOverdue(let id):
-      let overdue = status.tasks.filter {
-        (id == nil || id == $0.task.task.id) && $0.task.lead.contains(unit)
-          && $0.status == .overdue
-      }
-      guard let first = overdue.first else { return nil }
-      return "第\(first.task.label)项逾期" + (v.reason.map { "（\($0)）" } ?? "")
+      guard
+        let first = shares.ledTasks.first(where: {
+          (id == nil || id == status.tasks[$0].task.task.id) && status.tasks[$0].status == .overdue
+        })
+      else { return nil }
+      return "第\(status.tasks[first].task.label)项逾期" + (v.reason.map { "（\($0)）" } ?? "")
     }
   }
 

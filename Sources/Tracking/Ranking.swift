@@ -36,26 +36,19 @@ public struct Ranking: Sendable {
   public static func rank(
     _ resolved: ResolvedPlan, reports: [ProgressReport], period: ReportingPeriod
   ) -> Ranking {
-    let asOf = period.range.end
-    let status = Evaluator.evaluate(resolved, reports: reports, asOf: asOf)
-    let now = ordered(Assessor.score(status))
-    let before = ordered(
-      Assessor.score(
-        Evaluator.evaluate(resolved, reports: reports, asOf: period.previous.range.end)))
-    let previous = Dictionary(
-      before.map { ($0.score.unit.id, $0.rank) }, uniquingKeysWith: { a, _ in a })
-    let entries = now.map { e -> RankEntry in
-      var e = e
-      e.previousRank = previous[e.score.unit.id]
-      return e
-    }
-    let labels = Dictionary(
-      resolved.tasks.map { ($0.task.id, $0.label) }, uniquingKeysWith: { a, _ in a })
-    let overdue = entries.filter { !$0.score.overdue.isEmpty }.map {
-      ($0.score.unit, $0.score.overdue.map { labels[$0] ?? $0 })
-    }
-    return Ranking(
-      period: period, asOf: asOf, entries: entries, overdue: overdue, status: status)
+    var ranker = Ranker(resolved, reports: reports)
+    return ranker.ranking(period)
+  }
+
+  /// The rankings of `periods`, in their order, from the same reports: each exactly what
+  /// ``rank(_:reports:period:)`` gives for it alone, but every as-of day (a period's last
+  /// day, or the day its change is against) is evaluated and scored once. A year of months and
+  /// quarters costs 13 evaluations instead of 32.
+  public static func series(
+    _ resolved: ResolvedPlan, reports: [ProgressReport], periods: [ReportingPeriod]
+  ) -> [Ranking] {
+    var ranker = Ranker(resolved, reports: reports)
+    return periods.map { ranker.ranking($0) }
   }
 
   /// Scores in rank order with their ranks (previous ranks not yet known).

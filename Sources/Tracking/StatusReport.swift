@@ -14,21 +14,32 @@ public struct Rollup: Sendable, Equatable {
 
   public init() {}
 
+  /// A task's class, % complete and weight in a group.
+  typealias TaskShare = (status: TaskStatus, percent: Double, weight: Double)
+
   /// Adds tasks (their class, % complete and weight in this group) and targets (their class).
-  mutating func add(
-    tasks: [(status: TaskStatus, percent: Double, weight: Double)], targets: [TargetStatus]
-  ) {
+  mutating func add(tasks: [TaskShare], targets: [TargetStatus]) {
+    // Counted by class first, then written to the dictionaries once per class: hashing every
+    // task's class into them is most of the cost of a roll-up.
+    var taskCounts = [Int](repeating: 0, count: TaskStatus.all.count)
     var weighted = completion * weight
     for t in tasks {
-      self.tasks[t.status, default: 0] += 1
+      taskCounts[t.status.ordinal] += 1
       weighted += t.percent * t.weight
       weight += t.weight
-      taskCount += 1
     }
+    taskCount += tasks.count
     completion = weight > 0 ? weighted / weight : 0
-    for t in targets {
-      self.targets[t, default: 0] += 1
-      targetCount += 1
+    var targetCounts = [Int](repeating: 0, count: TargetStatus.all.count)
+    for t in targets { targetCounts[t.ordinal] += 1 }
+    targetCount += targets.count
+    if self.tasks.isEmpty { self.tasks.reserveCapacity(taskCounts.count { $0 > 0 }) }
+    for (i, n) in taskCounts.enumerated() where n > 0 {
+      self.tasks[TaskStatus.all[i], default: 0] += n
+    }
+    if self.targets.isEmpty { self.targets.reserveCapacity(targetCounts.count { $0 > 0 }) }
+    for (i, n) in targetCounts.enumerated() where n > 0 {
+      self.targets[TargetStatus.all[i], default: 0] += n
     }
   }
 
@@ -102,9 +113,11 @@ public enum Evaluator {
     // filtering them per unit would copy them all for every unit).
     var led: [String: [Int]] = [:]
     var helped: [String: [Int]] = [:]
-    for (i, t) in tasks.enumerated() {
-      for u in t.task.lead { led[u, default: []].append(i) }
-      for u in t.task.cooperating where !t.task.lead.contains(u) {
+    // By index: `for t in tasks` would copy every evaluation.
+    for i in tasks.indices {
+      let lead = tasks[i].task.lead
+      for u in lead { led[u, default: []].append(i) }
+      for u in tasks[i].task.cooperating where !lead.contains(u) {
         helped[u, default: []].append(i)
       }
     }
@@ -116,11 +129,21 @@ public enum Evaluator {
         coopTargets[u, default: []].append(t.status)
       }
     }
-    func shares(_ indices: [Int], _ weight: Double) -> [(TaskStatus, Double, Double)] {
+    func shares(_ indices: [Int], _ weight: Double) -> [Rollup.TaskShare] {
       indices.map { (tasks[$0].status, tasks[$0].percent, weight) }
     }
+    // The responsible units (as `ResolvedPlan.responsibleUnits` finds them) from the lists
+    // just made: every unit of a task leads it or helps on it.
+    var carriers = Set<String>()
+    for i in targets.indices {
+      carriers.formUnion(targets[i].target.lead)
+      carriers.formUnion(targets[i].target.cooperating)
+    }
+    let responsible = plan.units.filter {
+      led[$0.id] != nil || helped[$0.id] != nil || carriers.contains($0.id)
+    }
     var units: [UnitStatus] = []
-    for unit in resolved.responsibleUnits {
+    for unit in responsible {
       let l = led[unit.id] ?? []
       let h = helped[unit.id] ?? []
       var lead = Rollup()
@@ -137,22 +160,69 @@ public enum Evaluator {
           overdue: l.filter { tasks[$0].status == .overdue }.map { tasks[$0].task.task.id }))
     }
 
+    // Each top-level chapter's tasks, and the chapters each task id is in, found in one pass.
+    var inChapter: [String: [Int]] = [:]
+    var chaptersOf: [String: [String]] = [:]
+    for i in tasks.indices {
+      let chapter = tasks[i].task.topChapterID
+      inChapter[chapter, default: []].append(i)
+      let id = tasks[i].task.task.id
+      if chaptersOf[id]?.contains(chapter) != true { chaptersOf[id, default: []].append(chapter) }
+    }
+    var chapterTargets: [String: [TargetStatus]] = [:]
+    for t in due {
+      for chapter in t.target.taskID.flatMap({ chaptersOf[$0] }) ?? [] {
+        chapterTargets[chapter, default: []].append(t.status)
+      }
+    }
     var chapters: [(PlanChapter, Rollup)] = []
     for chapter in plan.chapters {
       var r = Rollup()
-      let inChapter = tasks.indices.filter { tasks[$0].task.topChapterID == chapter.id }
-      let ids = Set(inChapter.map { tasks[$0].task.task.id })
       r.add(
-        tasks: shares(inChapter, 1),
-        targets: due.filter { $0.target.taskID.map(ids.contains) ?? false }.map(\.status))
+        tasks: shares(inChapter[chapter.id] ?? [], 1),
+        targets: chapterTargets[chapter.id] ?? [])
       chapters.append((chapter, r))
     }
     var total = Rollup()
     total.add(
-      tasks: tasks.map { ($0.status, $0.percent, 1) }, targets: due.map(\.status))
+      tasks: tasks.map { (status: $0.status, percent: $0.percent, weight: 1) },
+      targets: due.map(\.status))
 
     return StatusReport(
       plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,
       chapters: chapters, total: total)
+  }
+}
+
+extension TaskStatus {
+  /// Every class, in declaration order: ``ordinal`` indexes it.
+  static let all = allCases
+
+  /// The position of the class in ``all``.
+  var ordinal: Int {
+    switch self {
+    case .done: 0
+    case .ahead: 1
+    case .onTrack: 2
+    case .behind: 3
+    case .overdue: 4
+    case .notStarted: 5
+    }
+  }
+}
+
+extension TargetStatus {
+  /// Every class, in declaration order: ``ordinal`` indexes it.
+  static let all = allCases
+
+  /// The position of the class in ``all``.
+  var ordinal: Int {
+    switch self {
+    case .met: 0
+    case .projected: 1
+    case .nearlyMet: 2
+    case .notMet: 3
+    case .noData: 4
+    }
   }
 }

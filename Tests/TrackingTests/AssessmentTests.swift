@@ -147,4 +147,20 @@ import Testing
     #expect(Assessor.grade(59.99, rules: r) == "不合格")
     #expect(Assessor.grade(-3, rules: r) == "不合格")
   }
+
+  @Test func reasonsAreWrittenWhenReadAndCanBeReplaced() throws {
+    let rules = AssessmentRules(deductions: [
+      Deduction(.shortfall(target: "pm25", per: 1), points: 0.5)
+    ])
+    let s = scores(rules, [F.value("pm25", 38, "微克/立方米", on: end)])
+    var pm = try #require(line(s["air"], .target("pm25")))
+    let written = ScoreLine(
+      item: pm.item, role: pm.role, possible: pm.possible, earned: pm.earned, reasons: pm.reasons)
+    // A line whose reasons are still figures equals one with the same text written out.
+    #expect(pm == written)
+    #expect(pm.reasons.first?.hasPrefix("PM2.5平均浓度：") == true)
+    pm.reasons = ["另计"]
+    #expect(pm.reasons == ["另计"])
+    #expect(pm != written)
+  }
 }

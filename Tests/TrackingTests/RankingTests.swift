@@ -77,6 +77,61 @@ import Testing
     #expect(RankEntry(score: unitScore("n", 1), rank: 3, previousRank: 3).changeText == "—")
   }
 
+  /// Everything a ranking says, as text: two rankings are the same when these are.
+  func summary(_ r: Ranking) -> [String] {
+    ["\(r.period) \(r.asOf) \(r.status.asOf) \(r.status.total.completion)"]
+      + r.entries.map { e in
+        let lines = e.score.lines.map {
+          "\($0.item) \($0.role) \($0.possible) \($0.earned) \($0.reasons)"
+        }
+        return
+          "\(e.score.unit.id) \(e.rank) \(e.previousRank.map(String.init) ?? "-") \(e.score.score) \(e.score.bonus) \(e.score.grade) \(e.score.gradeBeforeVeto) \(e.score.completion) \(e.score.overdue) \(lines)"
+      } + r.overdue.map { "\($0.unit.id) \($0.tasks)" }
+  }
+
+  @Test func aSeriesRanksEachPeriodAsRankingItAloneWould() {
+    let rules = AssessmentRules(
+      bonuses: [Bonus(.doneEarly(task: nil), points: 2)],
+      vetoes: [Veto(.taskOverdue(nil), cap: "合格")])
+    let plan = F.plan(assessment: rules)
+    let reports = [
+      F.report(
+        "2020-03",
+        [
+          F.task("a", .inProgress, 20, on: Day(2020, 3, 31)),
+          F.task("b", .notStarted, 0, on: Day(2020, 3, 31)),
+        ]),
+      F.report(
+        "2020-06",
+        [
+          F.task("a", .inProgress, 60, on: Day(2020, 6, 30)),
+          F.task("c", .done, 100, on: Day(2020, 6, 15)),
+          F.value("pm25", 38, "微克/立方米", on: Day(2020, 6, 30)),
+        ]),
+      F.report(
+        "2020-09",
+        [
+          F.task("a", .done, 100, on: Day(2020, 9, 20)),
+          F.value("pm25", 30, "微克/立方米", on: Day(2020, 9, 30)),
+          F.value("checks", 900, "艘次", on: Day(2020, 9, 30)),
+        ]),
+    ]
+    // Months and quarters, out of order and repeated: the series must not depend on either.
+    var periods: [ReportingPeriod] = (1...12).map { .month(year: 2020, month: $0) }
+    periods += (1...4).map { .quarter(year: 2020, quarter: $0) }
+    periods += [.month(year: 2020, month: 7), .quarter(year: 2019, quarter: 4)]
+    periods.swapAt(0, 9)
+    let series = Ranking.series(plan, reports: reports, periods: periods)
+    #expect(series.count == periods.count)
+    for (period, ranking) in zip(periods, series) {
+      let alone = Ranking.rank(plan, reports: reports, period: period)
+      #expect(summary(ranking) == summary(alone), "\(period)")
+    }
+    // The rankings differ from period to period (the test would prove little otherwise).
+    #expect(Set(series.map { summary($0).dropFirst() }).count > 3)
+    #expect(Ranking.series(plan, reports: reports, periods: []).isEmpty)
+  }
+
   @Test func periodsParseAndStepBack() {
     #expect(ReportingPeriod(parsing: "2020Q3") == .quarter(year: 2020, quarter: 3))
     #expect(ReportingPeriod(parsing: "2020-09") == .month(year: 2020, month: 9))
