@@ -103,7 +103,9 @@ public final class Workbook {
 
   /// The libxlsxwriter format for `style`, made once per workbook.
   func format(_ style: CellStyle) throws(XlsxError) -> UnsafeMutablePointer<lxw_format> {
-    for i in recentStyles.indices where recentStyles[i] == style { return recentFormats[i] }
+    // Read once: each access to a class's stored array is checked for exclusivity.
+    let styles = recentStyles
+    for i in styles.indices where styles[i] == style { return recentFormats[i] }
     let f: UnsafeMutablePointer<lxw_format>
     if let known = formats[style] {
       f = known

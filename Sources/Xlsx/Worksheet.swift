@@ -82,9 +82,12 @@ public final class Worksheet {
     try Self.checkLength(text, "write \(at(row, col))")
     try advance(to: row, "write \(at(row, col))")
     let format = try workbook.format(style)
-    try check(
-      worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), text, format),
-      "write \(at(row, col))")
+    // `withCString` lends the string's own bytes (a short one on the stack); passing `text`
+    // directly would copy it to the heap for every cell.
+    let status = text.withCString {
+      worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), $0, format)
+    }
+    try check(status, "write \(at(row, col))")
   }
 
   /// Writes a number.
@@ -144,11 +147,12 @@ public final class Worksheet {
     }
     try advance(to: rows.lowerBound, operation)
     let format = try workbook.format(style)
-    try check(
+    let status = text.withCString {
       worksheet_merge_range(
         sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
-        lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), text, format),
-      operation)
+        lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), $0, format)
+    }
+    try check(status, operation)
   }
 
   /// Sets a column's width in Excel's character units.
