@@ -89,7 +89,9 @@ public enum TextMetrics {
   /// spaces and a run of other characters (a Latin word, a number) each move as a whole. At
   /// most one run is pending at a time; a word is kept as its width and the offset where it
   /// began (its characters are measured again only when it must be broken).
-  static func lines(utf8 bytes: UnsafeBufferPointer<UInt8>, pixels: Double, fontSize: Double)
+  static func lines(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, pixels: Double, fontSize: Double
+  )
     -> Int
   {
     var counter = LineCounter(room: max(1, (pixels - horizontalPadding) * fill))
@@ -100,6 +102,18 @@ public enum TextMetrics {
     var i = 0
     while i < bytes.count {
       let start = i
+      let lead = bytes[i]
+      // The common case first: a unified ideograph U+5000–U+9FFF (lead byte E5–E9) with
+      // nothing pending, placed without decoding it.
+      if lead >= 0xE5 && lead <= 0xE9 && wordStart < 0 && spaces == 0 {
+        i += 3
+        if counter.used + em <= counter.room {
+          counter.used += em
+        } else {
+          counter.place(word: em) { [em] }
+        }
+        continue
+      }
       let v = scalar(bytes, at: &i)
       if v == 0x0A || v == 0x20 || isFullWidth(v) {
         if wordStart >= 0 {
@@ -110,8 +124,10 @@ public enum TextMetrics {
         if v == 0x20 {
           spaces += em * 0.3
         } else {
-          counter.place(spaces: spaces)
-          spaces = 0
+          if spaces > 0 {
+            counter.place(spaces: spaces)
+            spaces = 0
+          }
           if v == 0x0A {
             counter.newParagraph()
           } else {
@@ -157,7 +173,9 @@ public enum TextMetrics {
   }
 
   /// The widths of the characters in `bytes[range]`, for an em of `em` pixels.
-  static func widths(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, em: Double)
+  static func widths(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, em: Double
+  )
     -> [Double]
   {
     var out: [Double] = []

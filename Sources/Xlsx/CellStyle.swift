@@ -47,6 +47,16 @@ public struct CellStyle: Sendable, Hashable {
     self.unlocked = unlocked
   }
 
+  /// Equal when every property is: the flags and numbers are compared before the strings, so
+  /// the few styles of a sheet tell each other apart cheaply (``Workbook`` compares a cell's
+  /// style with the ones it used last).
+  public static func == (a: CellStyle, b: CellStyle) -> Bool {
+    a.fontSize == b.fontSize && a.bold == b.bold && a.horizontal == b.horizontal
+      && a.vertical == b.vertical && a.wrap == b.wrap && a.border == b.border
+      && a.fill == b.fill && a.fontColor == b.fontColor && a.unlocked == b.unlocked
+      && a.fontName == b.fontName && a.numberFormat == b.numberFormat
+  }
+
   /// Applies this style to a fresh libxlsxwriter format. Used as a conditional format, the
   /// same format becomes a differential one: libxlsxwriter then writes only the font colour,
   /// bold, the fill and the border (Excel ignores font name, size and alignment there).
