@@ -51,9 +51,17 @@ public enum Checker {
   // MARK: - ids
 
   static func checkIDs(_ plan: WorkPlan, into out: inout [Diagnostic]) {
-    func unique(_ kind: String, _ items: [(String, SourceLocation?)]) {
+    /// The ids of one kind seen so far, each with where it was first declared.
+    struct IDs {
+      let kind: String
       var first: [String: SourceLocation?] = [:]
-      for (id, location) in items {
+
+      init(_ kind: String, capacity: Int) {
+        self.kind = kind
+        first.reserveCapacity(capacity)
+      }
+
+      mutating func add(_ id: String, at location: SourceLocation?, into out: inout [Diagnostic]) {
         if id.isEmpty {
           out.append(Diagnostic(.error, "empty-id", "a \(kind) has an empty id", at: location))
         } else if let earlier = first[id] {
@@ -63,15 +71,41 @@ public enum Checker {
         }
       }
     }
-    let tasks = plan.allTasks
-    unique("unit", plan.units.map { ($0.id, $0.location) })
-    unique("chapter", plan.allChapters.map { ($0.chapter.id, $0.chapter.location) })
-    unique("task", tasks.map { ($0.id, $0.location) })
-    unique(
-      "target",
-      plan.targets.map { ($0.id, $0.location) }
-        + tasks.flatMap { $0.figures.map { ($0.id, $0.location) } })
-    unique("milestone", tasks.flatMap { $0.milestones.map { ($0.id, $0.location) } })
+    var tasks = 0
+    var figures = 0
+    var milestones = 0
+    forEachTask(plan) { t, i in
+      tasks += 1
+      figures += t[i].figures.count
+      milestones += t[i].milestones.count
+    }
+    var units = IDs("unit", capacity: plan.units.count)
+    for u in plan.units { units.add(u.id, at: u.location, into: &out) }
+    let allChapters = plan.allChapters
+    var chapters = IDs("chapter", capacity: allChapters.count)
+    for (c, _) in allChapters { chapters.add(c.id, at: c.location, into: &out) }
+    var taskIDs = IDs("task", capacity: tasks)
+    forEachTask(plan) { t, i in taskIDs.add(t[i].id, at: t[i].location, into: &out) }
+    var targets = IDs("target", capacity: plan.targets.count + figures)
+    for t in plan.targets { targets.add(t.id, at: t.location, into: &out) }
+    forEachTask(plan) { t, i in
+      for f in t[i].figures { targets.add(f.id, at: f.location, into: &out) }
+    }
+    var milestoneIDs = IDs("milestone", capacity: milestones)
+    forEachTask(plan) { t, i in
+      for m in t[i].milestones { milestoneIDs.add(m.id, at: m.location, into: &out) }
+    }
+  }
+
+  /// Calls `body` with each chapter's (and section's) tasks and the index of each of them, in
+  /// document order (the order of `WorkPlan.allTasks`). `body` reads a task field by field,
+  /// `tasks[i].id`: a task handed over whole is copied, a dozen references each, and that copy
+  /// is what a pass over 100,000 tasks would cost.
+  static func forEachTask(_ plan: WorkPlan, _ body: (_ tasks: [PlanTask], _ index: Int) -> Void) {
+    for (chapter, _) in plan.allChapters {
+      let tasks = chapter.tasks
+      for i in tasks.indices { body(tasks, i) }
+    }
   }
 
   // MARK: - units
@@ -79,22 +113,29 @@ public enum Checker {
   static func checkUnits(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
     let plan = resolved.plan
     let known = Set(plan.units.map(\.id))
-    func check(_ ids: [String]?, _ role: String, at location: SourceLocation?) {
+    // The role is only spelled out for a unit that is unknown.
+    func check(_ ids: [String]?, _ role: @autoclosure () -> String, at location: SourceLocation?) {
       for id in ids ?? [] where !known.contains(id) {
-        out.append(.unknownUnit(id, role: role, in: plan, at: location))
+        out.append(.unknownUnit(id, role: role(), in: plan, at: location))
       }
     }
     check([plan.issuer], "issuer", at: plan.location)
     for u in plan.units {
       check(u.parent.map { [$0] }, "parent of \(u.id)", at: u.location)
     }
-    for t in plan.allTasks {
-      check(t.responsibility.lead, "lead of task \(t.number)", at: t.location)
-      check(t.responsibility.cooperating, "cooperating unit of task \(t.number)", at: t.location)
+    forEachTask(plan) { t, i in
+      check(t[i].responsibility.lead, "lead of task \(t[i].number)", at: t[i].location)
+      check(
+        t[i].responsibility.cooperating, "cooperating unit of task \(t[i].number)",
+        at: t[i].location)
     }
-    for t in plan.targets + plan.allTasks.flatMap(\.figures) {
+    func checkTarget(_ t: PlanTarget) {
       check(t.responsibility.lead, "lead of target \(t.id)", at: t.location)
       check(t.responsibility.cooperating, "cooperating unit of target \(t.id)", at: t.location)
+    }
+    for t in plan.targets { checkTarget(t) }
+    forEachTask(plan) { t, i in
+      for f in t[i].figures { checkTarget(f) }
     }
     for (i, r) in plan.rules.enumerated() {
       check(r.responsibility.lead, "lead in rule \(i + 1)", at: r.location)
@@ -131,8 +172,12 @@ public enum Checker {
 
   static func checkRules(_ plan: WorkPlan, into out: inout [Diagnostic]) {
     let chapters = Set(plan.allChapters.map(\.chapter.id))
-    let targets = Set(plan.targets.map(\.id) + plan.allTasks.flatMap { $0.figures.map(\.id) })
-    let texts = plan.allTasks.map(\.text)
+    var targets = Set(plan.targets.map(\.id))
+    var texts: [String] = []
+    forEachTask(plan) { t, i in
+      for f in t[i].figures { targets.insert(f.id) }
+      texts.append(t[i].text)
+    }
     for (i, r) in plan.rules.enumerated() {
       switch r.match {
       case .chapter(let id) where !chapters.contains(id):
@@ -190,9 +235,9 @@ public enum Checker {
       plan.chapters.map { ($0.number, $0.location) }, kind: "chapter", scope: "among the chapters",
       at: plan.location)
     if plan.numbering == .continuous {
-      sequence(
-        plan.allTasks.map { ($0.number, $0.location) }, kind: "task", scope: "in the plan",
-        at: plan.location)
+      var numbers: [(Int, SourceLocation?)] = []
+      forEachTask(plan) { t, i in numbers.append((t[i].number, t[i].location)) }
+      sequence(numbers, kind: "task", scope: "in the plan", at: plan.location)
     }
     for (c, _) in plan.allChapters {
       let scope = "in chapter \(c.id)"
@@ -226,35 +271,47 @@ public enum Checker {
           at: plan.location))
       return
     }
-    func check(_ deadline: Deadline?, _ what: String, at location: SourceLocation?) {
+    // What is checked is only spelled out for a deadline that is wrong.
+    func check(
+      _ deadline: Deadline?, _ what: @autoclosure () -> String, at location: SourceLocation?
+    ) {
       guard let deadline else { return }
       guard let due = deadline.dueDay else {
-        out.append(.invalidDeadline(deadline, what, at: location))
+        out.append(.invalidDeadline(deadline, what(), at: location))
         return
       }
       var outside = !period.contains(due)
       if case .period(_, let range) = deadline, !period.contains(range.start) { outside = true }
       if outside {
-        out.append(.deadlineOutsidePeriod(deadline, what, period: period, at: location))
+        out.append(.deadlineOutsidePeriod(deadline, what(), period: period, at: location))
       }
     }
     for (i, r) in plan.rules.enumerated() {
       check(r.responsibility.deadline, "the deadline of rule \(i + 1)", at: r.location)
     }
-    for t in resolved.tasks {
-      let task = t.task
-      check(task.responsibility.deadline, "the deadline of task \(t.label)", at: task.location)
-      for m in task.milestones {
-        check(m.deadline, "milestone \(m.id)", at: m.location)
-        if let due = m.deadline.dueDay, let taskDue = t.dueDay, due > taskDue {
-          out.append(
-            Diagnostic(
-              .warning, "milestone-after-deadline",
-              "milestone \(m.id) is due \(due), after its task \(t.label)'s deadline \(taskDue)",
-              at: m.location))
+    // Field by field: copying whole resolved tasks costs more than the checks.
+    let tasks = resolved.tasks
+    for i in tasks.indices {
+      check(
+        tasks[i].task.responsibility.deadline, "the deadline of task \(tasks[i].label)",
+        at: tasks[i].task.location)
+      let milestones = tasks[i].task.milestones
+      if !milestones.isEmpty {
+        let taskDue = tasks[i].dueDay
+        for m in milestones {
+          check(m.deadline, "milestone \(m.id)", at: m.location)
+          if let due = m.deadline.dueDay, let taskDue, due > taskDue {
+            out.append(
+              Diagnostic(
+                .warning, "milestone-after-deadline",
+                "milestone \(m.id) is due \(due), after its task \(tasks[i].label)'s deadline \(taskDue)",
+                at: m.location))
+          }
         }
       }
-      for f in task.figures { check(f.period, "the period of figure \(f.id)", at: f.location) }
+      for f in tasks[i].task.figures {
+        check(f.period, "the period of figure \(f.id)", at: f.location)
+      }
     }
     for t in plan.targets { check(t.period, "the period of target \(t.id)", at: t.location) }
   }
@@ -323,7 +380,10 @@ public enum Checker {
   static func checkWeights(_ plan: WorkPlan, into out: inout [Diagnostic]) {
     guard let total = plan.weightTotal else { return }
     let targets = plan.targets.compactMap(\.weight).reduce(0, +)
-    let tasks = plan.allTasks.compactMap(\.weight).reduce(0, +)
+    var tasks = 0.0
+    forEachTask(plan) { t, i in
+      if let weight = t[i].weight { tasks += weight }
+    }
     let sum = targets + tasks
     if abs(sum - total) > 1e-9 * max(1, abs(total)) {
       out.append(
@@ -408,9 +468,13 @@ public enum Checker {
   // MARK: - transcription
 
   static func checkTexts(_ plan: WorkPlan, source: SourceText, into out: inout [Diagnostic]) {
-    for t in plan.allTasks where t.text.allSatisfy(\.isWhitespace) {
-      out.append(
-        Diagnostic(.error, "empty-text", "task \(t.number) (\(t.id)) has no text", at: t.location))
+    forEachTask(plan) { t, i in
+      if t[i].text.allSatisfy(\.isWhitespace) {
+        out.append(
+          Diagnostic(
+            .error, "empty-text", "task \(t[i].number) (\(t[i].id)) has no text",
+            at: t[i].location))
+      }
     }
     let document: [Character]
     switch source {
@@ -424,16 +488,19 @@ public enum Checker {
       return
     case .text(let text): document = Transcription.normalized(text)
     }
-    let index = Transcription(document)
-    for t in plan.allTasks where !t.text.allSatisfy(\.isWhitespace) {
-      if let mismatch = index.mismatch(of: t.text) {
+    // Tasks and chapter titles each in document order, each with its own place to resume at.
+    var tasks = Transcription(document)
+    var titles = tasks
+    forEachTask(plan) { t, i in
+      if !t[i].text.allSatisfy(\.isWhitespace), let mismatch = tasks.mismatch(of: t[i].text) {
         out.append(
           .textNotInSource(
-            "task \(t.number) (\(t.id))", mismatch, source: plan.source, at: t.location))
+            "task \(t[i].number) (\(t[i].id))", mismatch, source: plan.source,
+            at: t[i].location))
       }
     }
     for (c, _) in plan.allChapters {
-      if let mismatch = index.mismatch(of: c.title) {
+      if let mismatch = titles.mismatch(of: c.title) {
         out.append(
           .textNotInSource(
             "the title of chapter \(c.id)", mismatch, source: plan.source, at: c.location))

@@ -30,13 +30,13 @@ public enum Resolver {
     let rules = Array(plan.rules.enumerated())
     // The rules grouped once by what they match, each group in list order: a task then looks
     // at its own chapters' rules instead of filtering the whole list again and again.
-    var keywordRules: [(Int, ResponsibilityRule)] = []
+    let keywordRules = KeywordIndex(rules)
     var chapterRules: [String: [(Int, ResponsibilityRule)]] = [:]
     var targetRules: [String: [(Int, ResponsibilityRule)]] = [:]
     var allRules: [(Int, ResponsibilityRule)] = []
     for (i, rule) in rules {
       switch rule.match {
-      case .keyword: keywordRules.append((i, rule))
+      case .keyword: break
       case .chapter(let id): chapterRules[id, default: []].append((i, rule))
       case .target(let id): targetRules[id, default: []].append((i, rule))
       case .all: allRules.append((i, rule))
@@ -52,21 +52,10 @@ public enum Resolver {
       let chapterLabel =
         depth == 1
         ? Numerals.chinese(chapter.number) : "\(parentLabel)(\(Numerals.chinese(chapter.number)))"
+      // The steps after the keyword rules are the same for every task of the chapter.
+      let chapterSteps = path.map { chapterRules[$0] ?? [] } + [allRules]
       func resolveTask(_ task: PlanTask) {
-        var steps: [[(Int, ResponsibilityRule)]] = []
-        steps.append(
-          keywordRules.filter {
-            if case .keyword(let k) = $0.1.match {
-              !k.isEmpty && utf8Contains(task.text, k)
-            } else {
-              false
-            }
-          })
-        for id in path {
-          steps.append(chapterRules[id] ?? [])
-        }
-        steps.append(allRules)
-
+        let steps = Steps(keyword: keywordRules.rules(matching: task.text), rest: chapterSteps)
         let label: String
         switch plan.numbering {
         case .continuous: label = String(task.number)
@@ -75,24 +64,25 @@ public enum Resolver {
             depth == 1
             ? "\(chapterLabel)(\(Numerals.chinese(task.number)))" : "\(chapterLabel)\(task.number)"
         }
-        let what = "task \(label) (\(task.id))"
+        // Spelled out only for a message.
+        func what() -> String { "task \(label) (\(task.id))" }
         let (lead, leadOrigin) = decide(
-          task.responsibility.lead, steps, \.lead, field: "lead units", what: what,
-          at: task.location, same: ==, into: &conflicts)
+          task.responsibility.lead, steps, { $0.lead }, field: "lead units", what: what(),
+          same: ==, into: &conflicts)
         let (coop, coopOrigin) = decide(
-          task.responsibility.cooperating, steps, \.cooperating, field: "cooperating units",
-          what: what, at: task.location, same: { Set($0) == Set($1) }, into: &conflicts)
+          task.responsibility.cooperating, steps, { $0.cooperating }, field: "cooperating units",
+          what: what(), same: { Set($0) == Set($1) }, into: &conflicts)
         let (deadline, deadlineOrigin) = decide(
-          task.responsibility.deadline, steps, \.deadline, field: "deadlines", what: what,
-          at: task.location, same: sameDay, into: &conflicts)
+          task.responsibility.deadline, steps, { $0.deadline }, field: "deadlines", what: what(),
+          same: sameDay, into: &conflicts)
         let leadUnits = lead ?? []
         var cooperating = coop ?? []
-        let both = cooperating.filter { leadUnits.contains($0) }
-        if !both.isEmpty {
+        if cooperating.contains(where: leadUnits.contains) {
+          let both = cooperating.filter { leadUnits.contains($0) }
           diagnostics.append(
             Diagnostic(
               .warning, "lead-also-cooperating",
-              "\(what) lists \(both.joined(separator: ", ")) as both lead and cooperating; kept as lead only",
+              "\(what()) lists \(both.joined(separator: ", ")) as both lead and cooperating; kept as lead only",
               at: task.location))
           cooperating.removeAll { leadUnits.contains($0) }
         }
@@ -105,38 +95,36 @@ public enum Resolver {
             deadlineOrigin: deadline == nil ? .defaulted : deadlineOrigin))
       }
       // Document order: tasks and sections by number where they share one numbering, else by
-      // the first task number a section holds.
-      enum Entry {
-        case task(PlanTask)
-        case section(PlanChapter)
+      // the first task number a section holds; ties in the order tasks, then sections, were
+      // listed. Entries are numbered: tasks first, then sections.
+      let tasksCount = chapter.tasks.count
+      var entries = chapter.tasks.enumerated().map { (key: $1.number, entry: $0) }
+      for (i, s) in chapter.sections.enumerated() {
+        let key =
+          plan.numbering == .perChapter ? s.number : (s.allTasks.map(\.number).min() ?? .max)
+        entries.append((key, tasksCount + i))
       }
-      func key(_ e: Entry) -> Int {
-        switch e {
-        case .task(let t): return t.number
-        case .section(let s):
-          return plan.numbering == .perChapter ? s.number : (s.allTasks.map(\.number).min() ?? .max)
-        }
-      }
-      let entries = (chapter.tasks.map(Entry.task) + chapter.sections.map(Entry.section))
-        .enumerated().sorted { (key($0.element), $0.offset) < (key($1.element), $1.offset) }
+      entries.sort { ($0.key, $0.entry) < ($1.key, $1.entry) }
       for (_, entry) in entries {
-        switch entry {
-        case .task(let t): resolveTask(t)
-        case .section(let s): walk(s, path: path, depth: depth + 1, parentLabel: chapterLabel)
+        if entry < tasksCount {
+          resolveTask(chapter.tasks[entry])
+        } else {
+          walk(
+            chapter.sections[entry - tasksCount], path: path, depth: depth + 1,
+            parentLabel: chapterLabel)
         }
       }
     }
     for chapter in plan.chapters { walk(chapter, path: [], depth: 1, parentLabel: "") }
 
     func resolveTarget(_ target: PlanTarget, task: ResolvedTask?) {
-      let steps = [targetRules[target.id] ?? []]
-      let what = "target \(target.id)"
+      let steps = Steps(keyword: targetRules[target.id] ?? [], rest: [])
       var (lead, leadOrigin) = decide(
-        target.responsibility.lead, steps, \.lead, field: "lead units", what: what,
-        at: target.location, same: ==, into: &conflicts)
+        target.responsibility.lead, steps, { $0.lead }, field: "lead units",
+        what: "target \(target.id)", same: ==, into: &conflicts)
       var (coop, _) = decide(
-        target.responsibility.cooperating, steps, \.cooperating, field: "cooperating units",
-        what: what, at: target.location, same: { Set($0) == Set($1) }, into: &conflicts)
+        target.responsibility.cooperating, steps, { $0.cooperating }, field: "cooperating units",
+        what: "target \(target.id)", same: { Set($0) == Set($1) }, into: &conflicts)
       if let task, lead == nil {
         lead = task.lead
         leadOrigin = .task(task.task.id)
@@ -159,24 +147,38 @@ public enum Resolver {
       diagnostics: diagnostics + conflicts.diagnostics(plan.rules))
   }
 
+  /// The rules that may decide a field, step by step in order of precedence: the first step
+  /// (a task's keyword rules, a target's target rules), then the others.
+  private struct Steps {
+    var keyword: [(Int, ResponsibilityRule)]
+    var rest: [[(Int, ResponsibilityRule)]]
+  }
+
   /// The first step that declares the field decides it; disagreement within that step is
   /// recorded as a conflict.
   private static func decide<Value>(
-    _ declared: Value?, _ steps: [[(Int, ResponsibilityRule)]],
-    _ field: KeyPath<Responsibility, Value?>, field name: String, what: String,
-    at location: SourceLocation?, same: (Value, Value) -> Bool,
+    _ declared: Value?, _ steps: Steps, _ field: (Responsibility) -> Value?,
+    field name: String, what: @autoclosure () -> String, same: (Value, Value) -> Bool,
     into conflicts: inout Conflicts
   ) -> (Value?, Origin) {
     if let declared { return (declared, .declared) }
-    for step in steps {
-      let deciding = step.compactMap { rule -> (Int, Value)? in
-        rule.1.responsibility[keyPath: field].map { (rule.0, $0) }
+    func decided(by step: [(Int, ResponsibilityRule)]) -> (Value, Origin)? {
+      var first: (Int, Value)?
+      for (i, rule) in step {
+        guard let value = field(rule.responsibility) else { continue }
+        if let first {
+          if !same(first.1, value) {
+            conflicts.add(first: first.0, other: i, field: name, what: what())
+          }
+        } else {
+          first = (i, value)
+        }
       }
-      guard let first = deciding.first else { continue }
-      for other in deciding.dropFirst() where !same(first.1, other.1) {
-        conflicts.add(first: first.0, other: other.0, field: name, what: what)
-      }
-      return (first.1, .rule(first.0))
+      return first.map { ($0.1, .rule($0.0)) }
+    }
+    if let found = decided(by: steps.keyword) { return found }
+    for step in steps.rest {
+      if let found = decided(by: step) { return found }
     }
     return (nil, .defaulted)
   }
@@ -218,26 +220,4 @@ struct Conflicts {
         at: b.location)
     }
   }
-}
-
-/// Whether `text` contains `word`, comparing UTF-8 bytes: Foundation's `contains` folds
-/// character clusters and cost most of resolving a large plan; plan texts compare exactly.
-func utf8Contains(_ text: String, _ word: String) -> Bool {
-  var text = text
-  text.makeContiguousUTF8()
-  let w = Array(word.utf8)
-  guard let first = w.first else { return true }
-  return text.utf8.withContiguousStorageIfAvailable { t -> Bool in
-    guard t.count >= w.count else { return false }
-    var i = 0
-    while i <= t.count - w.count {
-      if t[i] == first {
-        var k = 1
-        while k < w.count, t[i + k] == w[k] { k += 1 }
-        if k == w.count { return true }
-      }
-      i += 1
-    }
-    return false
-  } ?? false
 }

@@ -1,5 +1,11 @@
 /// The transcription check: does a task's text appear in its source document, ignoring
 /// whitespace (line breaks and spaces differ between a PDF, a web page and a plan file)?
+///
+/// Plans are transcribed in order, so each text is looked for first from where the previous one
+/// was found, and in the whole document only when it is not there: checking a plan is linear
+/// in its length instead of quadratic. Where a text was found never changes the answer (whether
+/// the document contains it, and if not, its longest beginning the document contains), only
+/// how long it takes.
 struct Transcription {
   /// Where a text stops matching the document.
   struct Mismatch: Equatable {
@@ -10,6 +16,8 @@ struct Transcription {
   }
 
   let document: [Character]
+  /// Where the text found last ends: the next search starts here.
+  private(set) var resume = 0
 
   init(_ normalizedDocument: [Character]) { document = normalizedDocument }
 
@@ -19,9 +27,15 @@ struct Transcription {
   }
 
   /// `nil` when the document contains the text; otherwise where the text departs from it.
-  func mismatch(of text: String) -> Mismatch? {
+  mutating func mismatch(of text: String) -> Mismatch? {
     let needle = Transcription.normalized(text)
-    if needle.isEmpty || contains(needle[...]) { return nil }
+    if needle.isEmpty { return nil }
+    if let found = firstRange(of: needle[...], from: resume)
+      ?? (resume > 0 ? firstRange(of: needle[...], from: 0) : nil)
+    {
+      resume = found.upperBound
+      return nil
+    }
     // The longest prefix found: containment is monotone in the prefix length.
     var low = 0
     var high = needle.count
@@ -30,6 +44,12 @@ struct Transcription {
       if contains(needle[..<mid]) { low = mid } else { high = mid - 1 }
     }
     return Mismatch(matched: String(needle[..<low]), rest: String(needle[low...]))
+  }
+
+  /// The first occurrence of `needle` that starts at `start` or later.
+  private func firstRange(of needle: ArraySlice<Character>, from start: Int) -> Range<Int>? {
+    guard start < document.count else { return nil }
+    return document[start...].firstRange(of: needle)
   }
 
   private func contains(_ needle: ArraySlice<Character>) -> Bool {

@@ -93,14 +93,21 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
   public init(from decoder: any Decoder) throws {
     let text = try decoder.singleValueContainer().decode(String.self)
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-    else {
+    guard let day = Day(json: text) else {
       throw DecodingError.dataCorrupted(
         .init(
           codingPath: decoder.codingPath,
           debugDescription: "expected a date YYYY-MM-DD, got '\(text)'"))
     }
+    self = day
+  }
+
+  /// A day as JSON writes it: three numbers joined by `-` (not checked further; see
+  /// ``isValid``).
+  init?(json text: String) {
+    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
+    else { return nil }
     self.init(y, m, d)
   }
 

@@ -15,9 +15,36 @@ public enum PlanSnapshot {
     var plan: WorkPlan
   }
 
-  private struct Header: Decodable {
-    var schema: String?
-    var schemaVersion: Int?
+  /// The envelope as the careful path reads it: the schema and its version first, so that
+  /// another file's JSON is named as such before its fields are looked at.
+  private struct CheckedEnvelope: Decodable {
+    var plan: WorkPlan
+
+    /// The schema or version is not this build's.
+    struct Mismatch: Error {
+      var message: String
+    }
+
+    private enum CodingKeys: String, CodingKey { case schema, schemaVersion, plan }
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      let schema = try c.decodeIfPresent(String.self, forKey: .schema)
+      let version = try c.decodeIfPresent(Int.self, forKey: .schemaVersion)
+      guard schema == schemaName else {
+        throw Mismatch(
+          message:
+            "not a PlanBook plan snapshot (schema is \(schema.map { "'\($0)'" } ?? "missing"), expected '\(schemaName)')"
+        )
+      }
+      guard version == schemaVersion else {
+        throw Mismatch(
+          message:
+            "schema version \(version.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))"
+        )
+      }
+      plan = try c.decode(WorkPlan.self, forKey: .plan)
+    }
   }
 
   /// The canonical JSON text of `plan`.
@@ -28,98 +55,42 @@ public enum PlanSnapshot {
 
   /// Reads a snapshot. `path` names the file in errors and becomes the ``SourceLocation`` of
   /// every declaration, with the line where its id appears.
+  ///
+  /// A snapshot is read straight from its bytes when it holds only what PlanBook writes
+  /// (``SnapshotReader``); anything else, errors included, goes to Foundation's `JSONDecoder`,
+  /// which gives the same plan and says where a file is wrong.
   public static func decode(_ text: String, path: String) throws(SnapshotError) -> WorkPlan {
-    let data = Data(text.utf8)
-    let header: Header
-    do {
-      header = try JSONDecoder().decode(Header.self, from: data)
-    } catch {
-      throw SnapshotError(path: path, message: describe(error))
+    var text = text
+    text.makeContiguousUTF8()
+    let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> WorkPlan? in
+      guard let read = try? SnapshotReader.read(bytes, path: path) else { return nil }
+      var plan = read.plan
+      if read.located {
+        read.lines.locateRules(&plan, path: path)
+      } else {
+        read.lines.locate(&plan, path: path)
+      }
+      return plan
     }
-    guard header.schema == schemaName else {
-      throw SnapshotError(
-        path: path,
-        message:
-          "not a PlanBook plan snapshot (schema is \(header.schema.map { "'\($0)'" } ?? "missing"), expected '\(schemaName)')"
-      )
-    }
-    guard header.schemaVersion == schemaVersion else {
-      throw SnapshotError(
-        path: path,
-        message:
-          "schema version \(header.schemaVersion.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))"
-      )
-    }
-    var plan: WorkPlan
-    do {
-      plan = try JSONDecoder().decode(Envelope.self, from: data).plan
-    } catch {
-      throw SnapshotError(path: path, message: describe(error))
-    }
-    locate(&plan, in: text, path: path)
-    return plan
+    if let fast, let plan = fast { return plan }
+    return try decodeCarefully(text, path: path)
   }
 
-  /// Gives every declaration the location of the line where its id first appears.
-  private static func locate(_ plan: inout WorkPlan, in text: String, path: String) {
-    var lineOfID: [String: Int] = [:]
-    var matchLines: [Int] = []
+  /// Reads a snapshot with `JSONDecoder`: the same plan as the fast path where both read one,
+  /// and clear errors where the file is wrong.
+  static func decodeCarefully(_ text: String, path: String) throws(SnapshotError) -> WorkPlan {
+    var plan: WorkPlan
+    do {
+      plan = try JSONDecoder().decode(CheckedEnvelope.self, from: Data(text.utf8)).plan
+    } catch let mismatch as CheckedEnvelope.Mismatch {
+      throw SnapshotError(path: path, message: mismatch.message)
+    } catch {
+      throw SnapshotError(path: path, message: describe(error))
+    }
     // Scanned as UTF-8 bytes: splitting 100 MB into Characters costs seconds.
-    let idKey = Array("\"id\": \"".utf8)
-    let rulesKey = Array("\"rules\": ".utf8)
-    let matchKey = Array("\"match\": ".utf8)
-    var inRules = false  // keys are sorted: only rules have a "match" after "rules"
-    var number = 0
-    let bytes = Array(text.utf8)
-    var start = 0
-    func has(_ key: [UInt8], at i: Int, before end: Int) -> Bool {
-      guard end - i >= key.count else { return false }
-      for k in key.indices where bytes[i + k] != key[k] { return false }
-      return true
-    }
-    while start <= bytes.count {
-      var end = start
-      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-      number += 1
-      var i = start
-      while i < end, bytes[i] == 0x20 { i += 1 }
-      if has(idKey, at: i, before: end) {
-        let from = i + idKey.count
-        var to = from
-        while to < end, bytes[to] != 0x22 { to += 1 }
-        if to < end {
-          let id = String(decoding: bytes[from..<to], as: UTF8.self)
-          if lineOfID[id] == nil { lineOfID[id] = number }
-        }
-      } else if has(rulesKey, at: i, before: end) {
-        inRules = true
-      } else if inRules, has(matchKey, at: i, before: end) {
-        matchLines.append(number)
-      }
-      start = end + 1
-    }
-    func at(_ id: String) -> SourceLocation { SourceLocation(file: path, line: lineOfID[id] ?? 0) }
-    plan.location = at(plan.id)
-    for i in plan.units.indices { plan.units[i].location = at(plan.units[i].id) }
-    for i in plan.targets.indices { plan.targets[i].location = at(plan.targets[i].id) }
-    for i in plan.rules.indices {
-      plan.rules[i].location = SourceLocation(
-        file: path, line: i < matchLines.count ? matchLines[i] : 0)
-    }
-    func fix(_ c: inout PlanChapter) {
-      c.location = at(c.id)
-      for t in c.tasks.indices {
-        c.tasks[t].location = at(c.tasks[t].id)
-        for f in c.tasks[t].figures.indices {
-          c.tasks[t].figures[f].location = at(c.tasks[t].figures[f].id)
-        }
-        for m in c.tasks[t].milestones.indices {
-          c.tasks[t].milestones[m].location = at(c.tasks[t].milestones[m].id)
-        }
-      }
-      for s in c.sections.indices { fix(&c.sections[s]) }
-    }
-    for i in plan.chapters.indices { fix(&plan.chapters[i]) }
+    let lines = Array(text.utf8).withUnsafeBufferPointer { SnapshotLines.scan($0) }
+    lines.locate(&plan, path: path)
+    return plan
   }
 
   /// One line for a decoding error: where in the JSON, and what was wrong.

@@ -1,6 +1,7 @@
 import PlanDSL
-@testable import PlanEngine
 import Testing
+
+@testable import PlanEngine
 
 private let file = "Tests/PlanEngineTests/ResolverTests.swift"
 
@@ -443,16 +444,5 @@ private let file = "Tests/PlanEngineTests/ResolverTests.swift"
     #expect(a.targets == b.targets)
     #expect(a.diagnostics == b.diagnostics)
     #expect(a.plan == plan.model)
-  }
-}
-
-@Suite struct KeywordMatchTests {
-  @Test func bytesMatchLikeContains() {
-    for (text, word) in [
-      ("加强扬尘污染控制", "扬尘"), ("加强扬尘污染控制", "尘污"), ("加强扬尘", "扬尘污染"),
-      ("", "扬"), ("abc", "c"), ("abc", "abcd"), ("扬尘扬尘", "尘扬"), ("x", ""),
-    ] {
-      #expect(utf8Contains(text, word) == (word.isEmpty || text.contains(word)), "\(text) \(word)")
-    }
   }
 }

@@ -1,6 +1,7 @@
 import PlanDSL
-import PlanEngine
 import Testing
+
+@testable import PlanEngine
 
 private let file = "Tests/PlanEngineTests/TranscriptionTests.swift"
 
@@ -113,4 +114,109 @@ private func document(_ rest: String) -> SourceText {
         report(.error, "text-not-in-source", file, top + 2),
       ])
   }
+
+  // MARK: - looking on from the previous match
+
+  @Test func tasksOutOfOrderInTheDocumentAreStillFound() {
+    let plan = testPlan(source: "seeds/test.txt") {
+      chapter2 {
+        Item(2, id: "a", "完善工业窑炉管控。")
+        Item(3, id: "b", "巩固燃煤整治效果。")
+        Item(4, id: "c", "减少燃煤发电。")
+      }
+    }
+    #expect(diagnostics(of: plan, source: document(published)) == [])
+  }
+
+  @Test func theSameTextTwiceIsFoundTwice() {
+    let plan = testPlan(source: "seeds/test.txt") {
+      chapter2 {
+        Item(2, id: "a", "减少燃煤发电。")
+        Item(3, id: "b", "减少燃煤发电。")
+      }
+    }
+    #expect(diagnostics(of: plan, source: document(published)) == [])
+  }
+
+  @Test func chapterTitlesOutOfOrderInTheDocumentAreStillFound() {
+    let plan = testPlan(source: "seeds/test.txt") {
+      Chapter(2, id: "second", "第二章") { Item(2, id: "b", "减少燃煤发电。") }
+      Chapter(3, id: "third", "第三章") { Item(3, id: "c", "完善工业窑炉管控。") }
+    }
+    let text = baseSourceText + "三、第三章\n二、第二章\n" + published
+    #expect(diagnostics(of: plan, source: .text(text)) == [])
+  }
+
+  @Test func aMismatchAfterALaterMatchIsMeasuredAgainstTheWholeDocument() {
+    // Task a is found at the end of the document; task b departs from a text found only
+    // before it, and the message still names the longest beginning found anywhere.
+    let line = #line + 4
+    let plan = testPlan(source: "seeds/test.txt") {
+      chapter2 {
+        Item(2, id: "a", "完善工业窑炉管控。")
+        Item(3, id: "b", "巩固燃煤整治效果。关停黄埔电厂七号燃煤机组。")
+      }
+    }
+    let found = diagnostics(of: plan, source: document(published))
+    #expect(brief(found) == [report(.error, "text-not-in-source", file, line)])
+    #expect(
+      found.first?.message
+        == "task 3 (b) does not appear in seeds/test.txt (whitespace ignored): it matches as far as “…煤整治效果。关停黄埔电厂”, then the plan has “七号燃煤机组。”"
+    )
+  }
+
+  /// The search that resumes where the previous text was found gives what a search of the
+  /// whole document for every text gives, for texts in order, out of order, repeated, changed
+  /// and spanning several sentences.
+  @Test func resumingGivesTheSameAnswersAsSearchingTheWholeDocument() {
+    let sentences = [
+      "巩固燃煤整治效果。", "关停黄埔电厂六号燃煤机组，", "减少燃煤发电。", "完善工业窑炉管控。",
+      "推进挥发性有机物综合整治。", "加强扬尘污染控制。", "强化机动车排放监管。", "减少燃煤发电量。",
+    ]
+    let document = Transcription.normalized(sentences.joined(separator: "\n"))
+    var seed: UInt64 = 0x5EED
+    func random(_ n: Int) -> Int {
+      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((seed >> 33) % UInt64(n))
+    }
+    for _ in 0..<200 {
+      var texts: [String] = []
+      for _ in 0..<(1 + random(12)) {
+        let start = random(document.count)
+        let end = min(document.count, start + 1 + random(30))
+        var text = Array(document[start..<end])
+        switch random(4) {
+        case 0: text[random(text.count)] = "鑫"
+        case 1: text[random(text.count)] = document[random(document.count)]
+        case 2: text.insert(" ", at: random(text.count + 1))
+        default: break
+        }
+        texts.append(String(text))
+      }
+      var resuming = Transcription(document)
+      for text in texts {
+        #expect(resuming.mismatch(of: text) == wholeDocumentMismatch(of: text, in: document))
+      }
+    }
+  }
+}
+
+/// The check as it was before it resumed: every text looked for in the whole document.
+private func wholeDocumentMismatch(
+  of text: String, in document: [Character]
+)
+  -> Transcription.Mismatch?
+{
+  let needle = Transcription.normalized(text)
+  func contains(_ part: ArraySlice<Character>) -> Bool {
+    part.isEmpty || document.firstRange(of: part) != nil
+  }
+  if contains(needle[...]) { return nil }
+  var low = 0
+  var high = needle.count
+  while low < high {
+    let mid = (low + high + 1) / 2
+    if contains(needle[..<mid]) { low = mid } else { high = mid - 1 }
+  }
+  return Transcription.Mismatch(matched: String(needle[..<low]), rest: String(needle[low...]))
 }
