@@ -17,10 +17,10 @@ struct KeywordIndex {
   private var starts: [Int] = [0]
   /// Bit `key` is set when a keyword's first character has `key` as the low 16 bits of its code
   /// point.
-  private var filter = [UInt64](repeating: 0, count: 1024)
+  private var filter: [UInt64] = []
   /// The bucket of each key (0: none); bucket `b` is `slots[bucketStarts[b - 1]..<
   /// bucketStarts[b]]`, the slots of the keywords whose first character has that key.
-  private var buckets = [Int32](repeating: 0, count: 65536)
+  private var buckets: [Int32] = []
   private var bucketStarts: [Int] = [0]
   private var slots: [Int] = []
 
@@ -28,6 +28,10 @@ struct KeywordIndex {
   init(_ rules: [(Int, ResponsibilityRule)]) {
     var kept: [(Int, ResponsibilityRule)] = []
     var byKey: [Int: [Int]] = [:]
+    if rules.contains(where: { if case .keyword = $0.1.match { true } else { false } }) {
+      filter = [UInt64](repeating: 0, count: 1024)
+      buckets = [Int32](repeating: 0, count: 65536)
+    }
     for (i, rule) in rules {
       guard case .keyword(let k) = rule.match, let first = k.unicodeScalars.first else {
         continue

@@ -98,7 +98,9 @@ public enum Resolver {
       // the first task number a section holds; ties in the order tasks, then sections, were
       // listed. Entries are numbered: tasks first, then sections.
       let tasksCount = chapter.tasks.count
-      var entries = chapter.tasks.enumerated().map { (key: $1.number, entry: $0) }
+      var entries: [(key: Int, entry: Int)] = []
+      entries.reserveCapacity(tasksCount + chapter.sections.count)
+      for i in chapter.tasks.indices { entries.append((chapter.tasks[i].number, i)) }
       for (i, s) in chapter.sections.enumerated() {
         let key =
           plan.numbering == .perChapter ? s.number : (s.allTasks.map(\.number).min() ?? .max)
