@@ -245,8 +245,8 @@ struct Report {
         let k = log(b.1.seconds / a.1.seconds) / log(Double(b.0) / Double(a.0))
         let at100k = b.1.seconds * pow(100_000 / Double(b.0), k)
         line += String(
-          format: " — grows with exponent %.2f; at 100,000 tasks about %.0f s (%.1f h)", k, at100k,
-          at100k / 3600)
+          format: " — grows with exponent %.2f; at 100,000 tasks about %.0f s", k, at100k)
+        if at100k >= 3600 { line += String(format: " (%.1f h)", at100k / 3600) }
       }
       out.append(line + ".")
     }

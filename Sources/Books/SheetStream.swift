@@ -10,9 +10,11 @@ import Xlsx
 public final class SheetStream: SheetRows {
   public typealias Failure = any Error
 
-  /// Name, columns, print settings and ``SheetLayout/keepTogether``; never any rows.
-  private var frame: SheetLayout
-  private var heights: [Double] = []
+  /// Name, columns, print settings and ``SheetLayout/keepTogether``; never any rows. Read for
+  /// every row and never re-entrantly, so the runtime's exclusivity checks are left out (and
+  /// with them a copy of the layout per row).
+  @exclusivity(unchecked) private var frame: SheetLayout
+  @exclusivity(unchecked) private var heights: [Double] = []
   /// The worksheet being written.
   public let worksheet: Worksheet
 

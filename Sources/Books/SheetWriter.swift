@@ -39,30 +39,34 @@ public enum SheetWriter {
     _ cells: [SheetLayout.Cell], height: Double, at r: Int, into sheet: Worksheet
   ) throws {
     try sheet.setRow(r, height: height)
-    for cell in cells {
-      if cell.cols.count > 1 {
-        let text: String
-        switch cell.value {
-        case .text(let t): text = t
-        case .blank: text = ""
-        case .rich(let runs):
-          try sheet.merge(rich: runs, rows: r...r, cols: cell.cols, style: cell.style)
+    // Read in place: iterating the array would copy every cell (its text and style).
+    try cells.withUnsafeBufferPointer { cells in
+      for i in cells.indices {
+        if cells[i].cols.count > 1 {
+          let cell = cells[i]
+          let text: String
+          switch cell.value {
+          case .text(let t): text = t
+          case .blank: text = ""
+          case .rich(let runs):
+            try sheet.merge(rich: runs, rows: r...r, cols: cell.cols, style: cell.style)
+            continue
+          case .number, .date:
+            throw XlsxError(
+              operation: "merge \(CellReference.cell(row: r, col: cell.cols.lowerBound))",
+              message: "only text can be merged")
+          }
+          try sheet.merge(text, rows: r...r, cols: cell.cols, style: cell.style)
           continue
-        case .number, .date:
-          throw XlsxError(
-            operation: "merge \(CellReference.cell(row: r, col: cell.cols.lowerBound))",
-            message: "only text can be merged")
         }
-        try sheet.merge(text, rows: r...r, cols: cell.cols, style: cell.style)
-        continue
-      }
-      let col = cell.cols.lowerBound
-      switch cell.value {
-      case .text(let t): try sheet.write(t, row: r, col: col, style: cell.style)
-      case .number(let n): try sheet.write(number: n, row: r, col: col, style: cell.style)
-      case .date(let d): try sheet.write(day: d, row: r, col: col, style: cell.style)
-      case .blank: try sheet.writeBlank(row: r, col: col, style: cell.style)
-      case .rich(let runs): try sheet.write(rich: runs, row: r, col: col, style: cell.style)
+        let col = cells[i].cols.lowerBound
+        switch cells[i].value {
+        case .text(let t): try sheet.write(t, row: r, col: col, style: cells[i].style)
+        case .number(let n): try sheet.write(number: n, row: r, col: col, style: cells[i].style)
+        case .date(let d): try sheet.write(day: d, row: r, col: col, style: cells[i].style)
+        case .blank: try sheet.writeBlank(row: r, col: col, style: cells[i].style)
+        case .rich(let runs): try sheet.write(rich: runs, row: r, col: col, style: cells[i].style)
+        }
       }
     }
   }

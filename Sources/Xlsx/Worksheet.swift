@@ -20,6 +20,11 @@ public final class Worksheet {
   var handle: UnsafeMutablePointer<lxw_worksheet>?
   /// Whether the workbook is written in constant memory (rows top to bottom).
   private let constantMemory: Bool
+  /// The style last written in each of the first columns, and its format. Read for every
+  /// cell; only ``format(_:col:)`` touches it, never re-entrantly, so the runtime's
+  /// exclusivity check (a third of the lookup) is left out.
+  @exclusivity(unchecked) private var columnFormats:
+    [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)?] = []
   /// Constant-memory mode only: the row written last (-1 before the first).
   private var currentRow = -1
 
@@ -51,6 +56,27 @@ public final class Worksheet {
     "\(CellReference.cell(row: row, col: col)) of '\(name)'"
   }
 
+  /// The format of `style` for a cell in column `col`: the workbook's, remembered per column
+  /// (a table's column keeps its style row after row, so one comparison usually finds it).
+  func format(
+    _ style: CellStyle, col: Int
+  ) throws(XlsxError) -> UnsafeMutablePointer<lxw_format> {
+    if col < columnFormats.count, let known = columnFormats[col], known.style == style {
+      return known.format
+    }
+    let format = try workbook.format(style)
+    if col < Self.rememberedColumns {
+      if col >= columnFormats.count {
+        columnFormats.append(contentsOf: repeatElement(nil, count: col + 1 - columnFormats.count))
+      }
+      columnFormats[col] = (style, format)
+    }
+    return format
+  }
+
+  /// How many columns ``format(_:col:)`` remembers a style for.
+  private static let rememberedColumns = 64
+
   /// In constant-memory mode, moves on to `row`, refusing a row above the current one
   /// (libxlsxwriter has already written it out).
   func advance(
@@ -81,7 +107,7 @@ public final class Worksheet {
     let sheet = try live("write \(at(row, col))")
     try Self.checkLength(text, "write \(at(row, col))")
     try advance(to: row, "write \(at(row, col))")
-    let format = try workbook.format(style)
+    let format = try format(style, col: col)
     // `withCString` lends the string's own bytes (a short one on the stack); passing `text`
     // directly would copy it to the heap for every cell.
     let status = text.withCString {
@@ -97,7 +123,7 @@ public final class Worksheet {
       throw XlsxError(operation: "write \(at(row, col))", message: "\(number) is not a number")
     }
     try advance(to: row, "write \(at(row, col))")
-    let format = try workbook.format(style)
+    let format = try format(style, col: col)
     try check(
       worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(col), number, format),
       "write \(at(row, col))")
@@ -114,7 +140,7 @@ public final class Worksheet {
     var datetime = lxw_datetime(
       year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0,
       sec: 0)
-    let format = try workbook.format(style)
+    let format = try format(style, col: col)
     try check(
       worksheet_write_datetime(sheet, lxw_row_t(row), lxw_col_t(col), &datetime, format),
       "write \(at(row, col))")
@@ -124,7 +150,7 @@ public final class Worksheet {
   public func writeBlank(row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
     try advance(to: row, "write \(at(row, col))")
-    let format = try workbook.format(style)
+    let format = try format(style, col: col)
     try check(
       worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(col), format),
       "write \(at(row, col))")
@@ -146,7 +172,7 @@ public final class Worksheet {
         message: "a constant-memory sheet merges within one row (this range spans \(rows.count))")
     }
     try advance(to: rows.lowerBound, operation)
-    let format = try workbook.format(style)
+    let format = try format(style, col: cols.lowerBound)
     let status = text.withCString {
       worksheet_merge_range(
         sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),

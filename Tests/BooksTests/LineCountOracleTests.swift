@@ -56,7 +56,7 @@ import Testing
     var texts: [String] = [
       "", "a b  c", "一\n\n二", "PM2.5 平均浓度 35 μg/m³", String(repeating: "8", count: 90),
       // Two-, three- and four-byte characters; words longer than a line; spaces at the ends.
-      "café naïve ±5 × 3 ÷ 2 ≤ 10 ℃ ①②", "𠀀𠀁 CJK 扩展 B 𠀂", " 前导 与 结尾 ", "\n\n",
+      "café naïve ±5 × 3 ÷ 2 ≤ 10 ℃ ①②", "中〿文䷀䷁、一ぁ\u{3040}", "𠀀𠀁 CJK 扩展 B 𠀂", " 前导 与 结尾 ", "\n\n",
       String(repeating: "Wm", count: 70) + " 之后", "a" + String(repeating: " ", count: 80) + "b",
       "https://example.gov.cn/very/long/path/without/any/spaces/at/all/whatsoever/in/it 链接",
     ]
