@@ -103,15 +103,9 @@ public enum TextMetrics {
     while i < bytes.count {
       let start = i
       let lead = bytes[i]
-      // The common case first: with nothing pending, a three-byte character of U+3000–U+9FFF
-      // (lead byte E3–E9: CJK punctuation such as 、 and the ideographs), full width but for a
-      // few symbols; U+5000–U+9FFF (E5–E9) without decoding it.
-      if lead >= 0xE3 && lead <= 0xE9 && wordStart < 0 && spaces == 0 && i + 2 < bytes.count
-        && (lead >= 0xE5
-          || isFullWidth(
-            UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6
-              | UInt32(bytes[i + 2] & 0x3F)))
-      {
+      // The common case first: a unified ideograph U+5000–U+9FFF (lead byte E5–E9) with
+      // nothing pending, placed without decoding it.
+      if lead >= 0xE5 && lead <= 0xE9 && wordStart < 0 && spaces == 0 {
         i += 3
         if counter.used + em <= counter.room {
           counter.used += em

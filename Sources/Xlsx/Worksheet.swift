@@ -20,11 +20,11 @@ public final class Worksheet {
   var handle: UnsafeMutablePointer<lxw_worksheet>?
   /// Whether the workbook is written in constant memory (rows top to bottom).
   private let constantMemory: Bool
-  /// The style last written in each of the first columns, and its format. Read for every
-  /// cell; only ``format(_:col:)`` touches it, never re-entrantly, so the runtime's
-  /// exclusivity check (a third of the lookup) is left out.
-  @exclusivity(unchecked) private var columnFormats:
-    [(style: CellStyle, format: UnsafeMutablePointer<lxw_format>)?] = []
+  /// The style last written in each of the first columns and its format (nil: none yet).
+  /// Read for every cell, compared in place; only ``format(_:col:)`` touches them, never
+  /// re-entrantly, so the runtime's exclusivity checks (a third of the lookup) are left out.
+  @exclusivity(unchecked) private var columnStyles: [CellStyle] = []
+  @exclusivity(unchecked) private var columnFormats: [UnsafeMutablePointer<lxw_format>?] = []
   /// Constant-memory mode only: the row written last (-1 before the first).
   private var currentRow = -1
 
@@ -61,15 +61,18 @@ public final class Worksheet {
   func format(
     _ style: CellStyle, col: Int
   ) throws(XlsxError) -> UnsafeMutablePointer<lxw_format> {
-    if col < columnFormats.count, let known = columnFormats[col], known.style == style {
-      return known.format
+    if col < columnFormats.count, let known = columnFormats[col], columnStyles[col] == style {
+      return known
     }
     let format = try workbook.format(style)
     if col < Self.rememberedColumns {
       if col >= columnFormats.count {
-        columnFormats.append(contentsOf: repeatElement(nil, count: col + 1 - columnFormats.count))
+        let more = col + 1 - columnFormats.count
+        columnStyles.append(contentsOf: repeatElement(style, count: more))
+        columnFormats.append(contentsOf: repeatElement(nil, count: more))
       }
-      columnFormats[col] = (style, format)
+      columnStyles[col] = style
+      columnFormats[col] = format
     }
     return format
   }

@@ -149,16 +149,24 @@ import XlsxReader
         for (c, style) in styles.enumerated().reversed() where (r + c) % 2 == 0 {
           try sheet.write(number: 1, row: r, col: c, style: style)
         }
+        // A column whose style changes from row to row, and one beyond those remembered.
+        try sheet.write(number: 2, row: r, col: 12, style: styles[r])
+        try sheet.write(number: 3, row: r, col: 100, style: styles[5 - r])
       }
     }
     let file = try XlsxFile(path: path(folder))
     let formats = try file.cellFormats(sheet: "S")
-    #expect(formats.count == 36)
+    #expect(formats.count == 48)
     for r in 0..<6 {
       for c in 0..<12 where (r + c) % 2 == 0 {
         let ref = CellReference.cell(row: r, col: c)
         #expect(formats[ref] == "0." + String(repeating: "0", count: c + 1), "\(ref)")
       }
+      #expect(
+        formats[CellReference.cell(row: r, col: 12)] == "0." + String(repeating: "0", count: r + 1))
+      #expect(
+        formats[CellReference.cell(row: r, col: 100)] == "0." + String(repeating: "0", count: 6 - r)
+      )
     }
   }
 }
