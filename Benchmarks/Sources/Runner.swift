@@ -181,7 +181,7 @@ struct Runner {
         report.xlsxWriterVersion = version
       }
       if w.group == "overview" {
-        rows.planbook = try planbook("overview", reps: reps(2))
+        rows.planbook = try planbook("overview", reps: reps(3))
       } else {
         rows.planbookSerial = try planbook(w.group + "-serial", reps: reps(3))
         rows.planbook = try planbook(w.group, reps: reps(3))

@@ -57,7 +57,8 @@ public struct SheetLayout: Sendable {
 
   /// The pixel width of the columns `cols` together.
   public func pixels(_ cols: ClosedRange<Int>) -> Double {
-    cols.reduce(0) { $0 + TextMetrics.pixels(columnWidth: columns[$1]) }
+    if cols.count == 1 { return TextMetrics.pixels(columnWidth: columns[cols.lowerBound]) }
+    return cols.reduce(0) { $0 + TextMetrics.pixels(columnWidth: columns[$1]) }
   }
 
   /// The printed width of all columns, in points.

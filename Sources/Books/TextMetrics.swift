@@ -79,7 +79,12 @@ public enum TextMetrics {
   /// characters, a run of Latin letters and digits only at its spaces (or, when longer than a
   /// line, anywhere).
   public static func lines(_ text: String, pixels: Double, fontSize: Double) -> Int {
-    var text = text
+    if let n = text.utf8.withContiguousStorageIfAvailable({
+      lines(utf8: $0, pixels: pixels, fontSize: fontSize)
+    }) {
+      return n
+    }
+    var text = text  // not stored contiguously (bridged): made so
     return text.withUTF8 { lines(utf8: $0, pixels: pixels, fontSize: fontSize) }
   }
 
