@@ -64,7 +64,10 @@ public final class Workbook {
       url.deletingLastPathComponent().appendingPathComponent(
         ".\(url.lastPathComponent).\(UUID().uuidString).partial"
       ).path
-    defer { try? FileManager.default.removeItem(atPath: temporary) }
+    var moved = false
+    // Whatever failed, nothing is left beside the target (a plain unlink: after a rename there
+    // is nothing to remove, and Foundation would build an error to say so, for every book).
+    defer { if !moved { unlink(temporary) } }
     try withCNumericLocale {
       let strings = CStringArena()
       var options = lxw_workbook_options(
@@ -87,6 +90,7 @@ public final class Workbook {
       let reason = String(cString: strerror(errno))
       throw XlsxError(operation: "move the finished workbook to \(path)", message: reason)
     }
+    moved = true
   }
 
   /// Adds a worksheet. `name` must already be valid (see ``SheetNames``).
