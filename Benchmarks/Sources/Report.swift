@@ -284,7 +284,8 @@ struct Report {
 
       Written by `\(command)` (`Benchmarks/Sources`, see `Benchmarks/README.md`); every number
       below comes from that run. *seconds*: wall time, the best of up to three runs (one when a
-      run takes over 20 s; the writers take turns, one run each per round); C times are the replay's time less its own reading of the script.
+      run takes over 20 s); the writers of (a′), (a) and (b) take turns, one run each per round,
+      the best of five. C times are the replay's time less its own reading of the script.
       *CPU s*: user + system time of that run, all threads. *peak MiB*: the process's peak
       resident memory (VmHWM; each measure runs in a process of its own). *other load*: cores
       busy with other work just before the measure started (the machine is shared; each measure

@@ -186,7 +186,7 @@ struct Runner {
       var rows = Report.Writing(title: w.title, script: w.script)
       // The writers take turns, one run each per round, so a burst of the host's other work
       // falls on one run of each rather than on all runs of one writer.
-      for _ in 0..<reps(3) {
+      for _ in 0..<reps(5) {
         rows.c = Timing.best(rows.c, try c("normal", w.script, reps: 1))
         rows.cConstant = Timing.best(rows.cConstant, try c("constant", w.script, reps: 1))
         rows.cParse = Timing.best(rows.cParse, try c("parse", w.script, reps: 1))
