@@ -13,8 +13,10 @@ struct ExportCommand: ParsableCommand {
       Writes one book per responsible unit (every unit that leads or cooperates on a task or \
       carries a target), named by order and short name (07-大气处.xlsx), and the overview \
       00-总览.xlsx, into exports/<plan-id>/ unless --out is given. A plan with errors is not \
-      exported (see `planbook check`); nothing is changed when any book fails. Exits 0 on \
-      success, 1 when the plan has errors or a book could not be written.
+      exported (see `planbook check`); nothing is changed when any book fails. A full export \
+      also names the books of the same plan an earlier export left in the folder (units that \
+      no longer have one, or renamed); --prune deletes them. Exits 0 on success, 1 when the \
+      plan has errors or a book could not be written.
       """)
 
   @OptionGroup var options: PlanOptions
@@ -24,8 +26,17 @@ struct ExportCommand: ParsableCommand {
     help: "Export only this unit's book (id, short name or full name); repeatable.")
   var units: [String] = []
   @Flag(help: "Write the books one after another instead of in parallel.") var serial = false
+  @Flag(
+    help: """
+      Delete the books of this plan an earlier export left in the folder that this export did \
+      not write (units that no longer have a book, old names). Only with every book exported.
+      """)
+  var prune = false
 
   func validate() throws {
+    if prune && !units.isEmpty {
+      throw ValidationError("--prune needs every book: it cannot be used with --unit")
+    }
     guard !units.isEmpty, let plan = try? Workspace().load(options.plan).plan else { return }
     let resolved = Resolver.resolve(plan)
     let responsible = resolved.responsibleUnits
@@ -61,6 +72,38 @@ struct ExportCommand: ParsableCommand {
     let books = written.count - 1
     print("\(loaded.plan.id): \(count(books, "book")) and the overview in \(folder)")
     for path in written { print("  \(URL(fileURLWithPath: path).lastPathComponent)") }
+    // Only a full export knows which books the plan has now.
+    if units.isEmpty { try reportStale(in: folder, plan: loaded.plan.id, written: written) }
+  }
+
+  /// Names (or, with --prune, deletes) the books of `plan` left in `folder` by an earlier export.
+  func reportStale(in folder: String, plan: String, written: [String]) throws {
+    let stale: [StaleBook]
+    do {
+      stale = try StaleBook.find(in: folder, planID: plan, written: written)
+    } catch {
+      printError("warning: cannot look for books left by earlier exports in \(folder): \(error)")
+      return
+    }
+    guard !stale.isEmpty else { return }
+    if prune {
+      for book in stale {
+        do {
+          try FileManager.default.removeItem(atPath: book.path)
+          print("removed \(book.fileName) (\(book.unit)): left by an earlier export")
+        } catch {
+          printError("cannot remove \(book.path): \(error.localizedDescription)")
+          throw ExitCode(1)
+        }
+      }
+      return
+    }
+    printError(
+      "warning: \(count(stale.count, "book")) of \(plan) in \(folder) left by an earlier export "
+        + "\(stale.count == 1 ? "is" : "are") not current (its unit no longer has a book, or was "
+        + "renamed):")
+    for book in stale { printError("  \(book.fileName) (\(book.unit))") }
+    printError("delete them, or export again with --prune")
   }
 }
 

@@ -46,6 +46,62 @@ import Testing
     #expect(run.stdout.hasPrefix("guangzhou-2020: 2 books and the overview"))
   }
 
+  /// A book an earlier export left (here: a current book under an old name) is named, and
+  /// deleted with --prune; another plan's book and other files are never touched.
+  @Test func booksLeftByAnEarlierExportAreNamedAndPrunedOnRequest() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    #expect(try Binary.run("export", "panyu-2018", "--out", folder.path).status == 0)
+    let fm = FileManager.default
+    let first = try #require(try folder.files().first { $0 != "00-总览.xlsx" })
+    let old = folder.url.appendingPathComponent("99-已撤销.xlsx").path
+    try fm.copyItem(atPath: folder.url.appendingPathComponent(first).path, toPath: old)
+    // Not this plan's: another plan's book, a text file named .xlsx.
+    let other = try TemporaryFolder()
+    defer { other.remove() }
+    #expect(
+      try Binary.run("export", "guangzhou-2020", "--out", other.path, "--unit", "大气处").status
+        == 0)
+    try fm.copyItem(
+      atPath: other.url.appendingPathComponent("08-大气处.xlsx").path,
+      toPath: folder.url.appendingPathComponent("08-大气处.xlsx").path)
+    try Data("not a workbook".utf8).write(to: folder.url.appendingPathComponent("notes.xlsx"))
+
+    let again = try Binary.run("export", "panyu-2018", "--out", folder.path)
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(
+      again.stderr.contains(
+        "warning: 1 book of panyu-2018 in \(folder.path) left by an earlier export is not current"))
+    #expect(again.stderr.contains("  99-已撤销.xlsx ("))
+    #expect(again.stderr.contains("export again with --prune"))
+    #expect(fm.fileExists(atPath: old))
+
+    let pruned = try Binary.run("export", "panyu-2018", "--out", folder.path, "--prune")
+    #expect(pruned.status == 0, "\(pruned.stderr)")
+    #expect(pruned.stdout.contains("removed 99-已撤销.xlsx ("))
+    #expect(!pruned.stderr.contains("warning"))
+    #expect(!fm.fileExists(atPath: old))
+    let names = try folder.files()
+    #expect(names.contains("08-大气处.xlsx"))
+    #expect(names.contains("notes.xlsx"))
+    #expect(names.contains(first))
+
+    // Nothing left: no warning.
+    let clean = try Binary.run("export", "panyu-2018", "--out", folder.path)
+    #expect(clean.status == 0)
+    #expect(clean.stderr.isEmpty, "\(clean.stderr)")
+  }
+
+  @Test func pruneNeedsEveryBook() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let run = try Binary.run(
+      "export", "guangzhou-2020", "--out", folder.path, "--unit", "大气处", "--prune")
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--prune needs every book"))
+    #expect(try folder.files() == [])
+  }
+
   @Test func anUnknownUnitIsAUsageError() throws {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
