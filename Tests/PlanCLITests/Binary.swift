@@ -24,6 +24,11 @@ struct Binary {
 
   /// Runs `planbook` with `arguments`; output goes through files so a large one cannot block.
   static func run(_ arguments: String..., environment: [String: String] = [:]) throws -> Run {
+    try run(arguments: arguments, environment: environment)
+  }
+
+  /// Runs `planbook` with an argument list built at run time.
+  static func run(arguments: [String], environment: [String: String] = [:]) throws -> Run {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
       "planbook-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -222,32 +222,6 @@ import Testing
   }
 }
 
-extension Binary {
-  /// Runs `planbook` with an argument list built at run time (``run(_:environment:)`` takes a
-  /// fixed one).
-  static func run(arguments: [String]) throws -> Run {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "planbook-verify-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let out = dir.appendingPathComponent("out")
-    let err = dir.appendingPathComponent("err")
-    try Data().write(to: out)
-    try Data().write(to: err)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    try process.run()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus,
-      stdout: try String(contentsOf: out, encoding: .utf8),
-      stderr: try String(contentsOf: err, encoding: .utf8))
-  }
-}
-
 /// Small xlsx files written by hand: stored (uncompressed) zip entries with their CRC-32, so
 /// the tests need no zip library.
 enum MiniXlsx {
