@@ -103,7 +103,7 @@ struct ExportCommand: ParsableCommand {
         + "\(stale.count == 1 ? "is" : "are") not current (its unit no longer has a book, or was "
         + "renamed):")
     for book in stale { printError("  \(book.fileName) (\(book.unit))") }
-    printError("delete them, or export again with --prune")
+    printError("delete \(stale.count == 1 ? "it" : "them"), or export again with --prune")
   }
 }
 
