@@ -24,6 +24,9 @@ let package = Package(
     .target(name: "PlanDSL", dependencies: ["PlanModel"], exclude: ["README.md"]),
     // Owner and deadline assignment, validation. Never imports PlanDSL.
     .target(name: "PlanEngine", dependencies: ["PlanModel"], exclude: ["README.md"]),
+    // Files written safely: atomic files, all-or-nothing sets of files, folders replaced as a
+    // whole, advisory locks. Only the C library and Foundation.
+    .target(name: "SafeFiles", exclude: ["README.md"]),
     // The plans themselves, written in the DSL, and their catalogue.
     .target(
       name: "Plans",
@@ -36,7 +39,8 @@ let package = Package(
       name: "Xlsx", dependencies: ["CXlsxWriter", "PlanModel"], exclude: ["README.md"]),
     // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
     .target(
-      name: "Books", dependencies: ["PlanModel", "PlanEngine", "Tracking", "Review", "Xlsx"],
+      name: "Books",
+      dependencies: ["PlanModel", "PlanEngine", "Tracking", "Review", "Xlsx", "SafeFiles"],
       exclude: ["README.md"]),
     // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
     .target(
@@ -46,7 +50,9 @@ let package = Package(
     // Progress report templates out, filled workbooks back in (planbook template / collect).
     .target(
       name: "Reports",
-      dependencies: ["PlanModel", "PlanEngine", "Tracking", "Books", "Xlsx", "XlsxReader"],
+      dependencies: [
+        "PlanModel", "PlanEngine", "Tracking", "Books", "Xlsx", "XlsxReader", "SafeFiles",
+      ],
       exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
     // Its own zip reader and inflater: ZIPFoundation's extract hangs on a truncated stream.
@@ -56,7 +62,7 @@ let package = Package(
       name: "PlanCLI",
       dependencies: [
         "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking", "Review", "Reports",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafeFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
     ),
@@ -71,6 +77,7 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+    .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),

@@ -1,6 +1,7 @@
 import Foundation
 import PlanEngine
 import PlanModel
+import SafeFiles
 import Xlsx
 
 /// A failure of an export, naming the plan element or file at fault.
@@ -44,8 +45,17 @@ public enum BookExport {
   }
 
   /// Exports into `folder` (created if missing) and returns the paths written, in book order.
+  ///
+  /// The books are written into a staging folder beside `folder` and the two are exchanged
+  /// in one step (``SafeFiles/SetFolder``): a reader of the folder sees the complete old set
+  /// or the complete new one; a failed or killed export changes nothing; a second export into
+  /// the same folder waits for the first (`notice` says so). Files of the folder that are not
+  /// books being written are kept, except those `dropping` names (it is called with the
+  /// folder's path while the folder is locked; a missing folder is not called for).
   public static func export(
-    _ resolved: ResolvedPlan, to folder: String, units: [String]? = nil, parallel: Bool = true
+    _ resolved: ResolvedPlan, to folder: String, units: [String]? = nil, parallel: Bool = true,
+    dropping: (String) throws -> Set<String> = { _ in [] },
+    notice: (String) -> Void = { _ in }
   ) throws -> [String] {
     try checkLengths(resolved.plan)
     let fingerprint: String
@@ -56,51 +66,38 @@ public enum BookExport {
     }
     let books = books(resolved, units: units)
     let files = fileNames(resolved)
-
-    let fm = FileManager.default
     do {
-      try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    } catch {
-      throw ExportError("cannot create the folder \(folder): \(error.localizedDescription)")
-    }
-    let staging = URL(fileURLWithPath: folder)
-      .appendingPathComponent(".planbook-export-\(UUID().uuidString)").path
-    do {
-      try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-    } catch {
-      throw ExportError("cannot write into \(folder): \(error.localizedDescription)")
-    }
-    defer { try? fm.removeItem(atPath: staging) }
-
-    let errors = ErrorSlots(count: books.count)
-    let writeOne: @Sendable (Int) -> Void = { i in
-      let book = books[i]
-      let path = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
-      do {
-        try BookExport.write(book, of: resolved, fingerprint: fingerprint, files: files, to: path)
-      } catch {
-        errors.set(i, "\(book.fileName): \(error)")
+      let outcome = try SetFolder.replace(
+        folder, names: books.map(\.fileName), dropping: dropping, notice: notice
+      ) { staging in
+        let errors = ErrorSlots(count: books.count)
+        let writeOne: @Sendable (Int) -> Void = { i in
+          let book = books[i]
+          let path = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
+          do {
+            try BookExport.write(
+              book, of: resolved, fingerprint: fingerprint, files: files, to: path)
+          } catch {
+            errors.set(i, "\(book.fileName): \(error)")
+          }
+        }
+        if parallel {
+          DispatchQueue.concurrentPerform(iterations: books.count, execute: writeOne)
+        } else {
+          for i in books.indices { writeOne(i) }
+        }
+        let failures = errors.all
+        guard failures.isEmpty else { throw ExportError(failures.joined(separator: "\n")) }
       }
-    }
-    if parallel {
-      DispatchQueue.concurrentPerform(iterations: books.count, execute: writeOne)
-    } else {
-      for i in books.indices { writeOne(i) }
-    }
-    let failures = errors.all
-    guard failures.isEmpty else { throw ExportError(failures.joined(separator: "\n")) }
-
-    var written: [String] = []
-    for book in books {
-      let from = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
-      let to = URL(fileURLWithPath: folder).appendingPathComponent(book.fileName).path
-      guard rename(from, to) == 0 else {
-        throw ExportError(
-          "cannot move \(book.fileName) into \(folder): \(String(cString: strerror(errno)))")
+      if !outcome.wholeSet {
+        notice(
+          "\(folder) could not be replaced as a whole on its file system; the books were moved "
+            + "into it one at a time")
       }
-      written.append(to)
+      return outcome.written
+    } catch let error as FileError {
+      throw ExportError(error.description)
     }
-    return written
   }
 
   /// What one workbook holds: its sheets and its document properties.
@@ -179,13 +176,26 @@ public enum BookExport {
     try check(plan.assessmentMethod ?? "", "the plan's assessment method (考核方式)")
   }
 
-  /// A file name from a unit's short name: no `/`, no leading dot, no control characters, at
-  /// most 180 bytes (file systems allow 255).
-  static func safeFileName(_ name: String) -> String {
+  /// A file name from a unit's short name that every system the books are mailed to can hold
+  /// (Linux, Windows, macOS): no `< > : " / \\ | ? *`, no control characters (each becomes
+  /// `_`), no leading dot, no trailing dot or space, at most 180 bytes (file systems allow
+  /// 255). Book names start with their number (`07-`), so a Windows reserved name (`CON`)
+  /// never stands alone; a name that is one is given a `_` all the same.
+  public static func safeFileName(_ name: String) -> String {
+    let forbidden: Set<Character> = ["<", ">", ":", "\"", "/", "\\", "|", "?", "*"]
     var s = String(
-      name.map { $0 == "/" || $0 == "\\" || $0.isNewline || $0 == "\0" ? "_" : $0 })
+      name.map { c in
+        forbidden.contains(c) || c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
+          || c.isNewline ? "_" : c
+      })
     while s.hasPrefix(".") { s.removeFirst() }
     while s.utf8.count > 180 { s.removeLast() }
+    while s.hasSuffix(".") || s.hasSuffix(" ") { s.removeLast() }
+    let reserved = Set(
+      ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
+    if reserved.contains(s.uppercased().split(separator: ".").first.map(String.init) ?? "") {
+      s = "_" + s
+    }
     return s.isEmpty ? "unit" : s
   }
 }

@@ -62,9 +62,20 @@ struct ExportCommand: ParsableCommand {
     }
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)")
     let ids = units.isEmpty ? nil : units.compactMap { ShowCommand.unit($0, in: loaded.plan)?.id }
+    // Only a full export knows which books the plan has now; the folder is looked at while
+    // it is locked, just before the new set replaces it.
+    let expected = BookExport.books(resolved).map(\.fileName)
+    let found = StaleList()
     let written: [String]
     do {
-      written = try BookExport.export(resolved, to: folder, units: ids, parallel: !serial)
+      written = try BookExport.export(
+        resolved, to: folder, units: ids, parallel: !serial,
+        dropping: { [units, prune] folder in
+          guard units.isEmpty else { return [] }
+          found.books = try StaleBook.find(in: folder, planID: loaded.plan.id, expected: expected)
+          return prune ? Set(found.books.map(\.fileName)) : []
+        },
+        notice: { printError($0) })
     } catch {
       printError("export failed, nothing written: \(error)")
       throw ExitCode(1)
@@ -72,29 +83,16 @@ struct ExportCommand: ParsableCommand {
     let books = written.count - 1
     print("\(loaded.plan.id): \(count(books, "book")) and the overview in \(folder)")
     for path in written { print("  \(URL(fileURLWithPath: path).lastPathComponent)") }
-    // Only a full export knows which books the plan has now.
-    if units.isEmpty { try reportStale(in: folder, plan: loaded.plan.id, written: written) }
+    report(found.books, in: folder, plan: loaded.plan.id)
   }
 
-  /// Names (or, with --prune, deletes) the books of `plan` left in `folder` by an earlier export.
-  func reportStale(in folder: String, plan: String, written: [String]) throws {
-    let stale: [StaleBook]
-    do {
-      stale = try StaleBook.find(in: folder, planID: plan, written: written)
-    } catch {
-      printError("warning: cannot look for books left by earlier exports in \(folder): \(error)")
-      return
-    }
+  /// Names the books of `plan` an earlier export left in `folder` (or, with --prune, says
+  /// that they were deleted with the new set).
+  func report(_ stale: [StaleBook], in folder: String, plan: String) {
     guard !stale.isEmpty else { return }
     if prune {
       for book in stale {
-        do {
-          try FileManager.default.removeItem(atPath: book.path)
-          print("removed \(book.fileName) (\(book.unit)): left by an earlier export")
-        } catch {
-          printError("cannot remove \(book.path): \(error.localizedDescription)")
-          throw ExitCode(1)
-        }
+        print("removed \(book.fileName) (\(book.unit)): left by an earlier export")
       }
       return
     }
@@ -105,6 +103,11 @@ struct ExportCommand: ParsableCommand {
     for book in stale { printError("  \(book.fileName) (\(book.unit))") }
     printError("delete \(stale.count == 1 ? "it" : "them"), or export again with --prune")
   }
+}
+
+/// The stale books found while the export folder was locked.
+private final class StaleList {
+  var books: [StaleBook] = []
 }
 
 /// Prints a line to standard error.

@@ -16,9 +16,10 @@ struct StaleBook {
 
   var fileName: String { URL(fileURLWithPath: path).lastPathComponent }
 
-  /// The books of `planID` in `folder` other than `written`, by file name.
-  static func find(in folder: String, planID: String, written: [String]) throws -> [StaleBook] {
-    let current = Set(written.map { URL(fileURLWithPath: $0).lastPathComponent })
+  /// The books of `planID` in `folder` whose names are not among `expected` (the names of
+  /// the plan's books now), by file name.
+  static func find(in folder: String, planID: String, expected: [String]) throws -> [StaleBook] {
+    let current = Set(expected)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder)
     var stale: [StaleBook] = []
     for name in names.sorted()

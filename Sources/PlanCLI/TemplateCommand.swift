@@ -48,7 +48,8 @@ struct TemplateCommand: ParsableCommand {
     let written: [String]
     do {
       written = try TemplateWriter.writeAll(
-        resolved, period: month, units: ids.isEmpty ? nil : ids, to: folder)
+        resolved, period: month, units: ids.isEmpty ? nil : ids, to: folder,
+        notice: { printError($0) })
     } catch {
       printError("template failed, nothing written: \(error)")
       throw ExitCode(1)
@@ -95,7 +96,8 @@ struct CollectCommand: ParsableCommand {
     let outcome: Collection.Outcome
     do {
       outcome = try collection.collect(
-        files, replace: replace, period: period.flatMap(ReportingPeriod.init(parsing:)))
+        files, replace: replace, period: period.flatMap(ReportingPeriod.init(parsing:)),
+        notice: { printError($0) })
     } catch let failure {
       for issue in failure.issues { printError(issue.description) }
       printError(

@@ -15,13 +15,17 @@ struct VerifyCommand: ParsableCommand {
       the fingerprint with the plan's as the catalogue has it now. Workbooks are read as \
       untrusted input: size caps, no DTDs, every problem a one-line error.
 
+      A folder stands for its xlsx files and is checked as one set: every book the last \
+      export listed is there, and all come from one version of one plan.
+
       Exit codes: 0 when every book is current; 1 when any is stale (made from another \
-      version of its plan); 2 when any cannot be read (missing, not an xlsx file, damaged, \
+      version of its plan) or a folder is not one complete set; 2 when any cannot be read (missing, not an xlsx file, damaged, \
       over the size caps), is not a PlanBook workbook, or names a plan the catalogue does not \
       have. Problems go to standard error, each line starting with the file's name.
       """)
 
-  @Argument(help: "The xlsx workbooks to check.") var files: [String] = []
+  @Argument(help: "The xlsx workbooks to check, or export folders (each checked as one set).")
+  var files: [String] = []
   @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
   func validate() throws {
@@ -68,7 +72,19 @@ struct VerifyCommand: ParsableCommand {
   func run() throws {
     var fingerprints: [String: String] = [:]
     var results: [Result] = []
+    var folders: [(String, Range<Int>)] = []
+    var paths: [String] = []
     for file in files {
+      var isFolder: ObjCBool = false
+      if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue {
+        let inside = try VerifyFolder.workbooks(in: file)
+        folders.append((file, paths.count..<(paths.count + inside.count)))
+        paths += inside
+      } else {
+        paths.append(file)
+      }
+    }
+    for file in paths {
       let result = try VerifyCommand.verify(file, fingerprints: &fingerprints)
       results.append(result)
       if let error = result.error { printError(error) }
@@ -83,7 +99,12 @@ struct VerifyCommand: ParsableCommand {
       }
       print("\(count(results.count, "file")): \(counts.joined(separator: ", "))")
     }
-    let code = results.map(\.status.exitCode).max() ?? 0
+    var code = results.map(\.status.exitCode).max() ?? 0
+    for (folder, range) in folders {
+      let (line, whole) = VerifyFolder.check(folder, results: Array(results[range]))
+      if format == .text { print(line) } else if !whole { printError(line) }
+      if !whole { code = max(code, 1) }
+    }
     if code != 0 { throw ExitCode(code) }
   }
 

@@ -3,6 +3,7 @@ import Foundation
 import PlanEngine
 import PlanModel
 import Plans
+import SafeFiles
 
 /// Where the repository is (plans, seeds, snapshots) and how plans are loaded from it.
 struct Workspace {
@@ -106,16 +107,13 @@ enum CLIError: Error, CustomStringConvertible {
   }
 }
 
-/// Writes `text` to `path` through a temporary file beside it, so a reader never sees half a
-/// file.
+/// Writes `text` to `path` through a temporary file beside it (``SafeFiles/AtomicFile``), so
+/// a reader never sees half a file.
 func writeAtomically(_ text: String, to path: String) throws {
-  let url = URL(fileURLWithPath: path)
   do {
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url, options: .atomic)
+    try AtomicFile.write(text, to: path)
   } catch {
-    throw CLIError.write(path, error.localizedDescription)
+    throw CLIError.write(path, error.reason)
   }
 }
 

@@ -1,6 +1,8 @@
 import Foundation
 import PlanEngine
 import PlanModel
+import SafeFiles
+import Tracking
 
 /// Collecting returned workbooks into a plan's progress folder, all or nothing.
 public struct Collection: Sendable {
@@ -21,10 +23,13 @@ public struct Collection: Sendable {
   }
 
   /// Reads every file, checks everything, then writes the period files (and the history of
-  /// replaced rows). Throws every problem found, and then writes nothing. With `expected`, a
-  /// workbook for another month is a problem.
+  /// replaced rows) as one ``SafeFiles/FileTransaction``: all of them or none. Throws every
+  /// problem found, and then writes nothing; a period file that is there but cannot be read
+  /// is such a problem. With `expected`, a workbook for another month is a problem. `notice`
+  /// gets what the transaction says (waiting for another collect, an interrupted one undone).
   public func collect(
-    _ files: [String], replace: Bool, period expected: ReportingPeriod? = nil
+    _ files: [String], replace: Bool, period expected: ReportingPeriod? = nil,
+    notice: (String) -> Void = { _ in }
   ) throws(CollectFailure) -> Outcome {
     let fingerprint: String
     do {
@@ -61,12 +66,26 @@ public struct Collection: Sendable {
     }
     guard issues.isEmpty else { throw CollectFailure(issues) }
 
-    // Prepare every file first; write only when all are good.
+    // Under the folder's lock: read what is there, prepare every file, stage them all, then
+    // commit them together (a failure puts back what was renamed; a killed run is rolled back
+    // by the next).
+    let transaction: FileTransaction
+    do {
+      transaction = try FileTransaction(folder: folder, notice: notice)
+    } catch {
+      throw CollectFailure([CollectIssue(file: error.path, message: error.reason)])
+    }
     var updates: [(PeriodFile.Update, [String])] = []
     for period in Set(submissions.map(\.period)).sorted() {
       let these = submissions.filter { $0.period == period }
       let path = URL(fileURLWithPath: folder).appendingPathComponent("\(period).csv").path
-      let existing = try? String(contentsOfFile: path, encoding: .utf8)
+      let existing: String?
+      do {
+        existing = try readText(path)
+      } catch {
+        issues.append(error)
+        continue
+      }
       switch PeriodFile.update(
         path: path, existing: existing, submissions: these, replace: replace, plan: resolved)
       {
@@ -76,24 +95,38 @@ public struct Collection: Sendable {
     }
     guard issues.isEmpty else { throw CollectFailure(issues) }
 
-    var written: [String] = []
-    for (update, files) in updates {
-      do {
+    do {
+      for (update, files) in updates {
         if !update.replaced.isEmpty {
-          let existing = try? String(contentsOfFile: update.historyPath, encoding: .utf8)
-          try write(
+          let existing: String?
+          do {
+            existing = try readText(update.historyPath)
+          } catch {
+            issues.append(error)
+            continue
+          }
+          try transaction.stage(
             PeriodFile.history(existing: existing, update: update, by: files),
-            to: update.historyPath)
-          written.append(update.historyPath)
+            at: update.historyPath)
         }
-        try write(update.text, to: update.path)
-        written.append(update.path)
-      } catch {
-        throw CollectFailure([
-          CollectIssue(
-            file: update.path, message: "cannot be written: \(error.localizedDescription)")
-        ])
+        try transaction.stage(update.text, at: update.path)
       }
+      guard issues.isEmpty else {
+        transaction.discard()
+        throw CollectFailure(issues)
+      }
+      try transaction.commit()
+    } catch let error as FileError {
+      throw CollectFailure([
+        CollectIssue(file: error.path, message: "cannot be written: \(error.reason)")
+      ])
+    } catch let failure as CollectFailure {
+      throw failure
+    } catch {
+      throw CollectFailure([CollectIssue(file: folder, message: "\(error)")])
+    }
+    let written = updates.flatMap { u, _ in
+      u.replaced.isEmpty ? [u.path] : [u.historyPath, u.path]
     }
     let summary = submissions.map { s in
       "\(s.period).csv: \(s.entries.count) rows from \(s.unit.shortName) (\(s.file))"
@@ -101,11 +134,34 @@ public struct Collection: Sendable {
     return Outcome(written: written, summary: summary)
   }
 
-  /// Writes `text` through a temporary file beside `path`.
-  func write(_ text: String, to path: String) throws {
-    let url = URL(fileURLWithPath: path)
-    try FileManager.default.createDirectory(
-      at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(text.utf8).write(to: url, options: .atomic)
+  /// The text of the file at `path`, or nil when there is none. A file that is there but
+  /// cannot be read — not UTF-8 (a GBK file, say), a folder, a FIFO, unreadable — is a problem
+  /// that stops the whole collect: its rows must never be written over.
+  func readText(_ path: String) throws(CollectIssue) -> String? {
+    let bytes: [UInt8]
+    do {
+      guard let read = try FileReading.bytesIfPresent(path, limit: ProgressFile.maximumSize)
+      else { return nil }
+      bytes = read
+    } catch {
+      throw CollectIssue(
+        file: path, message: "\(error.reason); nothing collected, so that it is not written over")
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let why: String
+      do {
+        _ = try ProgressFile.parse(bytes: bytes, path: path, plan: resolved)
+        why = "is not valid UTF-8"
+      } catch {
+        why = error.issues.first?.message ?? "is not valid UTF-8"
+      }
+      throw CollectIssue(
+        file: path,
+        message: "cannot be read: \(why); nothing collected, so that it is not written over")
+    }
+    return text
   }
 }
+
+/// A problem with one file, thrown alone where one file stops the collect.
+extension CollectIssue: Error {}

@@ -2,6 +2,7 @@ import Books
 import Foundation
 import PlanEngine
 import PlanModel
+import SafeFiles
 import Xlsx
 
 /// Writes report templates (see ``ReportTemplate`` for the layout): the fill-in sheet with
@@ -12,9 +13,12 @@ public enum TemplateWriter {
   public static let periodProperty = "PlanBook.Period"
 
   /// Writes the templates of `units` (ids; nil: every unit that reports something) into
-  /// `folder`, all or nothing, and returns their paths.
+  /// `folder` as one set (``SafeFiles/SetFolder``: all or nothing, a second writer waits, other
+  /// files of the folder are kept), and returns their paths. `notice` gets what the set folder
+  /// says (waiting, leftovers of a killed run).
   public static func writeAll(
-    _ resolved: ResolvedPlan, period: ReportingPeriod, units: [String]?, to folder: String
+    _ resolved: ResolvedPlan, period: ReportingPeriod, units: [String]?, to folder: String,
+    notice: (String) -> Void = { _ in }
   ) throws -> [String] {
     let fingerprint = try resolved.plan.fingerprint()
     let reporting = resolved.responsibleUnits.filter { u in
@@ -22,26 +26,17 @@ public enum TemplateWriter {
         && (!ReportTemplate.reportedTasks(resolved, unit: u.id).isEmpty
           || !ReportTemplate.reportedTargets(resolved, unit: u.id).isEmpty)
     }
-    let fm = FileManager.default
-    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    let staging = URL(fileURLWithPath: folder)
-      .appendingPathComponent(".planbook-templates-\(UUID().uuidString)").path
-    try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)
-    defer { try? fm.removeItem(atPath: staging) }
-    var names: [String] = []
-    for unit in reporting {
-      let name = ReportTemplate.fileName(period: period, unit: unit, in: resolved)
-      try write(
-        resolved, unit: unit, period: period, fingerprint: fingerprint,
-        to: URL(fileURLWithPath: staging).appendingPathComponent(name).path)
-      names.append(name)
-    }
-    return try names.map { name in
-      let to = URL(fileURLWithPath: folder).appendingPathComponent(name).path
-      try? fm.removeItem(atPath: to)
-      try fm.moveItem(
-        atPath: URL(fileURLWithPath: staging).appendingPathComponent(name).path, toPath: to)
-      return to
+    let names = reporting.map { ReportTemplate.fileName(period: period, unit: $0, in: resolved) }
+    do {
+      return try SetFolder.replace(folder, names: names, notice: notice) { staging in
+        for (unit, name) in zip(reporting, names) {
+          try write(
+            resolved, unit: unit, period: period, fingerprint: fingerprint,
+            to: URL(fileURLWithPath: staging).appendingPathComponent(name).path)
+        }
+      }.written
+    } catch let error as FileError {
+      throw ExportError(error.description)
     }
   }
 

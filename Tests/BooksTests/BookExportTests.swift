@@ -25,8 +25,9 @@ struct BookExportTests {
     #expect(names.count == units.count + 1)
     #expect(names.last == "00-总览.xlsx")
     #expect(names.first == "01-\(units[0].shortName).xlsx")
-    // Only the finished files are left: no staging folder, no temporary files.
-    #expect(try export().folder.files() == names.sorted())
+    // Only the finished files and the set's list are left: no staging folder, no temporary
+    // files.
+    #expect(try export().folder.files() == [".planbook-set"] + names.sorted())
   }
 
   @Test func everyTaskIsInItsLeadAndCooperatingUnitsBooks() throws {

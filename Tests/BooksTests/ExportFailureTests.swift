@@ -35,7 +35,7 @@ import Testing
     }
     #expect(error?.message.contains("task 1 (long)") == true)
     #expect(error?.message.contains("32768 characters") == true)
-    #expect(try folder.files() == ["00-总览.xlsx", "01-责任.xlsx"])
+    #expect(try folder.files() == [".planbook-set", "00-总览.xlsx", "01-责任.xlsx"])
     #expect(try earlier.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == before)
   }
 
