@@ -2,6 +2,7 @@ import Books
 import Foundation
 import PlanEngine
 import PlanModel
+import SafeFiles
 import Tracking
 
 /// The progress reports of a plan, as the status and rank commands read them.
@@ -25,6 +26,8 @@ extension Workspace {
   /// Loads the plan's progress reports, all or nothing (a file with an error fails the load).
   func progress(of resolved: ResolvedPlan) throws -> LoadedProgress {
     let folder = progressFolder(resolved.plan.id)
+    // A collect killed half-way is undone before anything is read.
+    try FileTransaction.recoverIfInterrupted(folder) { printError($0) }
     let reports = try ProgressFolder.load(folder, plan: resolved)
     let sample = reports.contains { r in
       let path = r.path.hasPrefix("/") ? r.path : self.path(r.path)

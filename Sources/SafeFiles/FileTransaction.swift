@@ -25,8 +25,22 @@ public final class FileTransaction {
 
   deinit { discard() }
 
+  /// Rolls back a commit that a killed run left half done in `folder`, if there is one (a
+  /// reader calls this before reading the folder, so it never reads half a collect); waits
+  /// for a transaction that is running. `notice` says what was undone.
+  public static func recoverIfInterrupted(
+    _ folder: String, notice: (String) -> Void = { _ in }
+  ) throws(FileError) {
+    let journal = Paths.join(folder, journalName)
+    guard try Paths.kind(journal) != nil else { return }
+    _ = try FileTransaction(folder: folder, notice: notice)
+  }
+
+  /// The journal's name in the folder.
+  static let journalName = ".planbook-journal"
+
   /// The journal's path.
-  var journalPath: String { Paths.join(folder, ".planbook-journal") }
+  var journalPath: String { Paths.join(folder, FileTransaction.journalName) }
 
   /// Writes `bytes` to a temporary file beside `path`, to be renamed into place by
   /// ``commit()``.

@@ -29,26 +29,53 @@ struct Binary {
 
   /// Runs `planbook` with an argument list built at run time.
   static func run(arguments: [String], environment: [String: String] = [:]) throws -> Run {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "planbook-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let out = dir.appendingPathComponent("out")
-    let err = dir.appendingPathComponent("err")
-    try Data().write(to: out)
-    try Data().write(to: err)
+    try runTogether([arguments], environment: environment)[0]
+  }
+
+  /// Starts `planbook` once per argument list, all at the same moment, and waits for all.
+  static func runTogether(
+    _ argumentLists: [[String]], environment: [String: String] = [:]
+  ) throws -> [Run] {
+    let started = try argumentLists.map { try Started(arguments: $0, environment: environment) }
+    return try started.map { try $0.finish() }
+  }
+
+  /// A `planbook` process that is running; its output goes through files so a large one
+  /// cannot block.
+  final class Started {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    try process.run()
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus,
-      stdout: try String(contentsOf: out, encoding: .utf8),
-      stderr: try String(contentsOf: err, encoding: .utf8))
+    let dir: URL
+    let out: URL
+    let err: URL
+
+    init(arguments: [String], environment: [String: String] = [:]) throws {
+      dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "planbook-cli-\(UUID().uuidString)")
+      try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+      out = dir.appendingPathComponent("out")
+      err = dir.appendingPathComponent("err")
+      try Data().write(to: out)
+      try Data().write(to: err)
+      process.executableURL = URL(fileURLWithPath: Binary.path)
+      process.arguments = arguments
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      process.standardOutput = try FileHandle(forWritingTo: out)
+      process.standardError = try FileHandle(forWritingTo: err)
+      try process.run()
+    }
+
+    /// Kills the process as `kill -9` does.
+    func kill() { _ = Foundation.kill(process.processIdentifier, SIGKILL) }
+
+    /// Waits for the process and returns what it printed.
+    func finish() throws -> Run {
+      process.waitUntilExit()
+      defer { try? FileManager.default.removeItem(at: dir) }
+      return Run(
+        status: process.terminationStatus,
+        stdout: try String(contentsOf: out, encoding: .utf8),
+        stderr: try String(contentsOf: err, encoding: .utf8))
+    }
   }
 }
 
