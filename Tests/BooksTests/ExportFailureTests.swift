@@ -96,6 +96,16 @@ import Testing
     #expect(name.utf8.count <= 200)
   }
 
+  /// Books are mailed and unzipped on Windows and macOS: their names must be valid there.
+  @Test(arguments: [
+    ("a<b>c:d\"e|f?g*h\\i/j", "a_b_c_d_e_f_g_h_i_j"), ("处室. ", "处室"), ("CON", "_CON"),
+    ("lpt1.备用", "_lpt1.备用"), ("办\u{1}公\u{7F}室\t", "办_公_室_"), ("...隐藏", "隐藏"),
+    ("普通处", "普通处"),
+  ])
+  func fileNamesAreSafeOnEverySystem(shortName: String, expected: String) {
+    #expect(BookExport.safeFileName(shortName) == expected)
+  }
+
   @Test func aBookFailingMidwayLeavesNoOtherBookBehind() throws {
     // A deadline before 1900 has no Excel date: the book of the unit with that task fails in
     // the xlsx bridge after the first book was already written to the staging folder.
