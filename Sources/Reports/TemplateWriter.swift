@@ -14,8 +14,10 @@ public enum TemplateWriter {
 
   /// Writes the templates of `units` (ids; nil: every unit that reports something) into
   /// `folder` as one set (``SafeFiles/SetFolder``: all or nothing, a second writer waits, other
-  /// files of the folder are kept), and returns their paths. `notice` gets what the set folder
-  /// says (waiting, leftovers of a killed run).
+  /// files of the folder are kept), and returns their paths. A template already in the folder
+  /// that differs from the fresh one (a unit may have filled it in) is never written over:
+  /// the call throws and writes nothing. `notice` gets what the set folder says (waiting,
+  /// leftovers of a killed run).
   public static func writeAll(
     _ resolved: ResolvedPlan, period: ReportingPeriod, units: [String]?, to folder: String,
     notice: (String) -> Void = { _ in }
@@ -29,10 +31,23 @@ public enum TemplateWriter {
     let names = reporting.map { ReportTemplate.fileName(period: period, unit: $0, in: resolved) }
     do {
       return try SetFolder.replace(folder, names: names, notice: notice) { staging in
+        var differing: [String] = []
         for (unit, name) in zip(reporting, names) {
-          try write(
-            resolved, unit: unit, period: period, fingerprint: fingerprint,
-            to: URL(fileURLWithPath: staging).appendingPathComponent(name).path)
+          let path = URL(fileURLWithPath: staging).appendingPathComponent(name).path
+          try write(resolved, unit: unit, period: period, fingerprint: fingerprint, to: path)
+          let existing = URL(fileURLWithPath: folder).appendingPathComponent(name).path
+          if let old = try FileReading.bytesIfPresent(existing),
+            old != (try FileReading.bytesIfPresent(path))
+          {
+            differing.append(name)
+          }
+        }
+        guard differing.isEmpty else {
+          throw ExportError(
+            "\(differing.joined(separator: ", ")) in \(folder) "
+              + "\(differing.count == 1 ? "differs" : "differ") from a fresh template (filled in, "
+              + "or made from another version of the plan) and would be written over; collect "
+              + "or move \(differing.count == 1 ? "it" : "them") first")
         }
       }.written
     } catch let error as FileError {
