@@ -20,7 +20,12 @@ struct StaleBook {
   /// the plan's books now), by file name.
   static func find(in folder: String, planID: String, expected: [String]) throws -> [StaleBook] {
     let current = Set(expected)
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    let names: [String]
+    do {
+      names = try FileManager.default.contentsOfDirectory(atPath: folder)
+    } catch {
+      throw CLIError.unreadable(folder)
+    }
     var stale: [StaleBook] = []
     for name in names.sorted()
     where name.lowercased().hasSuffix(".xlsx") && !name.hasPrefix(".") && !current.contains(name) {
