@@ -28,10 +28,13 @@ public final class FolderLock {
   /// Takes the lock of `folder`, creating the folders above it. When another process holds
   /// it, `waiting` is called once with a sentence naming that process, and the call waits
   /// until it is free.
+  ///
+  /// `file` puts the lock file elsewhere than beside the folder (inside it, where the folder
+  /// is a mount point).
   public static func acquire(
-    _ folder: String, waiting: (String) -> Void = { _ in }
+    _ folder: String, file: String? = nil, waiting: (String) -> Void = { _ in }
   ) throws(FileError) -> FolderLock {
-    let path = lockPath(of: folder)
+    let path = file ?? lockPath(of: folder)
     try Paths.makeFolders(Paths.split(path).parent)
     var told = false
     while true {

@@ -14,9 +14,11 @@ import Glibc
 /// files it lists and the links to files that live on are deleted; anything else (a file
 /// someone saved into the folder at that moment) is moved back into the target, never lost.
 ///
-/// Where the file system cannot exchange two folders (some network and FAT file systems, a
-/// mount point) the files are moved in one at a time instead, and ``Outcome/wholeSet`` is
-/// false.
+/// Where the folder cannot be swapped — it is a mount point (a USB stick), the folder above it
+/// cannot be written, or the file system cannot exchange two folders (FAT, some network file
+/// systems) — the new files are still all written before any is moved, then moved in one at a
+/// time (the staging folder and the lock inside the folder where it is a mount point), and
+/// ``Outcome/wholeSet`` is false.
 public enum SetFolder {
   /// The name of the list of files PlanBook wrote into a set folder.
   public static let listName = ".planbook-set"
@@ -50,6 +52,10 @@ public enum SetFolder {
     }
     let (parent, name) = Paths.split(folder)
     try Paths.makeFolders(parent)
+    if try mustStageInside(folder) {
+      return try replaceInside(
+        folder, names: names, dropping: select, notice: notice, write: write)
+    }
     let lock = try FolderLock.acquire(folder, waiting: notice)
     defer { lock.release() }
     try removeStale(beside: folder, notice: notice)
@@ -138,10 +144,65 @@ public enum SetFolder {
     }
   }
 
+  /// Whether the folder can only be written from inside: it is a mount point (a USB stick,
+  /// say: a folder beside it is on another file system) or the folder above it cannot be
+  /// written.
+  static func mustStageInside(_ folder: String) throws(FileError) -> Bool {
+    var own = stat()
+    var above = stat()
+    guard stat(folder, &own) == 0 else { return false }
+    guard stat(Paths.split(folder).parent, &above) == 0 else {
+      throw FileError(path: Paths.split(folder).parent, errno: errno)
+    }
+    return own.st_dev != above.st_dev || access(Paths.split(folder).parent, W_OK) != 0
+  }
+
+  /// The replacement for a folder that cannot be swapped: the lock and the staging folder
+  /// inside it, the new files moved in one at a time once all are written.
+  static func replaceInside(
+    _ folder: String, names: [String], dropping select: (String) throws -> Set<String>,
+    notice: (String) -> Void, write: (String) throws -> Void
+  ) throws -> Outcome {
+    let lock = try FolderLock.acquire(
+      folder, file: Paths.join(folder, ".planbook-lock"), waiting: notice)
+    defer { lock.release() }
+    for entry in try Paths.names(in: folder) where isLeftover(entry) {
+      try Paths.remove(Paths.join(folder, entry))
+    }
+    let staging = Paths.join(folder, Paths.unique(".planbook-set-"))
+    guard mkdir(staging, 0o777) == 0 else {
+      throw FileError(path: staging, errno: errno, doing: "create the folder")
+    }
+    do {
+      try write(staging)
+      let dropping = try select(folder)
+      let old = try readList(in: folder)
+      let present = Set(try Paths.names(in: folder))
+      for entry in names {
+        guard rename(Paths.join(staging, entry), Paths.join(folder, entry)) == 0 else {
+          throw FileError(path: Paths.join(folder, entry), errno: errno, doing: "replace it")
+        }
+      }
+      for entry in dropping { unlink(Paths.join(folder, entry)) }
+      let kept = old.filter { present.contains($0) && !dropping.contains($0) }
+      try writeList(Array(Set(names).union(kept)).sorted(), in: folder)
+      try Paths.remove(staging)
+      return Outcome(written: names.map { Paths.join(folder, $0) }, wholeSet: false)
+    } catch {
+      do {
+        try Paths.remove(staging)
+      } catch let cleanup {
+        notice("\(cleanup); the next run removes it")
+      }
+      throw error
+    }
+  }
+
   /// Whether `entry` of a folder is what an earlier PlanBook run left there: a staging folder
   /// of the versions that staged inside the target, a temporary file.
   static func isLeftover(_ entry: String) -> Bool {
     entry.hasPrefix(".planbook-export-") || entry.hasPrefix(".planbook-templates-")
+      || entry.hasPrefix(".planbook-set-")
       || (entry.hasPrefix(".") && entry.contains(".planbook-tmp-"))
   }
 

@@ -114,3 +114,38 @@ import Testing
     #expect(try SetFolder.list(in: s.at("none")) == [])
   }
 }
+
+/// A folder that is a mount point (a USB stick) cannot be swapped: the set is written inside
+/// it and moved in one file at a time, and the outcome says so.
+@Suite struct SetFolderOnAMountPointTests {
+  @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+  func aMountPointIsWrittenFromInside() throws {
+    let disk = try TinyDisk(kilobytes: 512)
+    defer { disk.remove() }
+    try Data("mine".utf8).write(to: URL(fileURLWithPath: disk.path + "/notes.txt"))
+    let first = try SetFolder.replace(disk.path, names: ["01-a.xlsx", "02-b.xlsx"]) { staging in
+      for n in ["01-a.xlsx", "02-b.xlsx"] {
+        try Data("v1".utf8).write(to: URL(fileURLWithPath: staging + "/" + n))
+      }
+    }
+    #expect(!first.wholeSet)
+    let second = try SetFolder.replace(
+      disk.path, names: ["01-a.xlsx"], dropping: { _ in ["02-b.xlsx"] }
+    ) { staging in
+      try Data("v2".utf8).write(to: URL(fileURLWithPath: staging + "/01-a.xlsx"))
+    }
+    #expect(second.written == [disk.path + "/01-a.xlsx"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: disk.path).sorted() == [
+        ".planbook-set", "01-a.xlsx", "notes.txt",
+      ])
+    #expect(try String(contentsOfFile: disk.path + "/01-a.xlsx", encoding: .utf8) == "v2")
+    #expect(try SetFolder.list(in: disk.path) == ["01-a.xlsx"])
+    // Nothing was left beside the mount point.
+    let parent = (disk.path as NSString).deletingLastPathComponent
+    let name = (disk.path as NSString).lastPathComponent
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(name) }
+        == [name])
+  }
+}
