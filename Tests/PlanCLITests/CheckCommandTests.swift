@@ -63,6 +63,6 @@ struct CheckCommandTests {
     defer { try? FileManager.default.removeItem(at: file) }
     let run = try Binary.run("check", file.path)
     #expect(run.status == 1)
-    #expect(run.stderr == "Error: \(file.path): at plan.id: expected String\n")
+    #expect(run.stderr == "Error: \(file.path): at plan.id: expected a string, found a number\n")
   }
 }
