@@ -36,10 +36,11 @@ public enum Checker {
   }
 
   /// Diagnostics in a stable order: by file, line, severity, code, message; duplicates
-  /// removed.
+  /// removed; control characters a message quotes from the plan (an id, a title) written as
+  /// `\u{1B}`, so that printing a message can never move the cursor or forge a line.
   public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     var seen = Set<Diagnostic>()
-    return diagnostics.filter { seen.insert($0).inserted }.sorted { a, b in
+    return diagnostics.map(escaped).filter { seen.insert($0).inserted }.sorted { a, b in
       let la = a.location ?? SourceLocation(file: "", line: 0)
       let lb = b.location ?? SourceLocation(file: "", line: 0)
       if la.file != lb.file { return la.file < lb.file }
@@ -48,6 +49,19 @@ public enum Checker {
       if a.code != b.code { return a.code < b.code }
       return a.message < b.message
     }
+  }
+
+  /// `d` with the control characters of its message escaped.
+  static func escaped(_ d: Diagnostic) -> Diagnostic {
+    guard
+      d.message.unicodeScalars.contains(where: {
+        $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0xFFFE
+          || $0.value == 0xFFFF
+      })
+    else { return d }
+    var d = d
+    d.message = XMLCharacters.visible(d.message, limit: .max)
+    return d
   }
 
   // MARK: - ids
@@ -580,7 +594,8 @@ public enum Checker {
 
   static func checkAssessment(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
     guard let rules = resolved.plan.assessment else { return }
-    let at = rules.location
+    // A snapshot does not locate its assessment: the plan's line stands for it.
+    let at = rules.location ?? resolved.plan.location
     let targets = Set(resolved.targets.map(\.target.id))
     let tasks = Set(resolved.tasks.map(\.task.id))
     let grades = rules.grades.map(\.name)
