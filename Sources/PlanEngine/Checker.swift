@@ -20,6 +20,8 @@ public enum Checker {
     let plan = resolved.plan
     checkIDs(plan, into: &out)
     checkUnits(resolved, into: &out)
+    checkNames(plan, into: &out)
+    checkCharacters(plan, into: &out)
     checkRules(plan, into: &out)
     checkNumbers(plan, into: &out)
     checkDeadlines(resolved, into: &out)
@@ -34,10 +36,11 @@ public enum Checker {
   }
 
   /// Diagnostics in a stable order: by file, line, severity, code, message; duplicates
-  /// removed.
+  /// removed; control characters a message quotes from the plan (an id, a title) written as
+  /// `\u{1B}`, so that printing a message can never move the cursor or forge a line.
   public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
     var seen = Set<Diagnostic>()
-    return diagnostics.filter { seen.insert($0).inserted }.sorted { a, b in
+    return diagnostics.map(escaped).filter { seen.insert($0).inserted }.sorted { a, b in
       let la = a.location ?? SourceLocation(file: "", line: 0)
       let lb = b.location ?? SourceLocation(file: "", line: 0)
       if la.file != lb.file { return la.file < lb.file }
@@ -46,6 +49,19 @@ public enum Checker {
       if a.code != b.code { return a.code < b.code }
       return a.message < b.message
     }
+  }
+
+  /// `d` with the control characters of its message escaped.
+  static func escaped(_ d: Diagnostic) -> Diagnostic {
+    guard
+      d.message.unicodeScalars.contains(where: {
+        $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0xFFFE
+          || $0.value == 0xFFFF
+      })
+    else { return d }
+    var d = d
+    d.message = XMLCharacters.visible(d.message, limit: .max)
+    return d
   }
 
   // MARK: - ids
@@ -64,7 +80,10 @@ public enum Checker {
       mutating func add(_ id: String, at location: SourceLocation?, into out: inout [Diagnostic]) {
         if id.isEmpty {
           out.append(Diagnostic(.error, "empty-id", "a \(kind) has an empty id", at: location))
-        } else if let earlier = first[id] {
+          return
+        }
+        if !Identifier.isValid(id) { out.append(.invalidID(kind, id, at: location)) }
+        if let earlier = first[id] {
           out.append(.duplicateID(kind, id, at: location, first: earlier))
         } else {
           first[id] = location
@@ -78,6 +97,15 @@ public enum Checker {
       tasks += 1
       figures += t[i].figures.count
       milestones += t[i].milestones.count
+    }
+    if plan.id.isEmpty {
+      out.append(Diagnostic(.error, "empty-id", "the plan has an empty id", at: plan.location))
+    } else if !Identifier.isValid(plan.id) {
+      out.append(.invalidID("plan", plan.id, at: plan.location))
+    }
+    // A removed item's id was valid in the version that had it.
+    for r in plan.removed ?? [] where !Identifier.isValid(r.id) {
+      out.append(.invalidID("removed item", r.id, at: plan.location))
     }
     var units = IDs("unit", capacity: plan.units.count)
     for u in plan.units { units.add(u.id, at: u.location, into: &out) }
@@ -168,15 +196,154 @@ public enum Checker {
     }
   }
 
+  // MARK: - names
+
+  /// The most characters (Unicode scalars) a workbook's document property can hold: longer,
+  /// libxlsxwriter refuses it (`LXW_ERROR_255_STRING_LENGTH_EXCEEDED`, after printing a raw
+  /// `[WARNING]`).
+  public static let maximumPropertyLength = 255
+
+  /// Names that other systems rely on: short names pick a unit (`--unit 大气处`) and name its
+  /// book, so two units may not share one; names that go into a workbook's document properties
+  /// must fit them. Books write `PlanBook.Unit` as “id name” (`BookExport.properties`, the
+  /// report templates the same), `PlanBook.PlanTitle` as the title and `PlanBook.PlanVersion`
+  /// as the version.
+  static func checkNames(_ plan: WorkPlan, into out: inout [Diagnostic]) {
+    var shortNames: [String: (id: String, location: SourceLocation?)] = [:]
+    shortNames.reserveCapacity(plan.units.count)
+    for u in plan.units {
+      if let first = shortNames[u.shortName] {
+        out.append(
+          Diagnostic(
+            .error, "duplicate-short-name",
+            "units \(first.id) and \(u.id) have the same short name “\(XMLCharacters.visible(u.shortName))”\(first.location.map { " (first at \($0))" } ?? ""); a short name picks a unit (--unit) and names its book, so each unit needs its own",
+            at: u.location))
+      } else {
+        shortNames[u.shortName] = (u.id, u.location)
+      }
+      let property = u.id.unicodeScalars.count + 1 + u.name.unicodeScalars.count
+      if property > maximumPropertyLength {
+        let room = maximumPropertyLength - 1 - u.id.unicodeScalars.count
+        out.append(
+          Diagnostic(
+            .error, "too-long-for-workbook",
+            "unit \(u.id)'s full name has \(u.name.unicodeScalars.count) characters; its books carry “id name” in a document property, which holds at most \(maximumPropertyLength) characters, so the name may have at most \(max(0, room))",
+            at: u.location))
+      }
+    }
+    func fits(_ text: String?, _ what: String, _ property: String) {
+      guard let text, text.unicodeScalars.count > maximumPropertyLength else { return }
+      out.append(
+        Diagnostic(
+          .error, "too-long-for-workbook",
+          "the plan's \(what) has \(text.unicodeScalars.count) characters; every workbook carries it in the document property \(property), which holds at most \(maximumPropertyLength)",
+          at: plan.location))
+    }
+    fits(plan.title, "title", "PlanBook.PlanTitle")
+    fits(plan.version, "version", "PlanBook.PlanVersion")
+  }
+
+  // MARK: - characters
+
+  /// Every text of the plan, checked for characters a workbook cannot carry (XML 1.0 has no
+  /// way to write most control characters, U+FFFE or U+FFFF): one error per text, at its
+  /// declaration. Ids are checked by their own rule.
+  static func checkCharacters(_ plan: WorkPlan, into out: inout [Diagnostic]) {
+    func check(_ text: String?, _ what: @autoclosure () -> String, at location: SourceLocation?) {
+      guard let text, let found = XMLCharacters.firstForbidden(in: text) else { return }
+      let which =
+        found.count == 1
+        ? "holds \(XMLCharacters.name(found.scalar)) (character \(found.position)), which a workbook cannot carry"
+        : "holds \(found.count) characters a workbook cannot carry, the first \(XMLCharacters.name(found.scalar)) (character \(found.position))"
+      out.append(
+        Diagnostic(
+          .error, "invalid-character",
+          "\(what()) \(which): XML 1.0 has no control characters but tab, line feed and carriage return, and no U+FFFE or U+FFFF",
+          at: location))
+    }
+    func check(_ r: Responsibility, _ what: @autoclosure () -> String, at location: SourceLocation?)
+    {
+      for id in (r.lead ?? []) + (r.cooperating ?? []) {
+        check(id, "a unit named by \(what())", at: location)
+      }
+      check(r.deadline, what(), at: location)
+    }
+    func check(_ d: Deadline?, _ what: @autoclosure () -> String, at location: SourceLocation?) {
+      if case .period(let name, _) = d { check(name, "the period name of \(what())", at: location) }
+    }
+    func check(_ t: PlanTarget, _ kind: String) {
+      let what = "\(kind) \(t.id)"
+      check(t.name, "the name of \(what)", at: t.location)
+      check(t.requirement.unit, "the unit of \(what)", at: t.location)
+      check(t.requirement.of, "the base (of) of \(what)", at: t.location)
+      check(t.requirement.text, "the requirement of \(what)", at: t.location)
+      check(t.reason, "the reason of \(what)", at: t.location)
+      check(t.period, what, at: t.location)
+      check(t.responsibility, what, at: t.location)
+    }
+    check(plan.title, "the plan's title", at: plan.location)
+    check(plan.version, "the plan's version", at: plan.location)
+    check(plan.issuer, "the plan's issuer", at: plan.location)
+    check(plan.assessmentMethod, "the plan's assessment method", at: plan.location)
+    check(plan.source?.path, "the plan's source path", at: plan.location)
+    check(plan.source?.title, "the plan's source title", at: plan.location)
+    for r in plan.removed ?? [] {
+      check(r.reason, "the reason for removing \(r.id)", at: plan.location)
+    }
+    for u in plan.units {
+      check(u.name, "the name of unit \(u.id)", at: u.location)
+      check(u.shortName, "the short name of unit \(u.id)", at: u.location)
+      check(u.parent, "the parent of unit \(u.id)", at: u.location)
+    }
+    for t in plan.targets { check(t, "target") }
+    for (c, _) in plan.allChapters {
+      check(c.title, "the title of chapter \(c.id)", at: c.location)
+      let tasks = c.tasks
+      for i in tasks.indices {
+        let at = tasks[i].location
+        let what = "task \(tasks[i].number) (\(tasks[i].id))"
+        check(tasks[i].text, "the text of \(what)", at: at)
+        // The title is the text's beginning: reported with the text when both have one.
+        if XMLCharacters.firstForbidden(in: tasks[i].text) == nil {
+          check(tasks[i].title, "the title of \(what)", at: at)
+        }
+        check(tasks[i].reason, "the reason of \(what)", at: at)
+        check(tasks[i].responsibility, what, at: at)
+        for f in tasks[i].figures { check(f, "figure") }
+        for m in tasks[i].milestones {
+          check(m.title, "the title of milestone \(m.id)", at: m.location)
+          check(m.deadline, "milestone \(m.id)", at: m.location)
+        }
+      }
+    }
+    for (i, r) in plan.rules.enumerated() {
+      switch r.match {
+      case .chapter(let s), .keyword(let s), .target(let s):
+        check(s, "the match of rule \(i + 1)", at: r.location)
+      case .all: break
+      }
+      check(r.responsibility, "rule \(i + 1)", at: r.location)
+    }
+    if let a = plan.assessment {
+      for g in a.grades { check(g.name, "a grade band's name", at: a.location) }
+      for v in a.vetoes {
+        check(v.cap, "a veto's grade", at: a.location)
+        check(v.reason, "a veto's reason", at: a.location)
+      }
+      for b in a.bonuses { check(b.reason, "a bonus's reason", at: a.location) }
+    }
+  }
+
   // MARK: - rules
 
   static func checkRules(_ plan: WorkPlan, into out: inout [Diagnostic]) {
     let chapters = Set(plan.allChapters.map(\.chapter.id))
     var targets = Set(plan.targets.map(\.id))
-    var texts: [String] = []
+    // Each text once: a text repeated 20,000 times is searched for each keyword once.
+    var texts = Set<String>()
     forEachTask(plan) { t, i in
       for f in t[i].figures { targets.insert(f.id) }
-      texts.append(t[i].text)
+      texts.insert(t[i].text)
     }
     for (i, r) in plan.rules.enumerated() {
       switch r.match {
@@ -203,14 +370,33 @@ public enum Checker {
 
   // MARK: - numbers
 
+  /// The highest chapter or task number a plan may use. Plans number in the tens; the bound
+  /// keeps a stray 2147483648 from standing for two billion missing numbers.
+  public static let maximumNumber = 9_999
+
   static func checkNumbers(_ plan: WorkPlan, into out: inout [Diagnostic]) {
-    /// Numbers must run 1, 2, … n without a repeat or a gap.
+    /// Numbers must run 1, 2, … n without a repeat or a gap: a number out of 1…``maximumNumber``
+    /// is one error, each repeat is one error at its own item, each gap one error (a range).
+    /// Linear in the number of items, apart from sorting the distinct numbers.
     func sequence(
       _ items: [(Int, SourceLocation?)], kind: String, scope: String,
       at scopeLocation: SourceLocation?
     ) {
       var seen: [Int: SourceLocation?] = [:]
+      seen.reserveCapacity(items.count)
+      // The numbers in range, in document order.
+      var numbered: [(Int, SourceLocation?)] = []
+      numbered.reserveCapacity(items.count)
       for (n, location) in items {
+        guard (1...maximumNumber).contains(n) else {
+          out.append(
+            Diagnostic(
+              .error, "number-out-of-range",
+              "\(kind) number \(n) is out of range \(scope) (numbers run from 1 to at most \(maximumNumber))",
+              at: location))
+          continue
+        }
+        numbered.append((n, location))
         if let first = seen[n] {
           out.append(
             Diagnostic(
@@ -221,14 +407,24 @@ public enum Checker {
           seen[n] = location
         }
       }
-      guard let top = seen.keys.max() else { return }
-      for n in 1...max(1, top) where seen[n] == nil {
-        // Point at the item after the gap, which is where a reader notices it.
-        let after = items.first { $0.0 > n }?.1 ?? scopeLocation
+      let numbers = seen.keys.sorted()
+      guard let top = numbers.last else { return }
+      // Each gap is reported at the first item (in document order) numbered after its start,
+      // which is where a reader notices it; for gaps taken in order that item never moves back.
+      var after = 0
+      var expected = 1
+      for n in numbers {
+        defer { expected = n + 1 }
+        guard n > expected else { continue }
+        while after < numbered.count, numbered[after].0 <= expected { after += 1 }
+        let at = after < numbered.count ? numbered[after].1 : scopeLocation
+        let missing =
+          n - 1 == expected
+          ? "\(kind) number \(expected) is missing"
+          : "\(kind) numbers \(expected)–\(n - 1) are missing"
         out.append(
           Diagnostic(
-            .error, "missing-\(kind)-number",
-            "\(kind) number \(n) is missing \(scope) (numbers run 1…\(top))", at: after))
+            .error, "missing-\(kind)-number", "\(missing) \(scope) (numbers run 1…\(top))", at: at))
       }
     }
     sequence(
@@ -398,7 +594,8 @@ public enum Checker {
 
   static func checkAssessment(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
     guard let rules = resolved.plan.assessment else { return }
-    let at = rules.location
+    // A snapshot does not locate its assessment: the plan's line stands for it.
+    let at = rules.location ?? resolved.plan.location
     let targets = Set(resolved.targets.map(\.target.id))
     let tasks = Set(resolved.tasks.map(\.task.id))
     let grades = rules.grades.map(\.name)

@@ -19,6 +19,13 @@ extension Diagnostic {
       at: location)
   }
 
+  static func invalidID(_ kind: String, _ id: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .error, "invalid-id",
+      "\(kind) id “\(XMLCharacters.visible(id))” is not a valid id: an id has \(Identifier.rule)",
+      at: location)
+  }
+
   static func unknownUnit(
     _ id: String, role: String, in plan: WorkPlan, at location: SourceLocation?
   ) -> Diagnostic {

@@ -5,7 +5,7 @@
 /// was found, and in the whole document only when it is not there: checking a plan is linear
 /// in its length instead of quadratic. Where a text was found never changes the answer (whether
 /// the document contains it, and if not, its longest beginning the document contains), only
-/// how long it takes.
+/// how long it takes. A text already looked for is not looked for again.
 struct Transcription {
   /// Where a text stops matching the document.
   struct Mismatch: Equatable {
@@ -26,8 +26,19 @@ struct Transcription {
     text.filter { !$0.isWhitespace }.map { $0 }
   }
 
+  /// The answer for each text looked for so far: a text repeated (a task copied 20,000 times)
+  /// is looked for once.
+  private var answers: [String: Mismatch?] = [:]
+
   /// `nil` when the document contains the text; otherwise where the text departs from it.
   mutating func mismatch(of text: String) -> Mismatch? {
+    if let known = answers[text] { return known }
+    let answer = search(text)
+    answers[text] = answer
+    return answer
+  }
+
+  private mutating func search(_ text: String) -> Mismatch? {
     let needle = Transcription.normalized(text)
     if needle.isEmpty { return nil }
     if let found = firstRange(of: needle[...], from: resume)

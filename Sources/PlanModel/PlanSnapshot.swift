@@ -34,13 +34,13 @@ public enum PlanSnapshot {
       guard schema == schemaName else {
         throw Mismatch(
           message:
-            "not a PlanBook plan snapshot (schema is \(schema.map { "'\($0)'" } ?? "missing"), expected '\(schemaName)')"
+            "at schema: not a PlanBook plan snapshot (schema is \(schema.map { "'\(XMLCharacters.visible($0))'" } ?? "missing"), expected '\(schemaName)')"
         )
       }
       guard version == schemaVersion else {
         throw Mismatch(
           message:
-            "schema version \(version.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))"
+            "at schemaVersion: schema version \(version.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))"
         )
       }
       plan = try c.decode(WorkPlan.self, forKey: .plan)
@@ -85,7 +85,7 @@ public enum PlanSnapshot {
     } catch let mismatch as CheckedEnvelope.Mismatch {
       throw SnapshotError(path: path, message: mismatch.message)
     } catch {
-      throw SnapshotError(path: path, message: describe(error))
+      throw SnapshotError(path: path, message: describe(error, in: text))
     }
     // Scanned as UTF-8 bytes: splitting 100 MB into Characters costs seconds.
     let lines = Array(text.utf8).withUnsafeBufferPointer { SnapshotLines.scan($0) }
@@ -93,32 +93,85 @@ public enum PlanSnapshot {
     return plan
   }
 
-  /// One line for a decoding error: where in the JSON, and what was wrong.
-  private static func describe(_ error: any Error) -> String {
+  /// One line for a decoding error of `text`: where — a JSON path (`plan.chapters[2].number`),
+  /// or the line and column where the text stops being JSON — and what was wrong, in JSON's
+  /// words (a string, an integer, an object), never Swift's type names.
+  static func describe(_ error: any Error, in text: String) -> String {
     func path(_ keys: [any CodingKey]) -> String {
       var out = ""
       for k in keys {
         if let i = k.intValue {
           out += "[\(i)]"
         } else {
-          out += (out.isEmpty ? "" : ".") + k.stringValue
+          out += (out.isEmpty ? "" : ".") + XMLCharacters.visible(k.stringValue)
         }
       }
       return out.isEmpty ? "top level" : out
     }
     switch error as? DecodingError {
     case .typeMismatch(let type, let ctx):
-      return "at \(path(ctx.codingPath)): expected \(type)"
+      return "at \(path(ctx.codingPath)): expected \(jsonKind(type))\(found(ctx.debugDescription))"
     case .valueNotFound(let type, let ctx):
-      return "at \(path(ctx.codingPath)): missing \(type) value"
+      return "at \(path(ctx.codingPath)): expected \(jsonKind(type)), found null"
     case .keyNotFound(let key, let ctx):
-      return "at \(path(ctx.codingPath)): missing field '\(key.stringValue)'"
+      return
+        "at \(path(ctx.codingPath)): missing field '\(XMLCharacters.visible(key.stringValue))'"
     case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty { return "not valid JSON" }
-      return "at \(path(ctx.codingPath)): \(ctx.debugDescription)"
+      if ctx.codingPath.isEmpty {
+        return JSONSyntax.firstProblem(in: text)?.description ?? "not valid JSON"
+      }
+      return "at \(path(ctx.codingPath)): \(plain(ctx.debugDescription))"
     default:
-      return "cannot be read: \(error)"
+      return "cannot be read (\(XMLCharacters.visible(String(describing: error))))"
     }
+  }
+
+  /// A Swift type `JSONDecoder` expected, as the JSON value it reads.
+  private static func jsonKind(_ type: Any.Type) -> String {
+    let name = String(describing: type)
+    switch name {
+    case "String": return "a string"
+    case "Int", "Int64", "Int32", "UInt", "UInt64": return "an integer"
+    case "Double", "Float", "Decimal": return "a number"
+    case "Bool": return "true or false"
+    default:
+      if name.hasPrefix("Array") || name.hasPrefix("UnkeyedDecodingContainer") {
+        return "an array"
+      }
+      if name.hasPrefix("Dictionary") || name.hasPrefix("KeyedDecodingContainer") {
+        return "an object"
+      }
+      return "another kind of value"
+    }
+  }
+
+  /// `, found a number` from `JSONDecoder`'s "… but found number instead.", in JSON's words.
+  private static func found(_ description: String) -> String {
+    guard let range = description.range(of: "but found "),
+      let end = description.range(of: " instead", range: range.upperBound..<description.endIndex)
+    else { return "" }
+    let what = description[range.upperBound..<end.lowerBound]
+    switch what {
+    case "a string", "string": return ", found a string"
+    case "number", "a number": return ", found a number"
+    case "bool", "a bool": return ", found true or false"
+    case "a dictionary", "dictionary": return ", found an object"
+    case "an array", "array": return ", found an array"
+    case "null", "a null value": return ", found null"
+    default: return ""
+    }
+  }
+
+  /// A decoder's own message about a value, without Swift type names: `Cannot initialize Kind
+  /// from invalid String value Department` becomes `'Department' is not one of the allowed
+  /// values (see docs/snapshot-schema.md)`.
+  private static func plain(_ description: String) -> String {
+    if description.hasPrefix("Cannot initialize "), let value = description.range(of: " value ") {
+      let given = description[value.upperBound...]
+      return
+        "'\(XMLCharacters.visible(String(given)))' is not one of the allowed values (see docs/snapshot-schema.md)"
+    }
+    return XMLCharacters.visible(description, limit: 200)
   }
 }
 

@@ -63,6 +63,131 @@ struct CheckCommandTests {
     defer { try? FileManager.default.removeItem(at: file) }
     let run = try Binary.run("check", file.path)
     #expect(run.status == 1)
-    #expect(run.stderr == "Error: \(file.path): at plan.id: expected String\n")
+    #expect(run.stderr == "Error: \(file.path): at plan.id: expected a string, found a number\n")
+  }
+
+  // MARK: - hostile snapshots
+
+  /// The committed Guangzhou snapshot with `edits` applied (each once, and each must apply),
+  /// written to a temporary file; `body` gets the file's path and the edited text.
+  private func withEdited(
+    _ edits: [(String, String)], _ body: (_ path: String, _ text: String) throws -> Void
+  ) throws {
+    var text = try String(
+      contentsOf: Binary.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json"),
+      encoding: .utf8)
+    for (old, new) in edits {
+      let range = try #require(text.range(of: old), "\(old)")
+      text.replaceSubrange(range, with: new)
+    }
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gz-hostile-\(UUID().uuidString).json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    try body(file.path, text)
+  }
+
+  /// The 1-based line of `text` holding `fragment` first.
+  private func line(of fragment: String, in text: String) throws -> Int {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    return try #require(lines.firstIndex { $0.contains(fragment) }) + 1
+  }
+
+  @Test func aPlanIDThatLeavesTheWorkspaceFailsCheck() throws {
+    try withEdited([(#""id": "guangzhou-2020""#, #""id": "../../../../elsewhere/pb-escape""#)]) {
+      path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let at = try line(of: "pb-escape", in: text)
+      #expect(
+        run.stdout.contains(
+          "\(path):\(at): error: invalid-id: plan id “../../../../elsewhere/pb-escape” is not a valid id: an id has 1–64 characters of a–z, 0–9 and '-', beginning with a letter or digit\n"
+        ))
+    }
+  }
+
+  /// One error for the number, one for the gap it leaves: not two billion.
+  @Test func aTaskNumberOf2To31IsOneError() throws {
+    try withEdited([(#""number": 13,"#, #""number": 2147483648,"#)]) { path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let at = try line(of: #""id": "coal""#, in: text)
+      // The gap is reported at the next task, 14 (dust).
+      let next = try line(of: #""id": "dust""#, in: text)
+      #expect(
+        run.stdout.split(separator: "\n") == [
+          "\(path):\(at): error: number-out-of-range: task number 2147483648 is out of range in the plan (numbers run from 1 to at most 9999)",
+          "\(path):\(next): error: missing-task-number: task number 13 is missing in the plan (numbers run 1…34)",
+          "guangzhou-2020: 2 errors, 0 warnings",
+        ])
+    }
+  }
+
+  @Test func aLoneSurrogateIsReportedAtItsLineAndColumn() throws {
+    let title = #""title": "2020年广州市生态环境保护工作计划""#
+    try withEdited([(title, #""title": "2020年\ud800广州""#)]) { path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let at = try line(of: #"\ud800"#, in: text)
+      #expect(
+        run.stderr
+          == "Error: \(path): line \(at), column 20: \\ud800 is half of a UTF-16 surrogate pair without its other half: no text can hold it\n"
+      )
+    }
+  }
+
+  /// A control character is named at its unit, and never printed raw.
+  @Test func aControlCharacterInAShortNameIsAnErrorAtItsUnit() throws {
+    try withEdited([(#""shortName": "水处""#, #""shortName": "水\u001b[2J处""#)]) { path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let at = try line(of: #""id": "gz-eeb-water""#, in: text)
+      #expect(
+        run.stdout.contains(
+          "\(path):\(at): error: invalid-character: the short name of unit gz-eeb-water holds U+001B (character 2), which a workbook cannot carry"
+        ))
+      #expect(!run.stdout.contains("\u{1B}"))
+    }
+  }
+
+  @Test func twoUnitsWithOneShortNameFailCheck() throws {
+    try withEdited([(#""shortName": "水处""#, #""shortName": "大气处""#)]) { path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let first = try line(of: #""id": "gz-eeb-air""#, in: text)
+      let second = try line(of: #""id": "gz-eeb-water""#, in: text)
+      #expect(
+        run.stdout.contains(
+          "\(path):\(second): error: duplicate-short-name: units gz-eeb-air and gz-eeb-water have the same short name “大气处” (first at \(path):\(first))"
+        ))
+    }
+  }
+
+  /// A book carries “id name” in its `PlanBook.Unit` property, which holds 255 characters:
+  /// a name that just fits is exported without a word from libxlsxwriter; one character more
+  /// is a check error, and nothing is exported.
+  @Test func aUnitNameLongerThanItsBooksPropertyFailsCheck() throws {
+    let name = #""name": "广州市生态环境局水生态环境管理处""#
+    let fits = 254 - "gz-eeb-water".count
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "long-name-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    try withEdited([(name, "\"name\": \"\(String(repeating: "水", count: fits))\"")]) { path, _ in
+      #expect(try Binary.run("check", path).status == 0)
+      let export = try Binary.run(
+        "export", path, "--unit", "gz-eeb-water", "--out", out.path)
+      #expect(export.status == 0)
+      #expect(!export.stderr.contains("WARNING"))
+    }
+    try withEdited([(name, "\"name\": \"\(String(repeating: "水", count: fits + 1))\"")]) {
+      path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let at = try line(of: #""id": "gz-eeb-water""#, in: text)
+      #expect(
+        run.stdout.split(separator: "\n").first
+          == "\(path):\(at): error: too-long-for-workbook: unit gz-eeb-water's full name has \(fits + 1) characters; its books carry “id name” in a document property, which holds at most 255 characters, so the name may have at most \(fits)"
+      )
+    }
   }
 }

@@ -853,4 +853,185 @@ private let file = "Tests/PlanEngineTests/CheckerTests.swift"
     }
     #expect(diagnostics(of: plan, source: .notChecked) == [])
   }
+
+  // MARK: - hostile input: ids, numbers, characters, names
+
+  @Test func idsThatAreNotSafeFileNamesAreErrorsAtTheirDeclarations() {
+    let top = #line + 2
+    let plan = testPlan {
+      Organisation { Unit("Air", "另一处", short: "另一处", kind: .division) }
+      Targets { Target("pm2.5", "PM2.5", .atMost(35, "微克/立方米"), lead: ["air"]) }
+      Chapter(2, id: "../second", "第二章") {
+        Item(2, id: "a/b", "乙。") {
+          Figure("-f", "锅炉", .count(atLeast: 1, "台"))
+          Milestone(".m", "印发", due: .endOfQuarter(year: 2020, quarter: 1))
+        }
+        Item(3, id: String(repeating: "k", count: 65), "丙。")
+        Item(4, id: String(repeating: "k", count: 64), "丁。")
+        Item(5, id: "0-ok-9", "戊。")
+      }
+    }
+    let found = diagnostics(of: plan)
+    #expect(
+      brief(found) == [0, 1, 2, 3, 4, 5, 7].map { report(.error, "invalid-id", file, top + $0) })
+    #expect(
+      found.map(\.message)[3]
+        == "task id “a/b” is not a valid id: an id has 1–64 characters of a–z, 0–9 and '-', beginning with a letter or digit"
+    )
+    #expect(found.map(\.message)[4].hasPrefix("target id “-f” is not a valid id"))
+    #expect(found.map(\.message)[5].hasPrefix("milestone id “.m” is not a valid id"))
+  }
+
+  @Test func aPlanIDThatLeavesItsFolderIsAnError() {
+    var model = testPlan().model
+    model.id = "../../../../elsewhere/pb-escape"
+    let found = Checker.check(Resolver.resolve(model), source: .notChecked)
+    #expect(found.map(\.code) == ["invalid-id"])
+    #expect(found.first?.location == model.location)
+    #expect(
+      found.first?.message.hasPrefix(
+        "plan id “../../../../elsewhere/pb-escape” is not a valid id") == true)
+    // A control character in an id is shown escaped, never raw.
+    model.id = "x\u{1B}[2J"
+    let escaped = Checker.check(Resolver.resolve(model), source: .notChecked)
+    #expect(escaped.first?.message.hasPrefix("plan id “x\\u{1B}[2J” is not a valid id") == true)
+  }
+
+  @Test func aHugeOrNonPositiveNumberIsOneErrorEach() {
+    let top = #line + 3
+    let plan = testPlan {
+      chapter2 {
+        Item(2, id: "b", "乙。")
+        Item(2_147_483_648, id: "huge", "巨。")
+        Item(0, id: "zero", "零。")
+        Item(-3, id: "minus", "负。")
+      }
+      Chapter(2_147_483_648, id: "far", "远章") { Item(3, id: "c", "丙。") }
+    }
+    let found = diagnostics(of: plan)
+    #expect(
+      brief(found) == [1, 2, 3, 5].map { report(.error, "number-out-of-range", file, top + $0) })
+    #expect(
+      found.first?.message
+        == "task number 2147483648 is out of range in the plan (numbers run from 1 to at most 9999)"
+    )
+    #expect(
+      found.last?.message
+        == "chapter number 2147483648 is out of range among the chapters (numbers run from 1 to at most 9999)"
+    )
+  }
+
+  @Test func aGapIsOneErrorHoweverLong() {
+    let line = #line + 4
+    let plan = testPlan {
+      chapter2 {
+        Item(2, id: "b", "乙。")
+        Item(9_999, id: "last", "末。")
+        Item(5, id: "e", "戊。")
+      }
+    }
+    let found = diagnostics(of: plan)
+    #expect(
+      brief(found) == [
+        report(.error, "missing-task-number", file, line),
+        report(.error, "missing-task-number", file, line),
+      ])
+    #expect(
+      found.map(\.message) == [
+        "task numbers 3–4 are missing in the plan (numbers run 1…9999)",
+        "task numbers 6–9998 are missing in the plan (numbers run 1…9999)",
+      ])
+  }
+
+  @Test func twentyThousandCopiesOfATaskAreEachReportedAtTheirOwnLine() {
+    let copies = 20_000
+    let plan = testPlan {
+      chapter2 {
+        for k in 0..<copies { Item(2, id: "copy", "乙。", line: 100_000 + k) }
+      }
+    }
+    let found = diagnostics(of: plan)
+    let lines = Set((1..<copies).map { 100_000 + $0 })
+    #expect(found.count == 2 * (copies - 1))
+    let numbers = found.filter { $0.code == "duplicate-task-number" }
+    #expect(Set(numbers.compactMap(\.location?.line)) == lines)
+    #expect(
+      numbers.allSatisfy {
+        $0.message == "task number 2 is used twice in the plan; first at \(file):100000"
+      })
+    let ids = found.filter { $0.code == "duplicate-id" }
+    #expect(Set(ids.compactMap(\.location?.line)) == lines)
+  }
+
+  @Test func charactersAWorkbookCannotCarryAreErrorsWhereverTheyAre() {
+    let top = #line + 3
+    let plan = testPlan {
+      Organisation {
+        Unit("odd", "奇怪\u{1}单位", short: "奇\u{1}", kind: .division)
+      }
+      Targets { Target("t", "指标\u{FFFF}", .atMost(1, "个\u{0}"), lead: ["air"]) }
+      chapter2 {
+        Item(2, id: "b", "乙\u{FFFE}。") {
+          Milestone("m", "步\u{1B}[2J", due: .endOfYear(2020))
+        }
+        Item(3, id: "c", "丙\t丙\n丙\r\n丙。")
+      }
+      Responsibilities { Rule(.keyword("乙\u{FFFE}"), lead: ["air"]) }
+    }
+    let found = diagnostics(of: plan)
+    #expect(
+      brief(found)
+        == [0, 0, 2, 2, 4, 5, 9].map { report(.error, "invalid-character", file, top + $0) })
+    let messages = Set(found.map(\.message))
+    let xml =
+      "XML 1.0 has no control characters but tab, line feed and carriage return, and no U+FFFE or U+FFFF"
+    #expect(
+      messages.contains(
+        "the short name of unit odd holds U+0001 (character 2), which a workbook cannot carry: \(xml)"
+      ))
+    #expect(
+      messages.contains(
+        "the text of task 2 (b) holds U+FFFE (character 2), which a workbook cannot carry: \(xml)"))
+    #expect(messages.contains { $0.hasPrefix("the unit of target t holds U+0000 (character 2)") })
+    #expect(messages.contains { $0.hasPrefix("the title of milestone m holds U+001B") })
+    #expect(messages.contains { $0.hasPrefix("the match of rule 2 holds U+FFFE") })
+    #expect(messages.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 } })
+  }
+
+  @Test func twoUnitsWithOneShortNameAreAnError() {
+    let line = #line + 2
+    let plan = testPlan {
+      Organisation { Unit("air2", "测试市生态环境局大气环境二处", short: "大气处", kind: .division) }
+    }
+    let found = diagnostics(of: plan)
+    #expect(brief(found) == [report(.error, "duplicate-short-name", file, line)])
+    #expect(
+      found.first?.message.hasPrefix(
+        "units air and air2 have the same short name “大气处” (first at Tests/PlanEngineTests/TestSupport.swift:"
+      ) == true)
+  }
+
+  /// Books carry “id name” in the document property `PlanBook.Unit`, which holds 255
+  /// characters (counted as Unicode scalars, as libxlsxwriter counts them).
+  @Test func aUnitNameTooLongForItsBooksPropertyIsAnError() {
+    let line = #line + 4
+    let plan = testPlan {
+      Organisation {
+        Unit("long", String(repeating: "长", count: 250), short: "长一", kind: .division)
+        Unit("longer", String(repeating: "长", count: 249), short: "长二", kind: .division)
+      }
+    }
+    let found = diagnostics(of: plan)
+    #expect(brief(found) == [report(.error, "too-long-for-workbook", file, line)])
+    #expect(
+      found.first?.message
+        == "unit longer's full name has 249 characters; its books carry “id name” in a document property, which holds at most 255 characters, so the name may have at most 248"
+    )
+    var model = testPlan().model
+    model.title = String(repeating: "题", count: 256)
+    model.version = String(repeating: "v", count: 255)
+    let title = Checker.check(Resolver.resolve(model), source: .notChecked)
+    #expect(title.map(\.code) == ["too-long-for-workbook"])
+    #expect(title.first?.message.hasPrefix("the plan's title has 256 characters") == true)
+  }
 }

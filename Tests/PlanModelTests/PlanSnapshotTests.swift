@@ -84,19 +84,44 @@ struct PlanSnapshotTests {
         return error.description
       }
     }
-    #expect(error("{") == "bad.json: not valid JSON")
+    #expect(
+      error("{")
+        == "bad.json: line 1, column 2: expected a key in double quotes, found the end of the file")
     #expect(
       error("{}")
-        == "bad.json: not a PlanBook plan snapshot (schema is missing, expected 'planbook.plan')")
+        == "bad.json: at schema: not a PlanBook plan snapshot (schema is missing, expected 'planbook.plan')"
+    )
     #expect(
-      error(#"{"schema": "planbook.plan", "schemaVersion": 9}"#).contains(
-        "schema version 9 is not supported"))
+      error(#"{"schema": "planbook.plan", "schemaVersion": 9}"#)
+        == "bad.json: at schemaVersion: schema version 9 is not supported (this build reads version 1)"
+    )
+    #expect(error("[]") == "bad.json: at top level: expected an object, found an array")
     let good = try! PlanSnapshot.encode(Self.small)
     let badNumber = good.replacingOccurrences(
       of: "\"number\": 1,\n            \"responsibility\"",
       with: "\"number\": \"one\",\n            \"responsibility\"")
     #expect(badNumber != good)
-    #expect(error(badNumber) == "bad.json: at plan.chapters[0].tasks[0].number: expected Int")
+    #expect(
+      error(badNumber)
+        == "bad.json: at plan.chapters[0].tasks[0].number: expected an integer, found a string")
+    let half = good.replacingOccurrences(
+      of: "\"number\": 1,\n            \"responsibility\"",
+      with: "\"number\": 1.5,\n            \"responsibility\"")
+    // A number that is valid JSON but no integer: reported at its line and column.
+    let rows = half.split(separator: "\n", omittingEmptySubsequences: false)
+    let row = rows.firstIndex { $0.contains("\"number\": 1.5") } ?? 0
+    let column = rows[row].distance(
+      from: rows[row].startIndex, to: rows[row].firstIndex(of: "1") ?? rows[row].startIndex)
+    #expect(
+      error(half)
+        == "bad.json: line \(row + 1), column \(column + 1): 'number' needs a whole number from -9223372036854775808 to 9223372036854775807, not 1.5"
+    )
+    let missingKind = good.replacingOccurrences(
+      of: "\"kind\": \"department\"", with: "\"kind\": \"Department\"")
+    #expect(
+      error(missingKind)
+        == "bad.json: at plan.units[0].kind: 'Department' is not one of the allowed values (see docs/snapshot-schema.md)"
+    )
     let missing = good.replacingOccurrences(of: "\"title\": \"计划\"", with: "\"titel\": \"计划\"")
     #expect(error(missing) == "bad.json: at plan: missing field 'title'")
   }

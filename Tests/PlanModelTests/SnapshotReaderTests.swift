@@ -320,7 +320,9 @@ struct SnapshotReaderTests {
 }
 
 /// `PlanSnapshot.decode` as it was before the fast path, kept as the reference: the header and
-/// then the envelope read by `JSONDecoder`, and every line scanned for the locations.
+/// then the envelope read by `JSONDecoder`, and every line scanned for the locations. Its
+/// errors are worded as `PlanSnapshot` words them now (a JSON path or a line and column, JSON's
+/// names for kinds of value).
 enum LegacySnapshot {
   private struct Envelope: Decodable {
     var schema: String
@@ -341,14 +343,14 @@ enum LegacySnapshot {
     do {
       header = try JSONDecoder().decode(Header.self, from: data)
     } catch {
-      return .failure(SnapshotError(path: path, message: describe(error)))
+      return .failure(SnapshotError(path: path, message: PlanSnapshot.describe(error, in: text)))
     }
     guard header.schema == schemaName else {
       return .failure(
         SnapshotError(
           path: path,
           message:
-            "not a PlanBook plan snapshot (schema is \(header.schema.map { "'\($0)'" } ?? "missing"), expected '\(schemaName)')"
+            "at schema: not a PlanBook plan snapshot (schema is \(header.schema.map { "'\(XMLCharacters.visible($0))'" } ?? "missing"), expected '\(schemaName)')"
         ))
     }
     guard header.schemaVersion == schemaVersion else {
@@ -356,14 +358,14 @@ enum LegacySnapshot {
         SnapshotError(
           path: path,
           message:
-            "schema version \(header.schemaVersion.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))"
+            "at schemaVersion: schema version \(header.schemaVersion.map(String.init) ?? "missing") is not supported (this build reads version \(schemaVersion))"
         ))
     }
     var plan: WorkPlan
     do {
       plan = try JSONDecoder().decode(Envelope.self, from: data).plan
     } catch {
-      return .failure(SnapshotError(path: path, message: describe(error)))
+      return .failure(SnapshotError(path: path, message: PlanSnapshot.describe(error, in: text)))
     }
     locate(&plan, in: text, path: path)
     return .success(plan)
@@ -429,32 +431,5 @@ enum LegacySnapshot {
       for s in c.sections.indices { fix(&c.sections[s]) }
     }
     for i in plan.chapters.indices { fix(&plan.chapters[i]) }
-  }
-
-  private static func describe(_ error: any Error) -> String {
-    func path(_ keys: [any CodingKey]) -> String {
-      var out = ""
-      for k in keys {
-        if let i = k.intValue {
-          out += "[\(i)]"
-        } else {
-          out += (out.isEmpty ? "" : ".") + k.stringValue
-        }
-      }
-      return out.isEmpty ? "top level" : out
-    }
-    switch error as? DecodingError {
-    case .typeMismatch(let type, let ctx):
-      return "at \(path(ctx.codingPath)): expected \(type)"
-    case .valueNotFound(let type, let ctx):
-      return "at \(path(ctx.codingPath)): missing \(type) value"
-    case .keyNotFound(let key, let ctx):
-      return "at \(path(ctx.codingPath)): missing field '\(key.stringValue)'"
-    case .dataCorrupted(let ctx):
-      if ctx.codingPath.isEmpty { return "not valid JSON" }
-      return "at \(path(ctx.codingPath)): \(ctx.debugDescription)"
-    default:
-      return "cannot be read: \(error)"
-    }
   }
 }
