@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func aBadReportIsRejectedWholeAndNothingIsEvaluated() throws {
-    let root = try TemporaryFolder()
+    let root = try TemporaryFolder.workspace()
     defer { root.remove() }
     let folder = root.url.appendingPathComponent("plans/progress/guangzhou-2020")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
