@@ -15,35 +15,16 @@ extension Binary {
     _ arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
     executable: String = Binary.path, directory: URL? = nil, timeout: Double = 60
   ) throws -> Run {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "planbook-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let out = dir.appendingPathComponent("out")
-    let err = dir.appendingPathComponent("err")
-    try Data().write(to: out)
-    try Data().write(to: err)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-    for name in unsetting { env[name] = nil }
-    process.environment = env
-    if let directory { process.currentDirectoryURL = directory }
-    process.standardOutput = try FileHandle(forWritingTo: out)
-    process.standardError = try FileHandle(forWritingTo: err)
-    try process.run()
+    let started = try Started(
+      arguments: arguments, environment: environment, unsetting: unsetting,
+      executable: executable, directory: directory)
     let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning, Date() < deadline { usleep(20_000) }
-    if process.isRunning {
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+    while started.process.isRunning, Date() < deadline { usleep(20_000) }
+    if started.process.isRunning {
+      started.kill()
+      _ = try started.finish()
       throw TimedOut(seconds: timeout)
     }
-    process.waitUntilExit()
-    return Run(
-      status: process.terminationStatus,
-      stdout: try String(contentsOf: out, encoding: .utf8),
-      stderr: try String(contentsOf: err, encoding: .utf8))
+    return try started.finish()
   }
 }

@@ -76,7 +76,7 @@ import Testing
   }
 
   @Test func athousandMutationsOfEachReportNeverCrashAndEveryProblemHasAPlace() throws {
-    let plan = ProgressFixtures.guangzhou
+    let index = PlanIndex(ProgressFixtures.guangzhou)
     let folder = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020")
     let names = ["2020-06.csv", "2020-07.csv", "2020-08.csv", "2020-09.csv"]
     var r = Random(state: 20_200_930)
@@ -94,7 +94,7 @@ import Testing
         var bytes = original
         for _ in 0...r.below(4) { Self.mutate(&bytes, &r) }
         do {
-          let report = try ProgressFile.parse(bytes: bytes, path: path, plan: plan)
+          let report = try ProgressFile.parse(bytes: bytes, path: path, index: index)
           accepted += 1
           #expect(report.entries.allSatisfy { ($0.location?.line ?? 0) >= 1 })
           for e in report.entries
@@ -122,7 +122,8 @@ import Testing
     #expect(controlInNote.isEmpty, "control characters read into notes: \(controlInNote.prefix(3))")
     #expect(rejected + accepted == 1_200)
     #expect(rejected > 900, "most mutations break a file (\(rejected) rejected)")
-    #expect(seconds < 10, "1,200 parses took \(seconds) s")
+    // About 3 s alone in a debug build; the bound only catches a runaway (a quadratic path).
+    #expect(seconds < 30, "1,200 parses took \(seconds) s")
   }
 }
 
