@@ -55,7 +55,7 @@ struct SnapshotLines {
       return IDLine(first: first(&ofID[id, default: number]), escaped: escaped)
     } else if has("\"rules\": ") {
       inRules = true
-    } else if !inRules, assessment == nil, has("\"assessment\": ") {
+    } else if assessment == nil, has("\"assessment\": ") {
       assessment = number
     } else if inRules, has("\"match\": ") {
       matches.append(number)
