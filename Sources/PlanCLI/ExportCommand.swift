@@ -52,14 +52,8 @@ struct ExportCommand: ParsableCommand {
 
   func run() throws {
     let workspace = Workspace()
-    let loaded = try workspace.load(options.plan)
-    let (resolved, diagnostics) = workspace.check(loaded)
-    let errors = diagnostics.filter { $0.severity == .error }
-    guard errors.isEmpty else {
-      for d in errors { printError(d.description) }
-      printError("\(loaded.plan.id): \(count(errors.count, "error")); nothing exported")
-      throw ExitCode(1)
-    }
+    let checked = try workspace.loadChecked(options.plan, refusal: "nothing exported")
+    let (loaded, resolved) = (checked.loaded, checked.resolved)
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)")
     let ids = units.isEmpty ? nil : units.compactMap { ShowCommand.unit($0, in: loaded.plan)?.id }
     // Only a full export knows which books the plan has now; the folder is looked at while

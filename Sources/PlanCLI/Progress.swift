@@ -1,3 +1,4 @@
+import ArgumentParser
 import Books
 import Foundation
 import PlanEngine
@@ -12,6 +13,8 @@ struct LoadedProgress {
   var files: [String]
   /// Whether any file declares itself sample data (a first line `# SAMPLE DATA…`).
   var sampleData: Bool
+  /// The folder read, as messages name it.
+  var folder: String
 }
 
 extension Workspace {
@@ -23,9 +26,13 @@ extension Workspace {
     return FileManager.default.currentDirectoryPath == root ? relative : path(relative)
   }
 
-  /// Loads the plan's progress reports, all or nothing (a file with an error fails the load).
+  /// Loads the plan's progress reports, all or nothing (a file with an error fails the load);
+  /// a missing folder (or workspace) is a ``WorkspaceError`` naming it.
   func progress(of resolved: ResolvedPlan) throws -> LoadedProgress {
     let folder = progressFolder(resolved.plan.id)
+    _ = try existingFolder(
+      "plans/progress/\(resolved.plan.id)", holding: "the progress reports of \(resolved.plan.id)",
+      otherwise: "collect the first reports (`planbook collect`), which creates it")
     // A collect killed half-way is undone before anything is read.
     try FileTransaction.recoverIfInterrupted(folder) { printError($0) }
     let reports = try ProgressFolder.load(folder, plan: resolved)
@@ -39,7 +46,22 @@ extension Workspace {
     let files = reports.map { r in
       r.path.hasPrefix(root + "/") ? String(r.path.dropFirst(root.count + 1)) : r.path
     }
-    return LoadedProgress(reports: reports, files: files, sampleData: sample)
+    return LoadedProgress(reports: reports, files: files, sampleData: sample, folder: folder)
+  }
+
+  /// ``progress(of:)``, or the problems on standard error, then `<plan-id>: <why>; <refusal>`
+  /// and exit 1.
+  func progressOrExit(of resolved: ResolvedPlan, refusal: String) throws -> LoadedProgress {
+    do {
+      return try progress(of: resolved)
+    } catch let error as WorkspaceError {
+      printError(error.description)
+      printError("\(resolved.plan.id): no progress reports read; \(refusal)")
+    } catch {
+      printError("\(error)")
+      printError("\(resolved.plan.id): progress reports rejected; \(refusal)")
+    }
+    throw ExitCode(1)
   }
 }
 

@@ -31,15 +31,21 @@ struct RankCommand: ParsableCommand {
 
   func run() throws {
     let workspace = Workspace()
-    let loaded = try workspace.load(options.plan)
-    let resolved = Resolver.resolve(loaded.plan)
+    try workspace.requireWorkspace(for: options.plan, refusal: "nothing ranked")
+    let checked = try workspace.loadChecked(options.plan, refusal: "nothing ranked")
+    let (loaded, resolved) = (checked.loaded, checked.resolved)
     guard let period = ReportingPeriod(parsing: period) else { throw ExitCode(64) }
-    let progress: LoadedProgress
-    do {
-      progress = try workspace.progress(of: resolved)
-    } catch {
-      printError("\(error)")
-      printError("\(loaded.plan.id): progress reports rejected; nothing ranked")
+    let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing ranked")
+    // A ranking of no reports would grade every unit on 无数据: refuse it.
+    let months = progress.reports.filter {
+      period.range.contains($0.period.range.start) && !$0.entries.isEmpty
+    }
+    if months.isEmpty {
+      let read = progress.reports.filter { !$0.entries.isEmpty }.map(\.period.description)
+      let found = read.isEmpty ? "it has none" : "it has \(read.joined(separator: ", "))"
+      printError(
+        "\(progress.folder): no progress reports for \(period) (\(period.range)); \(found)")
+      printError("\(loaded.plan.id): a ranking needs the period's reports; nothing ranked")
       throw ExitCode(1)
     }
     let ranking = Ranking.rank(resolved, reports: progress.reports, period: period)

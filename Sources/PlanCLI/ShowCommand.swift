@@ -6,7 +6,11 @@ import PlanModel
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "show",
-    abstract: "Show the resolved plan: each task's number, lead, cooperating units and deadline.")
+    abstract: "Show the resolved plan: each task's number, lead, cooperating units and deadline.",
+    discussion: """
+      A plan with errors is shown as written, after a warning on standard error counting \
+      them (`planbook check` lists them); the commands that write or score from a plan refuse it.
+      """)
 
   @OptionGroup var options: PlanOptions
   @Option(help: "Show only this unit's share (id, short name or full name).") var unit: String?
@@ -29,7 +33,15 @@ struct ShowCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try Workspace().load(options.plan)
+    let workspace = Workspace()
+    let loaded = try workspace.load(options.plan)
+    // A plan with errors is still shown (to see what is wrong), but never silently.
+    let errors = workspace.errorCount(loaded)
+    if errors > 0 {
+      printError(
+        "warning: \(loaded.plan.id): \(count(errors, "error")) (`planbook check` lists them); "
+          + "shown as written")
+    }
     let resolved = Resolver.resolve(loaded.plan)
     var view = PlanView(resolved)
     if let unit, let u = ShowCommand.unit(unit, in: resolved.plan) {

@@ -45,16 +45,20 @@ struct StatusCommand: ParsableCommand {
 
   func run() throws {
     let workspace = Workspace()
-    let loaded = try workspace.load(options.plan)
-    let resolved = Resolver.resolve(loaded.plan)
+    try workspace.requireWorkspace(for: options.plan, refusal: "nothing evaluated")
+    let checked = try workspace.loadChecked(options.plan, refusal: "nothing evaluated")
+    let (loaded, resolved) = (checked.loaded, checked.resolved)
     guard let day = Day(parsing: asOf) else { throw ExitCode(64) }
-    let progress: LoadedProgress
-    do {
-      progress = try workspace.progress(of: resolved)
-    } catch {
-      printError("\(error)")
-      printError("\(loaded.plan.id): progress reports rejected; nothing evaluated")
-      throw ExitCode(1)
+    let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing evaluated")
+    let month = ReportingPeriod.month(year: day.year, month: day.month)
+    if !progress.reports.contains(where: { $0.period == month && !$0.entries.isEmpty }) {
+      let earlier = progress.reports.filter { $0.period < month && !$0.entries.isEmpty }
+      let why =
+        earlier.last.map { "the latest is \($0.period), so the classes are as of older reports" }
+        ?? "every target is 无数据 and every task 未开始 or 逾期"
+      printError(
+        "warning: \(progress.folder): no progress report for \(month) (the month of --as-of "
+          + "\(day)); \(why)")
     }
     let status = Evaluator.evaluate(resolved, reports: progress.reports, asOf: day)
     let unitID = unit.flatMap { ShowCommand.unit($0, in: loaded.plan)?.id }

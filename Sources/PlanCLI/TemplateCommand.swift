@@ -40,8 +40,8 @@ struct TemplateCommand: ParsableCommand {
 
   func run() throws {
     let workspace = Workspace()
-    let loaded = try workspace.load(options.plan)
-    let resolved = Resolver.resolve(loaded.plan)
+    let checked = try workspace.loadChecked(options.plan, refusal: "no templates written")
+    let (loaded, resolved) = (checked.loaded, checked.resolved)
     guard let month = ReportingPeriod(parsing: period) else { throw ExitCode(64) }
     let ids = units.compactMap { ShowCommand.unit($0, in: loaded.plan)?.id }
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)/templates/\(month)")
@@ -89,8 +89,8 @@ struct CollectCommand: ParsableCommand {
 
   func run() throws {
     let workspace = Workspace()
-    let loaded = try workspace.load(options.plan)
-    let resolved = Resolver.resolve(loaded.plan)
+    try workspace.requireWorkspace(for: options.plan, refusal: "nothing collected")
+    let resolved = try workspace.loadChecked(options.plan, refusal: "nothing collected").resolved
     let collection = Collection(
       resolved: resolved, folder: workspace.progressFolder(resolved.plan.id))
     let outcome: Collection.Outcome

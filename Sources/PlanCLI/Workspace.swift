@@ -7,18 +7,25 @@ import SafeFiles
 
 /// Where the repository is (plans, seeds, snapshots) and how plans are loaded from it.
 struct Workspace {
-  /// The repository root: `$PLANBOOK_ROOT`, else the folder this build's plans came from, else
-  /// the current directory.
+  /// The repository root: `$PLANBOOK_ROOT`, else the repository this binary was built in (when
+  /// it runs from there), else the current directory when it holds `plans/`. When none of these
+  /// applies, the current directory, with `origin` `.none`: the commands that read or write the
+  /// workspace then refuse to run (see `WorkspaceRoot.swift`).
   let root: String
+  /// Where `root` came from.
+  let origin: Origin
 
   init() {
     let fm = FileManager.default
+    let cwd = fm.currentDirectoryPath
     if let env = ProcessInfo.processInfo.environment["PLANBOOK_ROOT"], !env.isEmpty {
-      root = env
-    } else if fm.fileExists(atPath: Catalogue.repositoryRoot + "/plans") {
-      root = Catalogue.repositoryRoot
+      (root, origin) = (env, .environment)
+    } else if Workspace.runsFromBuild, Workspace.isFolder(Catalogue.repositoryRoot + "/plans") {
+      (root, origin) = (Catalogue.repositoryRoot, .build)
+    } else if Workspace.isFolder(cwd + "/plans") {
+      (root, origin) = (cwd, .currentDirectory)
     } else {
-      root = fm.currentDirectoryPath
+      (root, origin) = (cwd, .none)
     }
   }
 
@@ -75,7 +82,7 @@ struct Workspace {
     guard let source = plan.source else { return .notChecked }
     let full = path(source.path)
     guard let data = FileManager.default.contents(atPath: full) else {
-      return .unreadable(reason: "no file at \(full)")
+      return .unreadable(reason: missing(full, holding: "the plan's source documents"))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       return .unreadable(reason: "\(full) is not UTF-8 text")

@@ -126,7 +126,9 @@ struct JSONReader {
     position = end + 1
     let key = Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
     idLine = nil
-    if key.is("id") || key.is("rules") || key.is("match"), beginsLine(start - 1) {
+    if key.is("id") || key.is("rules") || key.is("match") || key.is("assessment"),
+      beginsLine(start - 1)
+    {
       idLine = lines.note(line: line, bytes, from: start - 1)
     }
     try consume(UInt8(ascii: ":"))

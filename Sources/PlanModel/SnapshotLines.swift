@@ -4,7 +4,8 @@ import Foundation
 /// each id first appears, and the line of each rule's match.
 ///
 /// Lines are read as written: a line counts when, after its spaces, it begins with `"id": "`
-/// (the id runs to the next `"`), `"rules": ` or — after the `"rules": ` line — `"match": `. (Keys
+/// (the id runs to the next `"`), `"assessment": `, `"rules": ` or — after the `"rules": `
+/// line — `"match": `. (Keys
 /// are sorted, so the assessment's own `match` keys come before the rules.) The careful path
 /// scans every line (``scan(_:)``); the fast path notes the keys it reads that begin a line.
 struct SnapshotLines {
@@ -12,6 +13,8 @@ struct SnapshotLines {
   private(set) var ofID: [String: Int] = [:]
   /// The lines of the rules' matches, in order.
   private(set) var matches: [Int] = []
+  /// The line of the plan's `"assessment": ` key.
+  private(set) var assessment: Int?
   private var inRules = false
 
   /// Room for the ids of a snapshot of `size` bytes (PlanBook writes at least 500 bytes a task).
@@ -52,6 +55,8 @@ struct SnapshotLines {
       return IDLine(first: first(&ofID[id, default: number]), escaped: escaped)
     } else if has("\"rules\": ") {
       inRules = true
+    } else if assessment == nil, has("\"assessment\": ") {
+      assessment = number
     } else if inRules, has("\"match\": ") {
       matches.append(number)
     }
@@ -108,8 +113,10 @@ struct SnapshotLines {
     for i in plan.chapters.indices { fix(&plan.chapters[i]) }
   }
 
-  /// Gives each rule of `plan` the line of its match (0 when there is none).
+  /// Gives each rule of `plan` the line of its match (0 when there is none), and the
+  /// assessment the line of its key.
   func locateRules(_ plan: inout WorkPlan, path: String) {
+    plan.assessment?.location = SourceLocation(file: path, line: assessment ?? 0)
     for i in plan.rules.indices {
       plan.rules[i].location = SourceLocation(
         file: path, line: i < matches.count ? matches[i] : 0)

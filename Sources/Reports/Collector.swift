@@ -2,6 +2,7 @@ import Books
 import Foundation
 import PlanEngine
 import PlanModel
+import Tracking
 import Xlsx
 import XlsxReader
 
@@ -37,6 +38,8 @@ public struct Submission: Sendable {
   public var unit: OrgUnit
   public var period: ReportingPeriod
   public var entries: [ProgressEntry]
+  /// The cell each entry was read from (`填报!F7`, its row's value cell), in the same order.
+  public var cells: [String] = []
 }
 
 /// Reads returned report workbooks (see ``ReportTemplate`` for the layout).
@@ -92,9 +95,10 @@ public enum Collector {
     var reader = SheetReader(
       file: name, cells: cells, resolved: resolved, unit: unit, period: period,
       dates1904: file.uses1904Dates)
-    let entries = reader.read()
+    let (entries, places) = reader.read()
     guard reader.issues.isEmpty else { return .failure(CollectFailure(reader.issues)) }
-    return .success(Submission(file: name, unit: unit, period: period, entries: entries))
+    return .success(
+      Submission(file: name, unit: unit, period: period, entries: entries, cells: places))
   }
 }
 
@@ -159,7 +163,13 @@ struct SheetReader {
     }.sorted { $0.0 < $1.0 }
   }
 
-  mutating func read() -> [ProgressEntry] {
+  /// The entries of the sheet, each with the cell (its row's value cell) it was read from.
+  mutating func read() -> (entries: [ProgressEntry], cells: [String]) {
+    let entries = readEntries()
+    return (entries.map(\.0), entries.map { ref($0.1, C.value) })
+  }
+
+  mutating func readEntries() -> [(ProgressEntry, Int)] {
     let rows = keyedRows
     var date = period.range.end
     if let (row, _) = rows.first(where: { $0.1 == ReportTemplate.dateKey }) {
@@ -172,7 +182,7 @@ struct SheetReader {
     let milestones = Set(
       ReportTemplate.reportedTasks(resolved, unit: unit.id).flatMap(\.task.milestones).map(\.id))
     var units: [String: String] = [:]  // target id → the unit its value was given in
-    var out: [ProgressEntry] = []
+    var out: [(ProgressEntry, Int)] = []
     for (row, key) in rows {
       let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
       guard parts.count == 2 else { continue }
@@ -181,28 +191,28 @@ struct SheetReader {
       case "target":
         guard let t = targets[id] else { return unknownRow(row, key) }
         if let e = target(row, t, date: date) {
-          out.append(e)
+          out.append((e, row))
           units[id] = e.unit
         }
       case "base":
         guard let t = targets[id] else { return unknownRow(row, key) }
-        if let e = base(row, t, unit: units[id], date: date) { out.append(e) }
+        if let e = base(row, t, unit: units[id], date: date) { out.append((e, row)) }
       case "task":
         guard tasks.contains(id) else { return unknownRow(row, key) }
-        if let e = work(row, .task, id, date: date) { out.append(e) }
+        if let e = work(row, .task, id, date: date) { out.append((e, row)) }
       case "milestone":
         guard milestones.contains(id) else { return unknownRow(row, key) }
-        if let e = work(row, .milestone, id, date: date) { out.append(e) }
+        if let e = work(row, .milestone, id, date: date) { out.append((e, row)) }
       default: continue
       }
     }
     return out
   }
 
-  mutating func unknownRow(_ row: Int, _ key: String) -> [ProgressEntry] {
+  mutating func unknownRow(_ row: Int, _ key: String) -> [(ProgressEntry, Int)] {
     issue(
       row, C.key,
-      "the row '\(key)' is not one \(unit.shortName) reports in this plan version (was the sheet edited or copied from another template?)"
+      "the row '\(ProgressFile.shown(key))' is not one \(unit.shortName) reports in this plan version (was the sheet edited or copied from another template?)"
     )
     return []
   }
@@ -220,7 +230,7 @@ struct SheetReader {
       found = Lenient.day(t)
     }
     guard let d = found else {
-      issue(row, col, "'\(v.displayText)' is not a date (write 2020-09-30)")
+      issue(row, col, "'\(ProgressFile.shown(v.displayText))' is not a date (write 2020-09-30)")
       return nil
     }
     guard period.range.contains(d) else {
@@ -230,52 +240,87 @@ struct SheetReader {
     return d
   }
 
-  /// A number cell, or a number typed as text.
+  /// A number cell, or a number typed as text; one the report file cannot hold as a plain
+  /// decimal (10^15 or more in size) is a problem at its cell.
   mutating func number(_ row: Int, _ col: Int, percent: Bool = false) -> Double? {
+    let n: Double
     switch value(row, col) {
-    case .number(let n): return n
+    case .number(let v): n = v
     case .empty: return nil
     default:
       let t = text(row, col)
       if t.isEmpty { return nil }
-      guard let n = Lenient.number(t, percent: percent) else {
-        issue(row, col, "'\(t)' is not a number (write digits, e.g. \(percent ? "85" : "35.5"))")
+      guard let v = Lenient.number(t, percent: percent) else {
+        issue(
+          row, col,
+          "'\(ProgressFile.shown(t))' is not a number (write digits, e.g. \(percent ? "85" : "35.5"))"
+        )
         return nil
       }
-      return n
+      n = v
     }
+    guard ProgressCSV.decimal(n) != nil else {
+      issue(
+        row, col,
+        "\(abs(n) < 1e17 && n == n.rounded() ? String(Int64(n)) : "\(n)") is too large to record (a value must be below 10^15; is it in "
+          + "the right unit?)")
+      return nil
+    }
+    return n
+  }
+
+  /// The free text of a cell (a note, the 佐证材料, a unit), line breaks as LF; a control
+  /// character (other than tab and line break) is a problem at the cell.
+  mutating func freeText(_ row: Int, _ col: Int) -> String? {
+    let t = text(row, col).replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n")
+    if let bad = t.unicodeScalars.first(where: ProgressFile.isControl) {
+      let code = String(bad.value, radix: 16, uppercase: true)
+      issue(
+        row, col,
+        "'\(ProgressFile.shown(t))' holds the control character "
+          + "U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) (remove it)")
+      return nil
+    }
+    return t
   }
 
   mutating func state(_ row: Int, _ col: Int) -> WorkState? {
     let t = text(row, col)
     if t.isEmpty { return nil }
     guard let s = WorkState(name: t) else {
-      issue(row, col, "state '\(t)' is not one of 未开始, 推进中, 已完成 (choose from the list)")
+      issue(
+        row, col,
+        "state '\(ProgressFile.shown(t))' is not one of 未开始, 推进中, 已完成 (choose from the list)")
       return nil
     }
     return s
   }
 
-  func note(_ row: Int, evidence: Bool) -> String {
-    let n = text(row, C.note)
-    let ev = evidence ? text(row, C.evidence) : ""
+  /// The row's 进展说明 (and 佐证材料 with `evidence`) as one note; nil (with a problem at the
+  /// cell) when either holds a control character.
+  mutating func note(_ row: Int, evidence: Bool) -> String? {
+    let n = freeText(row, C.note)
+    let ev = evidence ? freeText(row, C.evidence) : ""
+    guard let n, let ev else { return nil }
     return ev.isEmpty ? n : (n.isEmpty ? "佐证材料：\(ev)" : "\(n)（佐证材料：\(ev)）")
   }
 
   mutating func target(_ row: Int, _ t: ResolvedTarget, date: Day) -> ProgressEntry? {
     let r = t.target.requirement
     if r.measure == .qualitative {
-      guard let s = state(row, C.value) else { return nil }
+      guard let s = state(row, C.value), let note = note(row, evidence: false) else { return nil }
       return ProgressEntry(
-        kind: .target, id: t.target.id, state: s, reporter: unit.id, date: date,
-        note: note(row, evidence: false))
+        kind: .target, id: t.target.id, state: s, reporter: unit.id, date: date, note: note)
     }
     let before = issues.count
     let v = number(row, C.value)
     let basisText = text(row, C.second)
     guard let v else {
       if issues.count == before, !basisText.isEmpty {
-        issue(row, C.value, "本期数值 is empty, but 口径 is '\(basisText)' (fill in the value)")
+        issue(
+          row, C.value,
+          "本期数值 is empty, but 口径 is '\(ProgressFile.shown(basisText))' (fill in the value)")
       }
       return nil
     }
@@ -287,14 +332,23 @@ struct SheetReader {
       issue(
         row, C.second,
         basisText.isEmpty
-          ? "口径 is empty (choose 当月 or 累计)" : "口径 '\(basisText)' is not 当月 or 累计")
+          ? "口径 is empty (choose 当月 or 累计)"
+          : "口径 '\(ProgressFile.shown(basisText))' is not 当月 or 累计")
       return nil
     }
     var unitName = r.unit ?? ""
     if r.measure == .change {
-      unitName = text(row, C.unit)
+      guard let typed = freeText(row, C.unit) else { return nil }
+      unitName = typed
       if unitName.isEmpty || unitName == "（填实际量）" {
         issue(row, C.unit, "the unit of the measured amount is empty (e.g. 万吨)")
+        return nil
+      }
+      if let first = unitName.first, "=+-@'".contains(first) || unitName.contains("\n") {
+        issue(
+          row, C.unit,
+          "'\(ProgressFile.shown(unitName))' is not a unit (a unit is a name such as 万吨, on one "
+            + "line, not starting with \(first))")
         return nil
       }
     }
@@ -302,9 +356,10 @@ struct SheetReader {
       issue(row, C.value, "\(Requirement.format(v)) is out of range (a percentage is 0 to 100)")
       return nil
     }
+    guard let note = note(row, evidence: false) else { return nil }
     return ProgressEntry(
       kind: .target, id: t.target.id, value: v, unit: unitName, basis: basis, reporter: unit.id,
-      date: date, note: note(row, evidence: false))
+      date: date, note: note)
   }
 
   mutating func base(
@@ -318,10 +373,10 @@ struct SheetReader {
         row, C.value, "a base-year value needs the target's measured value above (for its unit)")
       return nil
     }
+    guard let note = note(row, evidence: false) else { return nil }
     return ProgressEntry(
       kind: .base, id: t.target.id, value: v, unit: unitName,
-      baseYear: t.target.requirement.baseYear, reporter: unit.id, date: date,
-      note: note(row, evidence: false))
+      baseYear: t.target.requirement.baseYear, reporter: unit.id, date: date, note: note)
   }
 
   mutating func work(
@@ -356,8 +411,8 @@ struct SheetReader {
       return nil
     default: break
     }
+    guard let note = note(row, evidence: kind == .task) else { return nil }
     return ProgressEntry(
-      kind: kind, id: id, state: s, percent: p, reporter: unit.id, date: date,
-      note: note(row, evidence: kind == .task))
+      kind: kind, id: id, state: s, percent: p, reporter: unit.id, date: date, note: note)
   }
 }

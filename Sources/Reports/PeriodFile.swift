@@ -58,23 +58,61 @@ public enum PeriodFile {
       replaced = current.entries.filter { units.contains($0.reporter) }
     }
     let added = submissions.flatMap(\.entries)
-    let text =
-      (comments + ProgressCSV.lines(kept + added)).joined(separator: "\n") + "\n"
+    let lines = comments + ProgressCSV.lines(kept + added)
+    let text = lines.joined(separator: "\n") + "\n"
     // What is written must read back: the strict parser checks it (duplicates included).
     do {
       _ = try ProgressFile.parse(text, path: path, plan: plan)
     } catch {
+      let origins = submissions.flatMap { s in
+        s.entries.indices.map { (s.file, $0 < s.cells.count ? s.cells[$0] : nil) }
+      }
       return .failure(
         CollectFailure(
-          submissions.map {
-            CollectIssue(file: $0.file, message: "the rows do not make a valid report: \(error)")
-          }))
+          placed(
+            error.issues, lines: lines, firstAdded: comments.count + 1 + kept.count,
+            origins: origins, submissions: submissions)))
     }
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
     let history = folder.appendingPathComponent("history").appendingPathComponent(name).path
     return .success(
       Update(
         path: path, text: text, replaced: replaced.map(ProgressCSV.line), historyPath: history))
+  }
+
+  /// The strict parser's `issues` with the new file's `lines`, each placed where it came
+  /// from: a line of an added entry (from `firstAdded` on) at the workbook and cell it was read
+  /// from (`origins`, in the order of the added entries); any other problem, with the whole
+  /// text, against every submission.
+  static func placed(
+    _ issues: [ProgressIssue], lines: [String], firstAdded: Int,
+    origins: [(file: String, cell: String?)], submissions: [Submission]
+  ) -> [CollectIssue] {
+    // The first line of the file each element of `lines` starts on (a note may span lines).
+    var starts: [Int] = []
+    var next = 1
+    for line in lines {
+      starts.append(next)
+      next += 1 + line.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    }
+    var out: [CollectIssue] = []
+    var unplaced: [ProgressIssue] = []
+    for issue in issues {
+      let element = starts.lastIndex { $0 <= issue.line } ?? -1
+      let k = element - firstAdded
+      guard issue.line > 0, k >= 0, k < origins.count else {
+        unplaced.append(issue)
+        continue
+      }
+      out.append(CollectIssue(file: origins[k].file, cell: origins[k].cell, message: issue.message))
+    }
+    if !unplaced.isEmpty {
+      let why = unplaced.map(\.description).joined(separator: "; ")
+      out += submissions.map {
+        CollectIssue(file: $0.file, message: "the rows do not make a valid report: \(why)")
+      }
+    }
+    return out
   }
 
   /// The history file's text with `update`'s replaced rows appended under a comment naming the

@@ -18,10 +18,30 @@ public enum ProgressCSV {
     default: basis = e.basis?.rawValue ?? ""
     }
     return [
-      e.kind.rawValue, e.id, e.value.map(Requirement.format) ?? "", e.unit ?? "", basis,
+      e.kind.rawValue, e.id, e.value.map { decimal($0) ?? Requirement.format($0) } ?? "",
+      e.unit ?? "", basis,
       e.state?.chinese ?? "", e.percent.map(Requirement.format) ?? "", e.reporter,
-      e.date.description, e.note,
+      e.date.description, ProgressFile.noteField(e.note),
     ].map(quote).joined(separator: ",")
+  }
+
+  /// The plain decimal `value` is written as (`-?[0-9]+(\.[0-9]+)?`, what the strict reader
+  /// reads back to the same value): `28.4`, `0.00001`; nil for a value that has none, 10^15 or
+  /// more in size, or not finite.
+  public static func decimal(_ value: Double) -> String? {
+    guard value.isFinite, abs(value) < 1e15 else { return nil }
+    let text = Requirement.format(value)
+    guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else { return text }
+    // A small number, 1e-05 or -1.5e-07: move the point.
+    guard let exponent = Int(text[text.index(after: e)...]), exponent < 0 else { return nil }
+    let mantissa = text[..<e]
+    let negative = mantissa.hasPrefix("-")
+    let digits = mantissa.filter(\.isNumber)
+    let integerDigits = (negative ? mantissa.dropFirst() : mantissa[...]).prefix { $0 != "." }.count
+    let zeros = String(repeating: "0", count: max(0, -exponent - integerDigits))
+    var fraction = zeros + digits
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return (negative ? "-" : "") + "0." + fraction
   }
 
   /// A field, quoted when it must be.

@@ -17,6 +17,47 @@ public enum ProgressFile {
   /// The largest file read, in bytes (5 MB).
   public static let maximumSize = 5 * 1024 * 1024
 
+  /// Whether `s` is a character a report may not hold: a C0 control other than tab and line
+  /// feed, DEL, a C1 control, or U+FFFE/U+FFFF (which XML, and so a workbook, cannot carry).
+  public static func isControl(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x09, 0x0A: false
+    case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: true
+    default: false
+    }
+  }
+
+  /// Characters that reorder or hide text on a terminal (bidirectional overrides and isolates,
+  /// line and paragraph separators): allowed in a note, escaped in messages.
+  static func isHiddenFormat(_ s: Unicode.Scalar) -> Bool {
+    switch s.value {
+    case 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+
+  /// `text` as a message shows it: line breaks, tabs and other control characters escaped
+  /// (`\n`, `\u{1B}`), at most 40 characters, so that a file cannot write to the terminal.
+  public static func shown(_ text: String) -> String { Tracking.shown(text) }
+
+  /// The characters that make a spreadsheet read a cell as a formula when they begin it
+  /// (`=`, `+`, `-`, `@`), and the apostrophe that protects them.
+  static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "'"]
+
+  /// A note as it is written in a report: one that begins with `=`, `+`, `-`, `@` or `'` gets an
+  /// apostrophe in front, so a spreadsheet opening the file shows it as text instead of running
+  /// it as a formula (`=SUM(A1)` is written `'=SUM(A1)`). ``note(fromField:)`` undoes it.
+  public static func noteField(_ note: String) -> String {
+    guard let first = note.first, formulaStarts.contains(first) else { return note }
+    return "'" + note
+  }
+
+  /// A note as it is read from a report's `note` field: a leading apostrophe is removed (the
+  /// rest is the note exactly, whatever it begins with).
+  public static func note(fromField field: String) -> String {
+    field.first == "'" ? String(field.dropFirst()) : field
+  }
+
   /// The month a file reports on, from its name `<YYYY-MM>.csv` (the last path component);
   /// `nil` for any other name.
   public static func period(ofFile path: String) -> ReportingPeriod? {
@@ -60,12 +101,22 @@ public enum ProgressFile {
   // MARK: - Internals
 
   static func read(_ path: String, index: PlanIndex) throws(ProgressError) -> ProgressReport {
-    guard let handle = FileHandle(forReadingAtPath: path) else {
-      throw ProgressError(issues: [
-        ProgressIssue(file: path, line: 0, column: 0, message: "cannot open the file")
-      ])
+    func fail(_ message: String) -> ProgressError {
+      ProgressError(issues: [ProgressIssue(file: path, line: 0, column: 0, message: message)])
     }
-    defer { try? handle.close() }
+    // Opened without blocking and checked before reading: a FIFO would wait for a writer.
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else {
+      throw fail("cannot open the file (\(String(cString: strerror(errno))))")
+    }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    var info = stat()
+    guard fstat(fd, &info) == 0 else {
+      throw fail("cannot read the file (\(String(cString: strerror(errno))))")
+    }
+    if let kind = nonRegularKind(info.st_mode) {
+      throw fail("not a regular file but \(kind); a report must be a plain text file")
+    }
     let data: Data
     do {
       data = try handle.read(upToCount: maximumSize + 1) ?? Data()
@@ -110,6 +161,19 @@ public enum ProgressFile {
       throw ProgressError(issues: parser.sortedIssues)
     }
     return ProgressReport(period: period, path: path, entries: parser.entries)
+  }
+
+  /// What a file of mode `mode` is, when it is not a regular file.
+  static func nonRegularKind(_ mode: mode_t) -> String? {
+    switch mode & S_IFMT {
+    case S_IFREG: nil
+    case S_IFIFO: "a FIFO (named pipe)"
+    case S_IFDIR: "a folder"
+    case S_IFCHR: "a character device"
+    case S_IFBLK: "a block device"
+    case S_IFSOCK: "a socket"
+    default: "an unusual kind of file"
+    }
   }
 
   static func sizeIssue(_ size: Int, path: String) -> ProgressIssue? {
@@ -341,6 +405,20 @@ private struct FileParser {
       return
     }
     var row = Row(fields: fields)
+    for c in Column.allCases {
+      let text = fields[c.rawValue].text
+      guard let bad = text.unicodeScalars.firstIndex(where: ProgressFile.isControl) else {
+        continue
+      }
+      let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: bad)
+      let code = String(text.unicodeScalars[bad].value, radix: 16, uppercase: true)
+      issue(
+        row.at(c),
+        "\(c.name) holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) "
+          + "(character \(offset + 1) of the field; only tabs and line breaks are allowed: "
+          + "remove it)")
+    }
+    guard issues.count == before else { return }
     for c in Column.allCases where c != .note {
       let raw = fields[c.rawValue].text
       let trimmed = trim(raw)
@@ -367,7 +445,7 @@ private struct FileParser {
 
     var entry = ProgressEntry(kind: kind ?? .target, id: row[.id], reporter: "", date: Day(0, 0, 0))
     entry.location = SourceLocation(file: path, line: record.start.line)
-    entry.note = fields[Column.note.rawValue].text
+    entry.note = ProgressFile.note(fromField: fields[Column.note.rawValue].text)
     // The row's basis for duplicate detection; nil when it could not be read.
     var basisKey: String? = ""
     var idKnown = false
@@ -761,16 +839,26 @@ private func trim(_ text: String) -> String {
   return String(s)
 }
 
-/// A field's text as messages show it: line breaks and tabs escaped, at most 40 characters.
-private func shown(_ text: String) -> String {
+/// A field's text as messages show it: line breaks and tabs escaped, every other control
+/// character (and the format characters that reorder or hide text on a terminal) as `\u{1B}`,
+/// at most 40 characters.
+func shown(_ text: String) -> String {
   var out = ""
-  for c in text {
-    switch c {
+  var count = 0
+  for s in text.unicodeScalars {
+    guard count < 40 else { return out + "…" }
+    count += 1
+    switch s {
     case "\n": out += "\\n"
-    case "\r\n", "\r": out += "\\r"
+    case "\r": out += "\\r"
     case "\t": out += "\\t"
-    default: out.append(c)
+    default:
+      if ProgressFile.isControl(s) || ProgressFile.isHiddenFormat(s) {
+        out += "\\u{\(String(s.value, radix: 16, uppercase: true))}"
+      } else {
+        out.unicodeScalars.append(s)
+      }
     }
   }
-  return out.count > 40 ? String(out.prefix(40)) + "…" : out
+  return out
 }

@@ -48,7 +48,12 @@ struct Binary {
     let out: URL
     let err: URL
 
-    init(arguments: [String], environment: [String: String] = [:]) throws {
+    /// Starts `executable` (default: the built `planbook`) in `directory`, with `environment`
+    /// added and the variables in `unsetting` removed.
+    init(
+      arguments: [String], environment: [String: String] = [:], unsetting: [String] = [],
+      executable: String = Binary.path, directory: URL? = nil
+    ) throws {
       dir = FileManager.default.temporaryDirectory.appendingPathComponent(
         "planbook-cli-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -56,9 +61,12 @@ struct Binary {
       err = dir.appendingPathComponent("err")
       try Data().write(to: out)
       try Data().write(to: err)
-      process.executableURL = URL(fileURLWithPath: Binary.path)
+      process.executableURL = URL(fileURLWithPath: executable)
       process.arguments = arguments
-      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      for name in unsetting { env[name] = nil }
+      process.environment = env
+      if let directory { process.currentDirectoryURL = directory }
       process.standardOutput = try FileHandle(forWritingTo: out)
       process.standardError = try FileHandle(forWritingTo: err)
       try process.run()

@@ -55,6 +55,28 @@ struct CheckCommandTests {
     #expect(!output.contains { $0.contains("missing-lead") })
   }
 
+  @Test func assessmentErrorsOfASnapshotCarryItsFileAndLine() throws {
+    let committed = try String(
+      contentsOf: Binary.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json"),
+      encoding: .utf8)
+    let text = committed.replacingOccurrences(of: "\"bonusCap\": 3,", with: "\"bonusCap\": -3,")
+    #expect(text != committed)
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "gz-assessment-\(UUID().uuidString).json")
+    try text.write(to: file, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let run = try Binary.run("check", file.path)
+    #expect(run.status == 1)
+    let line = try #require(
+      text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex {
+        $0.hasPrefix("    \"assessment\": {")
+      })
+    #expect(
+      run.stdout.hasPrefix(
+        "\(file.path):\(line + 1): error: assessment-invalid: bonusCap, behindTolerance and "
+          + "aheadMargin must not be negative\n"))
+  }
+
   @Test func anUnreadableSnapshotIsAClearError() throws {
     let file = FileManager.default.temporaryDirectory.appendingPathComponent(
       "broken-\(UUID().uuidString).json")

@@ -6,7 +6,7 @@ import Testing
 @Suite(.enabled(if: Openpyxl.isAvailable, "needs openpyxl (scripts/test-setup)"))
 struct CollectCommandTests {
   @Test func templateFillCollectStatus() throws {
-    let root = try TemporaryFolder()
+    let root = try TemporaryFolder.workspace()
     defer { root.remove() }
     let env = ["PLANBOOK_ROOT": root.path]
     let out = root.url.appendingPathComponent("templates").path

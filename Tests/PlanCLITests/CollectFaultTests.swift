@@ -14,7 +14,7 @@ struct CollectFaultTests {
     var progress: String { root.path + "/plans/progress/guangzhou-2020" }
 
     init() throws {
-      root = try TemporaryFolder()
+      root = try TemporaryFolder.workspace()
       var reports: [String] = []
       for month in ["2020-09", "2020-10"] {
         let out = root.url.appendingPathComponent("templates-\(month)").path

@@ -53,7 +53,7 @@ import Testing
   }
 
   @Test func aBadReportIsRejectedWholeAndNothingIsEvaluated() throws {
-    let root = try TemporaryFolder()
+    let root = try TemporaryFolder.workspace()
     defer { root.remove() }
     let folder = root.url.appendingPathComponent("plans/progress/guangzhou-2020")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -78,6 +78,29 @@ import Testing
     #expect(run.stderr.contains("unit 'mg/m3' does not match target 'pm25' (expected '微克/立方米')"))
     #expect(run.stderr.contains("unknown task 'nope'"))
     #expect(run.stderr.hasSuffix("guangzhou-2020: progress reports rejected; nothing evaluated\n"))
+  }
+
+  @Test func aFIFOWhereAReportIsExpectedIsRefusedNotWaitedOn() throws {
+    let root = try TemporaryFolder.workspace()
+    defer { root.remove() }
+    let folder = root.url.appendingPathComponent("plans/progress/guangzhou-2020")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    let good = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020/2020-06.csv")
+    try FileManager.default.copyItem(at: good, to: folder.appendingPathComponent("2020-06.csv"))
+    let fifo = folder.appendingPathComponent("2020-07.csv").path
+    #expect(mkfifo(fifo, 0o644) == 0)
+    // Killed after 10 s (and the test fails) if it waits for a writer.
+    let run = try Binary.launch(
+      ["status", "guangzhou-2020", "--as-of", "2020-09-30"],
+      environment: ["PLANBOOK_ROOT": root.path], timeout: 10)
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr == """
+        \(fifo): not a regular file but a FIFO (named pipe); a report must be a plain text file
+        guangzhou-2020: progress reports rejected; nothing evaluated
+
+        """)
   }
 
   @Test func badArguments() throws {

@@ -1,6 +1,7 @@
 import Foundation
-import PlanModel
 import Testing
+
+@testable import PlanModel
 
 struct PlanSnapshotTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -50,6 +51,18 @@ struct PlanSnapshotTests {
         == Self.small.rules.map {
           var r = $0; r.location = back.rules[0].location; return r
         })
+  }
+
+  @Test func theAssessmentIsLocatedOnTheLineOfItsKey() throws {
+    let text = try String(contentsOf: Self.committed, encoding: .utf8)
+    let plan = try PlanSnapshot.decode(text, path: "g.json")
+    let at = try #require(plan.assessment?.location)
+    #expect(at.file == "g.json")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(lines[at.line - 1].hasPrefix("    \"assessment\": {"))
+    // Read carefully (keys out of order), the same line.
+    let careful = try PlanSnapshot.decodeCarefully(text, path: "g.json")
+    #expect(careful.assessment?.location == at)
   }
 
   @Test func isCanonical() throws {

@@ -377,6 +377,8 @@ enum LegacySnapshot {
     let idKey = Array("\"id\": \"".utf8)
     let rulesKey = Array("\"rules\": ".utf8)
     let matchKey = Array("\"match\": ".utf8)
+    let assessmentKey = Array("\"assessment\": ".utf8)
+    var assessmentLine: Int?
     var inRules = false
     var number = 0
     let bytes = Array(text.utf8)
@@ -404,6 +406,8 @@ enum LegacySnapshot {
         inRules = true
       } else if inRules, has(matchKey, at: i, before: end) {
         matchLines.append(number)
+      } else if assessmentLine == nil, has(assessmentKey, at: i, before: end) {
+        assessmentLine = number
       }
       start = end + 1
     }
@@ -411,6 +415,7 @@ enum LegacySnapshot {
       PlanModel.SourceLocation(file: path, line: lineOfID[id] ?? 0)
     }
     plan.location = at(plan.id)
+    plan.assessment?.location = PlanModel.SourceLocation(file: path, line: assessmentLine ?? 0)
     for i in plan.units.indices { plan.units[i].location = at(plan.units[i].id) }
     for i in plan.targets.indices { plan.targets[i].location = at(plan.targets[i].id) }
     for i in plan.rules.indices {

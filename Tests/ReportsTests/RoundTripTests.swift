@@ -266,4 +266,45 @@ struct RoundTripTests {
       ]
     }
   }
+
+  @Test func aValueTooLargeToRecordIsReportedAtItsCell() throws {
+    let (folder, path, _) = try setUp()
+    let pm = try row(path, "target:pm25")
+    folder.remove()
+    let found = try problems(["target:pm25": ["F": .number(1e308), "G": .text("累计")]])
+    #expect(
+      found == [
+        "2020-09-08-大气处.xlsx: 填报!F\(pm): 1e+308 is too large to record (a value must be "
+          + "below 10^15; is it in the right unit?)"
+      ])
+  }
+
+  @Test func aNoteThatLooksLikeAFormulaIsWrittenAsTextAndReadsBackExactly() throws {
+    let (folder, path, collection) = try setUp()
+    defer { folder.remove() }
+    let coal = try row(path, "task:coal")
+    let dust = try row(path, "task:dust")
+    try Openpyxl.fill(
+      path,
+      entries: [
+        sheet: [
+          "F\(coal)": .text("推进中"), "G\(coal)": .number(80), "H\(coal)": .text("=SUM(A1)"),
+          "F\(dust)": .text("已完成"), "H\(dust)": .text("'引号开头 + 两行\n第二行"),
+          "I\(dust)": .text("@附件"),
+        ]
+      ])
+    _ = try collection.collect([path], replace: false)
+    let file = URL(fileURLWithPath: collection.folder).appendingPathComponent("2020-09.csv")
+    let csv = try String(contentsOf: file, encoding: .utf8)
+    // No field of the file begins with a formula character: a spreadsheet shows it as text.
+    #expect(csv.contains(",'=SUM(A1)\n"))
+    #expect(!csv.contains(",=SUM"))
+    #expect(csv.contains(",\"''引号开头 + 两行\n第二行（佐证材料：@附件）\"\n"))
+    // The reader status uses gets the notes back exactly.
+    let reports = try ProgressFolder.load(collection.folder, plan: resolved)
+    let notes = Dictionary(
+      uniqueKeysWithValues: reports.flatMap(\.entries).map { ($0.id, $0.note) })
+    #expect(notes["coal"] == "=SUM(A1)")
+    #expect(notes["dust"] == "'引号开头 + 两行\n第二行（佐证材料：@附件）")
+  }
 }

@@ -304,6 +304,7 @@ public enum Openpyxl {
 
   /// A value a user types into a cell.
   public enum Entry: Sendable {
+    /// Text, kept as text even when it begins with `=` (as typed into a text cell).
     case text(String)
     case number(Double)
     /// An ISO date, `2020-09-08`.
@@ -341,7 +342,9 @@ public enum Openpyxl {
               c = ws[ref]
               if ws.protection.sheet and c.protection.locked:
                   sys.exit(f"{ref} of '{sheet}' is locked")
-              if "text" in v: c.value = v["text"]
+              if "text" in v:
+                  c.value = v["text"]
+                  c.data_type = "s"  # text, even when it begins with '=' (a text cell)
               elif "number" in v: c.value = v["number"]
               else: c.value = datetime.date.fromisoformat(v["date"])
       wb.save(output)

@@ -425,6 +425,43 @@ enum ProgressFixtures {
         + "double quotes)")
   }
 
+  @Test func controlCharactersAreRefusedAndShownEscaped() {
+    let found = issues(
+      """
+      task,coal,,,,推进中,50,gz-eeb-air,2020-09-30,"a\u{1B}[2Jb"
+      task,dust\u{7F},,,,推进中,50,gz-eeb-air,2020-09-30,
+      task,vocs,,,,推进中,50,gz-eeb-air,2020-09-30,"tab\tand
+      line break"
+
+      """)
+    #expect(
+      found == [
+        "\(F.path):2:43: note holds the control character U+001B (character 2 of the field; "
+          + "only tabs and line breaks are allowed: remove it)",
+        "\(F.path):3:6: id holds the control character U+007F (character 5 of the field; only "
+          + "tabs and line breaks are allowed: remove it)",
+      ])
+    // Messages never carry a control character raw.
+    #expect(ProgressFile.shown("a\u{1B}[2J\u{202E}b\u{0}") == "a\\u{1B}[2J\\u{202E}b\\u{0}")
+  }
+
+  @Test func aLeadingApostropheOfANoteIsTheWritersAndIsRemoved() throws {
+    let report = try ProgressFile.parse(
+      F.header
+        + """
+        task,coal,,,,推进中,50,gz-eeb-air,2020-09-30,'=SUM(A1)
+        task,dust,,,,推进中,50,gz-eeb-air,2020-09-30,''引号
+        task,vocs,,,,推进中,50,gz-eeb-air,2020-09-30,-5% 较上月
+
+        """, path: F.path, plan: F.guangzhou)
+    #expect(report.entries.map(\.note) == ["=SUM(A1)", "'引号", "-5% 较上月"])
+    for note in ["=SUM(A1)", "'引号", "-5%", "+1", "@x", "普通"] {
+      let field = ProgressFile.noteField(note)
+      #expect(ProgressFile.note(fromField: field) == note)
+      #expect(!"=+-@".contains(field.first ?? " "))
+    }
+  }
+
   @Test func commentsOnlyAboveTheHeader() {
     #expect(
       issue("# a comment\ntask,coal,,,,推进中,50,gz-eeb-air,2020-09-30,\n")

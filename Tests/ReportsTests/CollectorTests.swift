@@ -1,0 +1,71 @@
+import Books
+import Foundation
+import PlanEngine
+import PlanModel
+import Plans
+import Testing
+import Xlsx
+import XlsxReader
+
+@testable import Reports
+
+/// The 填报 sheet read from its cells, as a hostile or careless workbook may hold them (values
+/// openpyxl refuses to write, such as control characters).
+@Suite struct CollectorTests {
+  let resolved = Resolver.resolve(
+    Catalogue.plan("guangzhou-2020")?.model
+      ?? WorkPlan(id: "missing", title: "", issuer: "", period: .year(2020)))
+  let september = ReportingPeriod.month(year: 2020, month: 9)
+
+  /// 大气处's rows: the key column of a template, with `cells` (by key → column → value) filled.
+  func read(
+    _ fill: [String: [Int: CellValue]]
+  ) throws -> (
+    entries: [ProgressEntry], cells: [String], issues: [String]
+  ) {
+    let unit = try #require(resolved.plan.units.first { $0.id == "gz-eeb-air" })
+    var cells: [String: CellValue] = [:]
+    var row = 2  // 0-based: A3
+    for (key, values) in fill.sorted(by: { $0.key < $1.key }) {
+      cells[CellReference.cell(row: row, col: 0)] = .text(key)
+      for (col, v) in values { cells[CellReference.cell(row: row, col: col)] = v }
+      row += 1
+    }
+    var reader = SheetReader(
+      file: "r.xlsx", cells: cells, resolved: resolved, unit: unit, period: september)
+    let (entries, places) = reader.read()
+    return (entries, places, reader.issues.map(\.description))
+  }
+
+  typealias C = ReportTemplate.Column
+
+  @Test func controlCharactersInANoteAreRefusedAtTheCell() throws {
+    let found = try read([
+      "task:coal": [C.value: .text("推进中"), C.second: .number(50), C.note: .text("a\u{1B}[2Jb")],
+      "task:dust": [C.value: .text("已完成"), C.evidence: .text("x\u{0}y")],
+      "task:vocs": [C.value: .text("已完成"), C.note: .text("第一行\r\n第二行\t列")],
+    ])
+    #expect(
+      found.issues == [
+        "r.xlsx: 填报!H3: 'a\\u{1B}[2Jb' holds the control character U+001B (remove it)",
+        "r.xlsx: 填报!I4: 'x\\u{0}y' holds the control character U+0000 (remove it)",
+      ])
+    // Tabs and line breaks are kept, a CRLF as LF.
+    #expect(found.entries.map(\.note) == ["第一行\n第二行\t列"])
+    #expect(found.cells == ["填报!F5"])
+  }
+
+  @Test func numbersTooLargeForTheReportAreRefusedAtTheCell() throws {
+    let found = try read([
+      "target:pm25": [C.value: .number(1e15), C.second: .text("累计")],
+      "target:biomass-boilers": [C.value: .number(0.000015), C.second: .text("累计")],
+    ])
+    #expect(
+      found.issues == [
+        "r.xlsx: 填报!F4: 1000000000000000 is too large to record (a value must be below 10^15; is it in "
+          + "the right unit?)"
+      ])
+    #expect(found.entries.map(\.value) == [0.000015])
+    #expect(ProgressCSV.line(found.entries[0]).contains(",0.000015,"))
+  }
+}
