@@ -36,12 +36,17 @@ extension Workspace {
     // A collect killed half-way is undone before anything is read.
     try FileTransaction.recoverIfInterrupted(folder) { printError($0) }
     let reports = try ProgressFolder.load(folder, plan: resolved)
-    let sample = reports.contains { r in
+    // The files were just read whole; one that cannot be read again now is an error, not
+    // "real data".
+    var sample = false
+    for r in reports where !sample {
       let path = r.path.hasPrefix("/") ? r.path : self.path(r.path)
-      guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-      defer { try? handle.close() }
-      let head = (try? handle.read(upToCount: 64)) ?? Data()
-      return String(decoding: head, as: UTF8.self).hasPrefix("# SAMPLE DATA")
+      do {
+        let bytes = try FileReading.bytesIfPresent(path, limit: ProgressFile.maximumSize) ?? []
+        sample = bytes.starts(with: Array("# SAMPLE DATA".utf8))
+      } catch {
+        throw CLIError.unreadable(error.description)
+      }
     }
     let files = reports.map { r in
       r.path.hasPrefix(root + "/") ? String(r.path.dropFirst(root.count + 1)) : r.path
