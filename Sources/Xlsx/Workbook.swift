@@ -96,6 +96,7 @@ public final class Workbook {
   /// Adds a worksheet. `name` must already be valid (see ``SheetNames``).
   public func addWorksheet(_ name: String) throws(XlsxError) -> Worksheet {
     let handle = try live("add worksheet \(name)")
+    try XMLText.check(name, "the sheet name", "add worksheet '\(name)'")
     try check(workbook_validate_sheet_name(handle, name), "add worksheet '\(name)'")
     guard let sheet = workbook_add_worksheet(handle, name) else {
       throw XlsxError(operation: "add worksheet '\(name)'", message: "libxlsxwriter refused")
@@ -115,6 +116,10 @@ public final class Workbook {
       f = known
     } else {
       let handle = try live("add a cell format")
+      try XMLText.check(style.fontName, "the font name", "add a cell format")
+      if let numberFormat = style.numberFormat {
+        try XMLText.check(numberFormat, "the number format", "add a cell format")
+      }
       guard let made = workbook_add_format(handle) else {
         throw XlsxError(operation: "add a cell format", message: "out of memory")
       }
@@ -149,6 +154,18 @@ public final class Workbook {
 
   private func setProperties(_ p: DocumentProperties) throws(XlsxError) {
     let handle = try live("set document properties")
+    let standard: [(String, String?)] = [
+      ("the title", p.title), ("the subject", p.subject), ("the author", p.author),
+      ("the company", p.company), ("the comments", p.comments),
+    ]
+    for (what, text) in standard {
+      guard let text else { continue }
+      try XMLText.check(text, what, "set document properties")
+    }
+    for (name, value) in p.custom {
+      try XMLText.check(name, "the name", "set custom property \(name)")
+      try XMLText.check(value, "the value", "set custom property \(name)")
+    }
     var props = lxw_doc_properties()
     props.title = strings.copy(p.title)
     props.subject = strings.copy(p.subject)
