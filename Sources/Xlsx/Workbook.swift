@@ -68,13 +68,35 @@ public final class Workbook {
     // Whatever failed, nothing is left beside the target (a plain unlink: after a rename there
     // is nothing to remove, and Foundation would build an error to say so, for every book).
     defer { if !moved { unlink(temporary) } }
+    // libxlsxwriter's own stderr lines are held back while it works (``LibraryOutput``): its
+    // failures come back as errors.
+    try LibraryOutput.shared.silencing {
+      try make(
+        temporary, for: path, in: folder, properties: properties, mode: mode, build: build)
+    }
+    guard rename(temporary, path) == 0 else {
+      throw XlsxError(
+        operation: "move the finished workbook to \(path)",
+        message: XlsxError.sentence(errno: errno))
+    }
+    moved = true
+  }
+
+  /// Makes the workbook at `temporary` (for `path`), builds and closes it.
+  private static func make(
+    _ temporary: String, for path: String, in folder: String, properties: DocumentProperties,
+    mode: Mode, build: (Workbook) throws -> Void
+  ) throws {
     try withCNumericLocale {
       let strings = CStringArena()
       var options = lxw_workbook_options(
         constant_memory: mode == .constantMemory ? 1 : 0, tmpdir: strings.copy(folder), use_zip64: 0
       )
+      errno = 0
       guard let raw = workbook_new_opt(temporary, &options) else {
-        throw XlsxError(operation: "create workbook \(path)", message: "libxlsxwriter refused")
+        throw XlsxError(
+          operation: "create workbook \(path)",
+          message: errno == 0 ? "libxlsxwriter refused" : XlsxError.sentence(errno: errno))
       }
       let workbook = Workbook(path: path, handle: raw, mode: mode)
       do {
@@ -86,11 +108,6 @@ public final class Workbook {
       }
       try workbook.close()
     }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      throw XlsxError(operation: "move the finished workbook to \(path)", message: reason)
-    }
-    moved = true
   }
 
   /// Adds a worksheet. `name` must already be valid (see ``SheetNames``).
@@ -190,7 +207,12 @@ public final class Workbook {
     let handle = try live("close workbook")
     self.handle = nil
     for sheet in sheets { sheet.handle = nil }
-    try check(workbook_close(handle), "write workbook \(path)")
+    // libxlsxwriter leaves errno as the system set it for a failed file or zip operation.
+    errno = 0
+    let result = workbook_close(handle)
+    let reason = errno
+    guard result != LXW_NO_ERROR else { return }
+    throw XlsxError(closing: result, errno: reason, operation: "write workbook \(path)")
   }
 
   /// Frees the workbook without writing it.

@@ -126,3 +126,19 @@ import Testing
     #expect(run.stderr.contains("--period '2020Q5' is not a month (2020-09) or a quarter (2020Q3)"))
   }
 }
+
+/// A full disk is one readable line, not libxlsxwriter's raw `[ERROR]` lines.
+@Suite struct StatusFullDiskTests {
+  @Test(.enabled(if: SmallDisk.unavailable == nil, Comment(rawValue: SmallDisk.unavailable ?? "")))
+  func aDashboardOnAFullDiskSaysSoOnce() throws {
+    let disk = try SmallDisk(kilobytes: 64)
+    defer { disk.remove() }
+    try disk.fill()
+    let path = disk.url.appendingPathComponent("status.xlsx").path
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", "--format", "xlsx", "--out", path)
+    #expect(run.status == 1)
+    #expect(run.stderr == "Error: write workbook \(path): no space left on device\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == ["filler"])
+  }
+}
