@@ -28,9 +28,11 @@ public struct SmallDisk: Sendable {
     ])
   }
 
-  /// Unmounts the disk and removes its folder.
+  /// Unmounts the disk and removes its folder. Lazily: after a failed write libxlsxwriter
+  /// 1.1.4 can keep a temporary file of the disk open until the process ends, which would
+  /// make a plain unmount fail as busy.
   public func remove() {
-    _ = try? Shell.run(["umount", url.path])
+    _ = try? Shell.run(["umount", "-l", url.path])
     try? FileManager.default.removeItem(at: url)
   }
 
