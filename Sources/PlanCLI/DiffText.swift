@@ -4,13 +4,20 @@ import Review
 
 /// The terminal form of `planbook diff`: a summary line, the high-risk changes, then targets
 /// and tasks; renumbered tasks folded into one line. On a terminal, removed text is red and
-/// struck through, added text green; otherwise `[-removed-]{+added+}`.
+/// struck through, added text green; otherwise `[-removed-]{+added+}`. Everything that comes
+/// from the plans (texts, names, reasons, versions, sources) goes through `shown`, so a control
+/// character in a plan is printed as `\u{1B}` and never reaches the terminal raw; only our
+/// own colour codes and line breaks do.
 enum DiffText {
+  /// Text from a plan as it is printed (``TerminalText/escaped(_:)``).
+  static func shown(_ text: String) -> String { TerminalText.escaped(text) }
+
   static func render(_ diff: PlanDiff, color: Bool) -> String {
     let words = ChangeText(diff)
-    var out = "\(diff.old.source) → \(diff.new.source)\n"
+    var out = "\(shown(diff.old.source)) → \(shown(diff.new.source))\n"
     if diff.old.plan.version != diff.new.plan.version {
-      out += "version: \(diff.old.plan.version ?? "—") → \(diff.new.plan.version ?? "—")\n"
+      out +=
+        "version: \(shown(diff.old.plan.version ?? "—")) → \(shown(diff.new.plan.version ?? "—"))\n"
     }
     out += summary(diff) + "\n"
     guard diff.hasChanges else { return out }
@@ -19,7 +26,7 @@ enum DiffText {
     if !risky.isEmpty {
       out += "\n" + paint("! 高风险修订 high-risk (\(risky.count))", "1;31", color) + "\n"
       for item in risky {
-        out += "  \(words.title(item))  \(words.kinds(item))\n"
+        out += "  \(shown(words.title(item)))  \(shown(words.kinds(item)))\n"
         out += reason(item, color: color)
       }
     }
@@ -33,7 +40,7 @@ enum DiffText {
     }
     let ranges = ChangeText.renumberedRanges(diff.items)
     if !ranges.isEmpty {
-      out += "\nrenumbered: \(ranges.joined(separator: "，"))\n"
+      out += "\nrenumbered: \(shown(ranges.joined(separator: "，")))\n"
     }
     return out
   }
@@ -50,16 +57,17 @@ enum DiffText {
     case .removed: mark = paint("-", "31", color)
     default: mark = item.isHighRisk ? paint("!", "1;31", color) : "~"
     }
-    var out = "  \(mark) \(words.title(item))"
+    var out = "  \(mark) \(shown(words.title(item)))"
     switch item.kind {
     case .added:
-      out += " (\(item.newID ?? ""))\n      \(item.newText ?? "")\n"
+      out += " (\(shown(item.newID ?? "")))\n      \(shown(item.newText ?? ""))\n"
     case .removed:
-      out += " (\(item.oldID ?? ""))\n      \(paint(item.oldText ?? "", "31", color))\n"
+      out +=
+        " (\(shown(item.oldID ?? "")))\n      \(paint(shown(item.oldText ?? ""), "31", color))\n"
     default:
       out += "\n"
       for change in item.changes {
-        out += "      \(words.describe(change))\n"
+        out += "      \(shown(words.describe(change)))\n"
         if case .textEdited(let d) = change { out += "        \(inline(d, color: color))\n" }
       }
     }
@@ -70,16 +78,16 @@ enum DiffText {
     guard let r = item.reason, !r.isEmpty else {
       return item.isHighRisk ? "      " + paint("（未说明修订理由）", "33", color) + "\n" : ""
     }
-    return "      理由：\(r)\n"
+    return "      理由：\(shown(r))\n"
   }
 
   /// The text with its removals and additions marked.
   static func inline(_ d: TextDiff, color: Bool) -> String {
     d.segments.map { s in
       switch s.kind {
-      case .same: s.text
-      case .removed: color ? paint(s.text, "9;31", true) : "[-\(s.text)-]"
-      case .added: color ? paint(s.text, "32", true) : "{+\(s.text)+}"
+      case .same: shown(s.text)
+      case .removed: color ? paint(shown(s.text), "9;31", true) : "[-\(shown(s.text))-]"
+      case .added: color ? paint(shown(s.text), "32", true) : "{+\(shown(s.text))+}"
       }
     }.joined()
   }
@@ -94,7 +102,8 @@ enum DiffText {
 enum DiffMarkdown {
   static func render(_ diff: PlanDiff) -> String {
     let words = ChangeText(diff)
-    var out = "### 修订对照 `\(diff.old.source)` → `\(diff.new.source)`\n\n"
+    var out =
+      "### 修订对照 `\(DiffText.shown(diff.old.source))` → `\(DiffText.shown(diff.new.source))`\n\n"
     out += "**\(DiffText.summary(diff))**\n"
     guard diff.hasChanges else { return out }
     let risky = diff.highRisk
@@ -157,22 +166,24 @@ enum DiffMarkdown {
     for change in item.changes {
       switch change {
       case .deadline(let a, let b, _):
-        before += "<br>完成时限：~~\(a)~~"
-        after += "<br>完成时限：**\(b)**"
+        before += "<br>完成时限：~~\(DiffText.shown("\(a)"))~~"
+        after += "<br>完成时限：**\(DiffText.shown("\(b)"))**"
       case .leadReassigned(let a, let b):
-        before += "<br>牵头单位：~~\(words.units(a))~~"
-        after += "<br>牵头单位：**\(words.units(b))**"
+        before += "<br>牵头单位：~~\(DiffText.shown(words.units(a)))~~"
+        after += "<br>牵头单位：**\(DiffText.shown(words.units(b)))**"
       case .cooperating(let added, let removed):
-        if !removed.isEmpty { before += "<br>配合单位减少：~~\(words.units(removed))~~" }
-        if !added.isEmpty { after += "<br>配合单位增加：**\(words.units(added))**" }
+        if !removed.isEmpty { before += "<br>配合单位减少：~~\(DiffText.shown(words.units(removed)))~~" }
+        if !added.isEmpty { after += "<br>配合单位增加：**\(DiffText.shown(words.units(added)))**" }
       default: break
       }
     }
     return (before, after)
   }
 
-  /// Text made safe for a table cell: no pipes or line breaks.
+  /// Text made safe for a table cell: no pipes or line breaks, other control characters
+  /// shown as `\u{1B}`.
   static func cell(_ s: String) -> String {
-    s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+    DiffText.shown(
+      s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>"))
   }
 }

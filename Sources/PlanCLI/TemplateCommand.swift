@@ -99,7 +99,7 @@ struct CollectCommand: ParsableCommand {
         files, replace: replace, period: period.flatMap(ReportingPeriod.init(parsing:)),
         notice: { printError($0) })
     } catch let failure {
-      for issue in failure.issues { printError(issue.description) }
+      for issue in failure.issues { printError(TerminalText.escaped(issue.description)) }
       printError(
         "\(resolved.plan.id): nothing collected (\(count(failure.issues.count, "problem")))")
       throw ExitCode(1)

@@ -87,8 +87,11 @@ struct VerifyCommand: ParsableCommand {
     for file in paths {
       let result = try VerifyCommand.verify(file, fingerprints: &fingerprints)
       results.append(result)
-      if let error = result.error { printError(error) }
-      if format == .text, let line = VerifyCommand.line(result) { print(line) }
+      // File names and properties come from files: control characters are shown escaped.
+      if let error = result.error { printError(TerminalText.escaped(error)) }
+      if format == .text, let line = VerifyCommand.line(result) {
+        print(TerminalText.escaped(line))
+      }
     }
     if format == .json { print(try jsonText(results)) }
     if format == .text, results.count > 1 {

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import XlsxReader
 
 /// What people type, read where the meaning is clear: numbers stored as text, full-width
 /// digits (３５), thousands separators, a trailing %, dates typed as text in the usual forms,
@@ -58,16 +59,12 @@ enum Lenient {
     return day.isValid ? day : nil
   }
 
-  /// A day from an Excel serial number (1900 date system, with Excel's phantom 29 February
-  /// 1900; the 1904 system when `dates1904`).
+  /// The day an Excel serial number shows (1900 date system, with Excel's phantom 29 February
+  /// 1900; the 1904 system when `dates1904`). A time of day is dropped, as the cell shows the
+  /// date alone: 44120.5 (noon) is 2020-10-16. ``XlsxDate`` does the arithmetic.
   static func day(serial: Double, dates1904: Bool = false) -> Day? {
-    guard serial.isFinite, serial >= 1, serial < 2_958_466, serial == serial.rounded(.down) else {
-      return nil
-    }
-    let n = Int(serial)
-    if dates1904 { return Day(ordinal: Day(1904, 1, 1).ordinal + n) }
-    // Serial 60 is 1900-02-29, which does not exist; after it Excel counts one day too many.
-    guard n != 60 else { return nil }
-    return Day(ordinal: Day(1899, 12, 31).ordinal + (n > 60 ? n - 1 : n))
+    guard let day = XlsxDate.day(fromSerial: serial, uses1904: dates1904) else { return nil }
+    let found = Day(day.year, day.month, day.day)
+    return found.isValid ? found : nil
   }
 }

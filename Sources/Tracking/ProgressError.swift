@@ -24,14 +24,15 @@ public struct ProgressIssue: Sendable, Hashable, CustomStringConvertible {
   public var location: SourceLocation { SourceLocation(file: file, line: line) }
 
   /// `file:line:column: message`; `file:line: message` without a column; `file: message` for
-  /// the whole file.
+  /// the whole file. One line: control characters from the file (or its name) are shown as
+  /// `\u{1B}` (``TerminalText``), never printed raw.
   public var description: String {
-    var at = file
+    var at = TerminalText.escaped(file)
     if line > 0 {
       at += ":\(line)"
       if column > 0 { at += ":\(column)" }
     }
-    return "\(at): \(message)"
+    return "\(at): \(TerminalText.escaped(message))"
   }
 }
 

@@ -53,7 +53,7 @@ public struct SheetRange: Sendable, Hashable {
   }
 
   private static func absolute(row: Int, col: Int) -> String {
-    guard row >= 0, col >= 0 else { return "?" }
+    guard ExcelGrid.contains(row: row, col: col) else { return "?" }
     return "$\(CellReference.column(col))$\(row + 1)"
   }
 
@@ -217,7 +217,7 @@ extension Workbook {
     let operation = "insert a chart at \(ExcelGrid.name(row...row, col...col)) of '\(sheet.name)'"
     let handle = try sheetHandle(sheet, operation)
     try sheet.refuseInConstantMemory("a chart (it reads the cells it plots at close)", operation)
-    try ExcelGrid.check(rows: row...row, cols: col...col, operation)
+    let cell = try ExcelGrid.cell(row: row, col: col, operation)
     guard width > 0, height > 0, width <= 100_000, height <= 100_000 else {
       throw XlsxError(operation: operation, message: "a chart of \(width) × \(height) pixels")
     }
@@ -247,7 +247,7 @@ extension Workbook {
     options.description = strings.copy(chart.altText)
     // libxlsxwriter copies the description; the arena keeps it alive through the call.
     let result = withExtendedLifetime(strings) {
-      worksheet_insert_chart_opt(handle, lxw_row_t(row), lxw_col_t(col), made, &options)
+      worksheet_insert_chart_opt(handle, cell.row, cell.col, made, &options)
     }
     try check(result, operation)
   }
@@ -280,7 +280,7 @@ extension Workbook {
       texts.append(("the name of \(label)", series.name))
       for (part, range) in [("values", series.values), ("categories", series.categories)] {
         guard let range else { continue }
-        try ExcelGrid.check(rows: range.rows, cols: range.cols, operation)
+        _ = try ExcelGrid.range(rows: range.rows, cols: range.cols, operation)
         guard range.rows.count == 1 || range.cols.count == 1 else {
           throw fail("the \(part) of \(label), \(range.formula), are not one row or column")
         }
@@ -304,8 +304,16 @@ extension Workbook {
       guard let text else { continue }
       // libxlsxwriter takes a name starting with "=" as a formula.
       guard !text.hasPrefix("=") else { throw fail("\(what) \"\(text)\" starts with \"=\"") }
-      guard !text.contains("\0") else { throw fail("\(what) contains a NUL character") }
+      try XMLText.check(text, what, operation)
     }
+    var formats: [(String, String?)] = [
+      ("the category axis number format", chart.categoryAxis.numberFormat),
+      ("the value axis number format", chart.valueAxis.numberFormat),
+    ]
+    for (index, series) in chart.series.enumerated() {
+      formats.append(("the value format of series \(index + 1)", series.valueFormat))
+    }
+    for case (let what, let format?) in formats { try XMLText.check(format, what, operation) }
   }
 
   /// Adds one series. A sheet name with an apostrophe goes through libxlsxwriter's row and
@@ -326,15 +334,14 @@ extension Workbook {
       throw XlsxError(operation: operation, message: "libxlsxwriter could not add series \(number)")
     }
     if let c = series.categories, c.sheet.contains("'") {
+      let r = try ExcelGrid.range(rows: c.rows, cols: c.cols, operation)
       chart_series_set_categories(
-        made, c.sheet, lxw_row_t(c.rows.lowerBound), lxw_col_t(c.cols.lowerBound),
-        lxw_row_t(c.rows.upperBound), lxw_col_t(c.cols.upperBound))
+        made, c.sheet, r.first.row, r.first.col, r.last.row, r.last.col)
     }
     let v = series.values
     if v.sheet.contains("'") {
-      chart_series_set_values(
-        made, v.sheet, lxw_row_t(v.rows.lowerBound), lxw_col_t(v.cols.lowerBound),
-        lxw_row_t(v.rows.upperBound), lxw_col_t(v.cols.upperBound))
+      let r = try ExcelGrid.range(rows: v.rows, cols: v.cols, operation)
+      chart_series_set_values(made, v.sheet, r.first.row, r.first.col, r.last.row, r.last.col)
     }
     if let name = series.name { chart_series_set_name(made, name) }
 

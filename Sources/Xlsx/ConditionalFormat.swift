@@ -116,7 +116,7 @@ extension Workbook {
   ) throws(XlsxError) {
     let operation = "add a conditional format to \(ExcelGrid.name(rows, cols)) of '\(sheet.name)'"
     let handle = try sheetHandle(sheet, operation)
-    try ExcelGrid.check(rows: rows, cols: cols, operation)
+    let range = try ExcelGrid.range(rows: rows, cols: cols, operation)
     let strings = CStringArena()
     var options = lxw_conditional_format()
     options.stop_if_true = format.stopIfTrue ? 1 : 0
@@ -153,8 +153,7 @@ extension Workbook {
     // libxlsxwriter copies the strings; the arena keeps them alive through the call.
     let result = withExtendedLifetime(strings) {
       worksheet_conditional_format_range(
-        handle, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
-        lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), &options)
+        handle, range.first.row, range.first.col, range.last.row, range.last.col, &options)
     }
     try check(result, operation)
   }
@@ -216,9 +215,7 @@ extension Workbook {
           "the text is \(length) characters long; a condition compares at most "
           + "\(ConditionalFormat.maximumTextLength)")
     }
-    guard !text.contains("\0") else {
-      throw XlsxError(operation: operation, message: "the text contains a NUL character")
-    }
+    try XMLText.check(text, "the text", operation)
     var quoted = "\""
     for c in text {
       if c == "\"" { quoted.append("\"") }
@@ -295,37 +292,5 @@ extension Workbook {
         operation: operation(), message: "'\(sheet.name)' is not a worksheet of \(path)")
     }
     return handle
-  }
-}
-
-/// Excel's grid: bounds checks before numbers become libxlsxwriter's unsigned rows and columns.
-enum ExcelGrid {
-  static let rowCount = 1_048_576
-  static let colCount = 16_384
-
-  /// `B2:B13`, or `B2` for one cell; `?` for coordinates off the grid.
-  static func name(_ rows: ClosedRange<Int>, _ cols: ClosedRange<Int>) -> String {
-    guard rows.lowerBound >= 0, cols.lowerBound >= 0 else { return "?" }
-    if rows.count == 1, cols.count == 1 {
-      return CellReference.cell(row: rows.lowerBound, col: cols.lowerBound)
-    }
-    return CellReference.range(
-      firstRow: rows.lowerBound, firstCol: cols.lowerBound, lastRow: rows.upperBound,
-      lastCol: cols.upperBound)
-  }
-
-  static func check(
-    rows: ClosedRange<Int>, cols: ClosedRange<Int>, _ operation: @autoclosure () -> String
-  ) throws(XlsxError) {
-    guard rows.lowerBound >= 0, rows.upperBound < rowCount, cols.lowerBound >= 0,
-      cols.upperBound < colCount
-    else {
-      throw XlsxError(
-        operation: operation(),
-        message:
-          "rows \(rows.lowerBound)...\(rows.upperBound), columns "
-          + "\(cols.lowerBound)...\(cols.upperBound) are outside the sheet "
-          + "(\(rowCount) rows, \(colCount) columns, counted from 0)")
-    }
   }
 }

@@ -70,7 +70,7 @@ extension Worksheet {
   ) throws(XlsxError) {
     let operation = "add a validation to \(ExcelGrid.name(rows, cols)) of '\(name)'"
     let sheet = try live(operation)
-    try ExcelGrid.check(rows: rows, cols: cols, operation)
+    let range = try ExcelGrid.range(rows: rows, cols: cols, operation)
     // libxlsxwriter copies every string during the call; the arena keeps them alive until then.
     let strings = CStringArena()
     var v = lxw_data_validation()
@@ -138,8 +138,7 @@ extension Worksheet {
     }
     let result = withExtendedLifetime(strings) {
       worksheet_data_validation_range(
-        sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
-        lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), &v)
+        sheet, range.first.row, range.first.col, range.last.row, range.last.col, &v)
     }
     try check(result, operation)
   }
@@ -147,12 +146,12 @@ extension Worksheet {
   /// A list's source: one row or column, inside the grid, of a sheet of this workbook.
   private func checkListSource(_ source: SheetRange, _ operation: String) throws(XlsxError) {
     let reference = "\(ExcelGrid.name(source.rows, source.cols)) of '\(source.sheet)'"
+    _ = try ExcelGrid.range(rows: source.rows, cols: source.cols, operation)
     guard source.rows.count == 1 || source.cols.count == 1 else {
       throw XlsxError(
         operation: operation,
         message: "the list's source \(reference) must be one row or one column")
     }
-    try ExcelGrid.check(rows: source.rows, cols: source.cols, operation)
     let book = try workbook.live(operation)
     guard workbook_get_worksheet_by_name(book, source.sheet) != nil else {
       throw XlsxError(

@@ -163,17 +163,15 @@ extension Worksheet {
   /// column wins (libxlsxwriter keeps one setting per column).
   public func setColumn(_ col: Int, width: Double, hidden: Bool) throws(XlsxError) {
     guard hidden else { return try setColumn(col, width: width) }
-    let operation = "hide column \(CellReference.column(col)) of '\(name)'"
+    let operation = "hide column \(ExcelGrid.name(col: col)) of '\(name)'"
     let sheet = try live(operation)
-    guard col >= 0, col < ExcelGrid.colCount else {
-      throw XlsxError(operation: operation, message: "column \(col) is outside the sheet")
-    }
+    let column = try ExcelGrid.col(col, operation)
     guard width.isFinite, width >= 0 else {
       throw XlsxError(operation: operation, message: "\(width) is not a column width")
     }
     var options = lxw_row_col_options(hidden: 1, level: 0, collapsed: 0)
     try check(
-      worksheet_set_column_opt(sheet, lxw_col_t(col), lxw_col_t(col), width, nil, &options),
+      worksheet_set_column_opt(sheet, column, column, width, nil, &options),
       operation)
   }
 }

@@ -63,6 +63,7 @@ extension Worksheet {
   public func write(rich runs: [RichRun], row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let operation = "write \(at(row, col))"
     let sheet = try live(operation)
+    let cell = try ExcelGrid.cell(row: row, col: col, operation)
     try refuseInConstantMemory("rich text", operation)
     switch try RichContent(runs, style: style, operation: operation) {
     case .blank:
@@ -72,11 +73,11 @@ extension Worksheet {
     case .plain(let text, let font):
       let format = try decoratedFormat(style, font, operation)
       try check(
-        worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), text, format), operation)
+        worksheet_write_string(sheet, cell.row, cell.col, text, format), operation)
     case .rich(let fragments):
       let format = try workbook.format(style)
       try withRichString(fragments, operation) { list in
-        worksheet_write_rich_string(sheet, lxw_row_t(row), lxw_col_t(col), list, format)
+        worksheet_write_rich_string(sheet, cell.row, cell.col, list, format)
       }
     }
   }
@@ -86,11 +87,9 @@ extension Worksheet {
   public func merge(
     rich runs: [RichRun], rows: ClosedRange<Int>, cols: ClosedRange<Int>, style: CellStyle
   ) throws(XlsxError) {
-    let range = CellReference.range(
-      firstRow: rows.lowerBound, firstCol: cols.lowerBound, lastRow: rows.upperBound,
-      lastCol: cols.upperBound)
-    let operation = "merge \(range) of '\(name)'"
+    let operation = "merge \(ExcelGrid.name(rows, cols)) of '\(name)'"
     let sheet = try live(operation)
+    let range = try ExcelGrid.range(rows: rows, cols: cols, operation)
     try refuseInConstantMemory("rich text", operation)
     switch try RichContent(runs, style: style, operation: operation) {
     case .blank:
@@ -101,8 +100,8 @@ extension Worksheet {
       let format = try decoratedFormat(style, font, operation)
       try check(
         worksheet_merge_range(
-          sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
-          lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), text, format),
+          sheet, range.first.row, range.first.col, range.last.row, range.last.col, text,
+          format),
         operation)
     case .rich(let fragments):
       // The range is merged around an empty (blank) top-left cell, which the rich string then
@@ -110,12 +109,11 @@ extension Worksheet {
       let format = try workbook.format(style)
       try check(
         worksheet_merge_range(
-          sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
-          lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), "", format),
+          sheet, range.first.row, range.first.col, range.last.row, range.last.col, "",
+          format),
         operation)
       try withRichString(fragments, operation) { list in
-        worksheet_write_rich_string(
-          sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound), list, format)
+        worksheet_write_rich_string(sheet, range.first.row, range.first.col, list, format)
       }
     }
   }
@@ -180,7 +178,9 @@ extension Worksheet {
   }
 
   /// Control characters as Excel's `_xHHHH_`, as libxlsxwriter does for plain text but not for
-  /// rich text fragments (1.1.4 writes them raw: XML no reader accepts).
+  /// rich text fragments (1.1.4 writes them raw: XML no reader accepts, or, for a carriage
+  /// return, one that reads it as a line feed). Those XML cannot hold at all are refused
+  /// before (``XMLText``): what is left to escape here is the carriage return.
   static func escapingControlCharacters(_ text: String) -> String {
     func escaped(_ s: Unicode.Scalar) -> Bool {
       (0x01...0x08).contains(s.value) || (0x0B...0x1F).contains(s.value)
@@ -263,12 +263,13 @@ enum RichContent {
 
   init(_ runs: [RichRun], style: CellStyle, operation: String) throws(XlsxError) {
     var fragments: [Fragment] = []
-    for run in runs {
-      // A C string ends at NUL; a plain write would cut the text there.
-      let text =
-        run.text.unicodeScalars.contains("\0")
-        ? String(run.text.unicodeScalars.filter { $0 != "\0" })
-        : run.text
+    for (index, run) in runs.enumerated() {
+      // NUL (where a C string would end) and the other control characters XML cannot hold.
+      try XMLText.check(run.text, "the text of run \(index + 1)", operation)
+      if let name = run.font?.name {
+        try XMLText.check(name, "the font name of run \(index + 1)", operation)
+      }
+      let text = run.text
       guard !text.isEmpty else { continue }
       let font = ResolvedFont(run.font, cell: style)
       if let last = fragments.last, last.font == font {

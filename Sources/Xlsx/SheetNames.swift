@@ -22,11 +22,16 @@ public enum SheetNames {
     }
   }
 
-  /// One name made valid: forbidden characters become `_`, apostrophes at the ends are dropped,
-  /// it is cut to 31 characters, and an empty name becomes `Sheet`.
+  /// One name made valid: forbidden characters (and line breaks and the control characters an
+  /// xlsx file cannot hold) become `_`, apostrophes at the ends are dropped, it is cut to 31
+  /// characters, and an empty name becomes `Sheet`.
   public static func clean(_ name: String) -> String {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
-    var s = String(name.map { forbidden.contains($0) || $0.isNewline ? "_" : $0 })
+    var s = String(
+      name.map { c in
+        forbidden.contains(c) || c.isNewline || !c.unicodeScalars.allSatisfy(XMLText.isWritable)
+          ? "_" : c
+      })
     while s.hasPrefix("'") { s.removeFirst() }
     s = String(s.prefix(maximumLength))
     while s.hasSuffix("'") { s.removeLast() }

@@ -68,13 +68,35 @@ public final class Workbook {
     // Whatever failed, nothing is left beside the target (a plain unlink: after a rename there
     // is nothing to remove, and Foundation would build an error to say so, for every book).
     defer { if !moved { unlink(temporary) } }
+    // libxlsxwriter's own stderr lines are held back while it works (``LibraryOutput``): its
+    // failures come back as errors.
+    try LibraryOutput.shared.silencing {
+      try make(
+        temporary, for: path, in: folder, properties: properties, mode: mode, build: build)
+    }
+    guard rename(temporary, path) == 0 else {
+      throw XlsxError(
+        operation: "move the finished workbook to \(path)",
+        message: XlsxError.sentence(errno: errno))
+    }
+    moved = true
+  }
+
+  /// Makes the workbook at `temporary` (for `path`), builds and closes it.
+  private static func make(
+    _ temporary: String, for path: String, in folder: String, properties: DocumentProperties,
+    mode: Mode, build: (Workbook) throws -> Void
+  ) throws {
     try withCNumericLocale {
       let strings = CStringArena()
       var options = lxw_workbook_options(
         constant_memory: mode == .constantMemory ? 1 : 0, tmpdir: strings.copy(folder), use_zip64: 0
       )
+      errno = 0
       guard let raw = workbook_new_opt(temporary, &options) else {
-        throw XlsxError(operation: "create workbook \(path)", message: "libxlsxwriter refused")
+        throw XlsxError(
+          operation: "create workbook \(path)",
+          message: errno == 0 ? "libxlsxwriter refused" : XlsxError.sentence(errno: errno))
       }
       let workbook = Workbook(path: path, handle: raw, mode: mode)
       do {
@@ -86,16 +108,12 @@ public final class Workbook {
       }
       try workbook.close()
     }
-    guard rename(temporary, path) == 0 else {
-      let reason = String(cString: strerror(errno))
-      throw XlsxError(operation: "move the finished workbook to \(path)", message: reason)
-    }
-    moved = true
   }
 
   /// Adds a worksheet. `name` must already be valid (see ``SheetNames``).
   public func addWorksheet(_ name: String) throws(XlsxError) -> Worksheet {
     let handle = try live("add worksheet \(name)")
+    try XMLText.check(name, "the sheet name", "add worksheet '\(name)'")
     try check(workbook_validate_sheet_name(handle, name), "add worksheet '\(name)'")
     guard let sheet = workbook_add_worksheet(handle, name) else {
       throw XlsxError(operation: "add worksheet '\(name)'", message: "libxlsxwriter refused")
@@ -115,6 +133,10 @@ public final class Workbook {
       f = known
     } else {
       let handle = try live("add a cell format")
+      try XMLText.check(style.fontName, "the font name", "add a cell format")
+      if let numberFormat = style.numberFormat {
+        try XMLText.check(numberFormat, "the number format", "add a cell format")
+      }
       guard let made = workbook_add_format(handle) else {
         throw XlsxError(operation: "add a cell format", message: "out of memory")
       }
@@ -149,6 +171,18 @@ public final class Workbook {
 
   private func setProperties(_ p: DocumentProperties) throws(XlsxError) {
     let handle = try live("set document properties")
+    let standard: [(String, String?)] = [
+      ("the title", p.title), ("the subject", p.subject), ("the author", p.author),
+      ("the company", p.company), ("the comments", p.comments),
+    ]
+    for (what, text) in standard {
+      guard let text else { continue }
+      try XMLText.check(text, what, "set document properties")
+    }
+    for (name, value) in p.custom {
+      try XMLText.check(name, "the name", "set custom property \(name)")
+      try XMLText.check(value, "the value", "set custom property \(name)")
+    }
     var props = lxw_doc_properties()
     props.title = strings.copy(p.title)
     props.subject = strings.copy(p.subject)
@@ -173,7 +207,12 @@ public final class Workbook {
     let handle = try live("close workbook")
     self.handle = nil
     for sheet in sheets { sheet.handle = nil }
-    try check(workbook_close(handle), "write workbook \(path)")
+    // libxlsxwriter leaves errno as the system set it for a failed file or zip operation.
+    errno = 0
+    let result = workbook_close(handle)
+    let reason = errno
+    guard result != LXW_NO_ERROR else { return }
+    throw XlsxError(closing: result, errno: reason, operation: "write workbook \(path)")
   }
 
   /// Frees the workbook without writing it.

@@ -53,7 +53,7 @@ public final class Worksheet {
   }
 
   func at(_ row: Int, _ col: Int) -> String {
-    "\(CellReference.cell(row: row, col: col)) of '\(name)'"
+    "\(ExcelGrid.name(row: row, col: col)) of '\(name)'"
   }
 
   /// The format of `style` for a cell in column `col`: the workbook's, remembered per column
@@ -108,13 +108,15 @@ public final class Worksheet {
   /// Writes text as text (a shared string), never as a formula or a number.
   public func write(_ text: String, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
+    let cell = try ExcelGrid.cell(row: row, col: col, "write \(at(row, col))")
     try Self.checkLength(text, "write \(at(row, col))")
+    try XMLText.check(text, "the text", "write \(at(row, col))")
     try advance(to: row, "write \(at(row, col))")
     let format = try format(style, col: col)
     // `withCString` lends the string's own bytes (a short one on the stack); passing `text`
     // directly would copy it to the heap for every cell.
     let status = text.withCString {
-      worksheet_write_string(sheet, lxw_row_t(row), lxw_col_t(col), $0, format)
+      worksheet_write_string(sheet, cell.row, cell.col, $0, format)
     }
     try check(status, "write \(at(row, col))")
   }
@@ -122,13 +124,14 @@ public final class Worksheet {
   /// Writes a number.
   public func write(number: Double, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
+    let cell = try ExcelGrid.cell(row: row, col: col, "write \(at(row, col))")
     guard number.isFinite else {
       throw XlsxError(operation: "write \(at(row, col))", message: "\(number) is not a number")
     }
     try advance(to: row, "write \(at(row, col))")
     let format = try format(style, col: col)
     try check(
-      worksheet_write_number(sheet, lxw_row_t(row), lxw_col_t(col), number, format),
+      worksheet_write_number(sheet, cell.row, cell.col, number, format),
       "write \(at(row, col))")
   }
 
@@ -136,6 +139,7 @@ public final class Worksheet {
   /// format).
   public func write(day: Day, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
+    let cell = try ExcelGrid.cell(row: row, col: col, "write \(at(row, col))")
     guard day.isValid, day.year >= 1900 else {
       throw XlsxError(operation: "write \(at(row, col))", message: "\(day) is not a valid date")
     }
@@ -145,17 +149,18 @@ public final class Worksheet {
       sec: 0)
     let format = try format(style, col: col)
     try check(
-      worksheet_write_datetime(sheet, lxw_row_t(row), lxw_col_t(col), &datetime, format),
+      worksheet_write_datetime(sheet, cell.row, cell.col, &datetime, format),
       "write \(at(row, col))")
   }
 
   /// Writes an empty cell that still shows `style` (borders, fill).
   public func writeBlank(row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
+    let cell = try ExcelGrid.cell(row: row, col: col, "write \(at(row, col))")
     try advance(to: row, "write \(at(row, col))")
     let format = try format(style, col: col)
     try check(
-      worksheet_write_blank(sheet, lxw_row_t(row), lxw_col_t(col), format),
+      worksheet_write_blank(sheet, cell.row, cell.col, format),
       "write \(at(row, col))")
   }
 
@@ -163,12 +168,11 @@ public final class Worksheet {
   public func merge(
     _ text: String, rows: ClosedRange<Int>, cols: ClosedRange<Int>, style: CellStyle
   ) throws(XlsxError) {
-    let range = CellReference.range(
-      firstRow: rows.lowerBound, firstCol: cols.lowerBound, lastRow: rows.upperBound,
-      lastCol: cols.upperBound)
-    let operation = "merge \(range) of '\(name)'"
+    let operation = "merge \(ExcelGrid.name(rows, cols)) of '\(name)'"
     let sheet = try live(operation)
+    let range = try ExcelGrid.range(rows: rows, cols: cols, operation)
     try Self.checkLength(text, operation)
+    try XMLText.check(text, "the text", operation)
     if constantMemory, rows.count > 1 {
       throw XlsxError(
         operation: operation,
@@ -178,27 +182,26 @@ public final class Worksheet {
     let format = try format(style, col: cols.lowerBound)
     let status = text.withCString {
       worksheet_merge_range(
-        sheet, lxw_row_t(rows.lowerBound), lxw_col_t(cols.lowerBound),
-        lxw_row_t(rows.upperBound), lxw_col_t(cols.upperBound), $0, format)
+        sheet, range.first.row, range.first.col, range.last.row, range.last.col, $0, format)
     }
     try check(status, operation)
   }
 
   /// Sets a column's width in Excel's character units.
   public func setColumn(_ col: Int, width: Double) throws(XlsxError) {
-    let sheet = try live("set the width of column \(CellReference.column(col))")
-    try check(
-      worksheet_set_column(sheet, lxw_col_t(col), lxw_col_t(col), width, nil),
-      "set the width of column \(CellReference.column(col)) of '\(name)'")
+    let operation = "set the width of column \(ExcelGrid.name(col: col)) of '\(name)'"
+    let sheet = try live(operation)
+    let column = try ExcelGrid.col(col, operation)
+    try check(worksheet_set_column(sheet, column, column, width, nil), operation)
   }
 
   /// Sets a row's height in points.
   public func setRow(_ row: Int, height: Double) throws(XlsxError) {
-    let sheet = try live("set the height of row \(row + 1)")
-    try advance(to: row, "set the height of row \(row + 1) of '\(name)'")
-    try check(
-      worksheet_set_row(sheet, lxw_row_t(row), height, nil),
-      "set the height of row \(row + 1) of '\(name)'")
+    let operation = "set the height of row \(ExcelGrid.name(row: row)) of '\(name)'"
+    let sheet = try live(operation)
+    let first = try ExcelGrid.row(row, operation)
+    try advance(to: row, operation)
+    try check(worksheet_set_row(sheet, first, height, nil), operation)
   }
 
   /// Applies print settings.
@@ -215,16 +218,22 @@ public final class Worksheet {
     if page.fitPagesWide > 0 { worksheet_fit_to_pages(sheet, page.fitPagesWide, 0) }
     if page.gridlinesHidden { worksheet_gridlines(sheet, UInt8(LXW_HIDE_ALL_GRIDLINES.rawValue)) }
     if let rows = page.repeatRows {
-      try check(
-        worksheet_repeat_rows(sheet, lxw_row_t(rows.lowerBound), lxw_row_t(rows.upperBound)),
-        "repeat rows \(rows.lowerBound + 1)–\(rows.upperBound + 1) of '\(name)'")
+      let operation = "repeat rows \(ExcelGrid.name(rows: rows)) of '\(name)'"
+      let range = try ExcelGrid.range(rows: rows, cols: 0...0, operation)
+      try check(worksheet_repeat_rows(sheet, range.first.row, range.last.row), operation)
     }
     if let footer = page.footer {
+      try XMLText.check(footer, "the footer", "set the footer of '\(name)'")
       try check(worksheet_set_footer(sheet, footer), "set the footer of '\(name)'")
     }
     if !page.pageBreaks.isEmpty {
       // A zero-terminated array of row numbers; row 0 would end it, and is never a break.
-      var breaks = page.pageBreaks.filter { $0 > 0 }.map { lxw_row_t($0) }
+      var breaks: [lxw_row_t] = []
+      for row in page.pageBreaks where row != 0 {
+        breaks.append(
+          try ExcelGrid.row(
+            row, "set a page break before row \(ExcelGrid.name(row: row)) of '\(name)'"))
+      }
       breaks.append(0)
       try check(
         worksheet_set_h_pagebreaks(sheet, &breaks), "set the page breaks of '\(name)'")

@@ -19,6 +19,46 @@ import Testing
     #expect(colored.stdout.contains("\u{1B}[1;31m! 高风险修订"))
   }
 
+  /// A task text with an escape sequence, a carriage return and a line break (which would
+  /// erase the line and forge a "current" one) and a C1 CSI, diffed against the committed
+  /// snapshot: shown escaped, in plain text, in colour (only our own codes are raw) and in
+  /// Markdown.
+  @Test func controlCharactersInAPlanAreShownEscaped() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let committed = Binary.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json")
+    let original = try String(contentsOf: committed, encoding: .utf8)
+    let text = "坚持把党的政治建设摆在首位。"
+    #expect(original.contains(text))
+    let hostile = original.replacingOccurrences(
+      of: text, with: text + "\\u001b[2K\\r当前 current\\n当前: 一切正常\\u009b31m")
+    let path = folder.url.appendingPathComponent("evil.json").path
+    try hostile.write(toFile: path, atomically: true, encoding: .utf8)
+
+    let plain = try Binary.run("diff", committed.path, path)
+    #expect(plain.status == 1, "\(plain.stderr)")
+    #expect(!plain.stdout.contains("\u{1B}"))
+    #expect(!plain.stdout.contains("\r"))
+    #expect(!plain.stdout.contains("\u{9B}"))
+    #expect(
+      plain.stdout.contains("{+\\u{1B}[2K\\u{D}当前 current\\u{A}当前: 一切正常\\u{9B}31m+}"))
+    #expect(!plain.stdout.split(separator: "\n").contains { $0.hasPrefix("当前") })
+
+    let colored = try Binary.run("diff", committed.path, path, "--color", "always")
+    // Every raw ESC is one of our colour codes: ESC [ digits and semicolons m.
+    let codes = colored.stdout.components(separatedBy: "\u{1B}").dropFirst()
+    #expect(!codes.isEmpty)
+    for code in codes {
+      let head = code.prefix { $0 != "m" }
+      #expect(head.first == "[" && head.dropFirst().allSatisfy { $0.isNumber || $0 == ";" })
+    }
+    #expect(colored.stdout.contains("\\u{1B}[2K\\u{D}当前"))
+
+    let markdown = try Binary.run("diff", committed.path, path, "--format", "markdown")
+    #expect(!markdown.stdout.contains("\u{1B}"))
+    #expect(markdown.stdout.contains("\\u{1B}[2K\\u{D}当前 current"))
+  }
+
   @Test func theRevisionAsMarkdown() throws {
     let run = try Binary.run("diff", "guangzhou-2020", "guangzhou-2020-r1", "--format", "markdown")
     #expect(run.status == 1)

@@ -127,3 +127,21 @@ import Testing
     #expect(try folder.files() == ["not-a-folder"])
   }
 }
+
+/// A full disk during an export: libxlsxwriter's raw `[ERROR]` lines (84 of them before) are
+/// held back; each failure is a sentence.
+@Suite struct ExportFullDiskTests {
+  @Test(.enabled(if: SmallDisk.unavailable == nil, Comment(rawValue: SmallDisk.unavailable ?? "")))
+  func noRawLibraryLines() throws {
+    let disk = try SmallDisk(kilobytes: 200)
+    defer { disk.remove() }
+    let out = disk.url.appendingPathComponent("books").path
+    let run = try Binary.run("export", "guangzhou-2020", "--out", out)
+    #expect(run.status == 1)
+    #expect(run.stderr.hasPrefix("export failed, nothing written: "), "\(run.stderr)")
+    #expect(run.stderr.contains(": no space left on device\n"))
+    #expect(!run.stderr.contains("[ERROR]"))
+    #expect(!run.stderr.contains("[WARNING]"))
+    #expect(!run.stderr.contains("ZIP_ERRNO"))
+  }
+}

@@ -149,3 +149,43 @@ import Testing
     #expect(run.stderr.contains("--period '2020Q5' is not a month (2020-09) or a quarter (2020Q3)"))
   }
 }
+
+/// A full disk is one readable line, not libxlsxwriter's raw `[ERROR]` lines.
+@Suite struct StatusFullDiskTests {
+  @Test(.enabled(if: SmallDisk.unavailable == nil, Comment(rawValue: SmallDisk.unavailable ?? "")))
+  func aDashboardOnAFullDiskSaysSoOnce() throws {
+    let disk = try SmallDisk(kilobytes: 64)
+    defer { disk.remove() }
+    try disk.fill()
+    let path = disk.url.appendingPathComponent("status.xlsx").path
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", "--format", "xlsx", "--out", path)
+    #expect(run.status == 1)
+    #expect(run.stderr == "Error: write workbook \(path): no space left on device\n")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == ["filler"])
+  }
+}
+
+/// A progress report quoting an escape sequence in an error: shown escaped, never raw.
+@Suite struct StatusHostileReportTests {
+  @Test func controlCharactersInAReportAreShownEscaped() throws {
+    let root = try TemporaryFolder()
+    defer { root.remove() }
+    let folder = root.url.appendingPathComponent("plans/progress/guangzhou-2020")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try """
+    kind,id,value,unit,basis,state,percent,reporter,date,note
+    target,pm25,"2\u{1B}[2K\r当前 current\n当前: 一切正常",微克/立方米,ytd,,,gz-eeb-air,2020-09-30,
+
+    """.write(to: folder.appendingPathComponent("2020-09.csv"), atomically: true, encoding: .utf8)
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path]
+    )
+    #expect(run.status == 1)
+    #expect(!run.stderr.contains("\u{1B}"))
+    #expect(!run.stderr.contains("\r"))
+    #expect(run.stderr.contains("2020-09.csv:2:"))
+    #expect(run.stderr.contains("\\u{1B}[2K"))
+    #expect(!run.stderr.split(separator: "\n").contains { $0.hasPrefix("当前") })
+  }
+}

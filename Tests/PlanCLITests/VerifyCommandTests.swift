@@ -160,6 +160,28 @@ import Testing
         "version v\\u{A}fake.xlsx: current, fingerprint \\u{9B}2J\\u{202E};"))
   }
 
+  /// A file's name is data too: one named with an escape sequence and a line break (from a
+  /// glob over returned files, say) is printed escaped, on stdout and in errors.
+  @Test func controlCharactersInAFileNameAreNotPrinted() throws {
+    defer { folder.remove() }
+    let name = "\u{1B}[2K\r当前\nfake.xlsx: current"
+    let good = try book(
+      name + ".xlsx",
+      [("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", try guangzhouFingerprint())])
+    let broken = folder.url.appendingPathComponent(name + "-broken.xlsx").path
+    try Data("not a zip".utf8).write(to: URL(fileURLWithPath: broken))
+    let run = try Binary.run("verify", good, broken)
+    #expect(run.status == 2)
+    for output in [run.stdout, run.stderr] {
+      #expect(!output.contains("\u{1B}"))
+      #expect(!output.contains("\r"))
+    }
+    let shown = "\\u{1B}[2K\\u{D}当前\\u{A}fake.xlsx: current"
+    #expect(run.stdout.hasPrefix(folder.path + "/" + shown + ".xlsx: current — guangzhou-2020"))
+    #expect(run.stderr.hasPrefix(folder.path + "/" + shown + "-broken.xlsx: "))
+    #expect(run.stderr.split(separator: "\n").count == 1)
+  }
+
   /// Hostile and broken files: each one line on standard error, starting with its name.
   @Test func unreadableFilesAreOneLineEach() throws {
     defer { folder.remove() }

@@ -39,6 +39,12 @@ import Testing
     #expect(Lenient.day(serial: 60) == nil)  // Excel's 1900-02-29
     #expect(Lenient.day(serial: 61) == Day(1900, 3, 1))
     #expect(Lenient.day(serial: 42642, dates1904: true) == Day(2020, 9, 30))
-    #expect(Lenient.day(serial: 44104.5) == nil)
+    // A time of day is dropped: the cell shows the date.
+    #expect(Lenient.day(serial: 44104.5) == Day(2020, 9, 30))
+    #expect(Lenient.day(serial: 44120.999) == Day(2020, 10, 16))
+    #expect(Lenient.day(serial: 42642.25, dates1904: true) == Day(2020, 9, 30))
+    #expect(Lenient.day(serial: 0) == nil)
+    #expect(Lenient.day(serial: -1.5) == nil)
+    #expect(Lenient.day(serial: .nan) == nil)
   }
 }

@@ -128,6 +128,27 @@ struct RoundTripTests {
     }
   }
 
+  /// A date typed with a time of day (Excel stores 2020-09-28 12:00 as 44102.5) is read as
+  /// its date.
+  @Test func aDateWithATimeOfDayIsItsDate() throws {
+    let (folder, path, collection) = try setUp()
+    defer { folder.remove() }
+    let pm = try row(path, "target:pm25")
+    let date = try row(path, "date")
+    try Openpyxl.fill(
+      path,
+      entries: [
+        sheet: [
+          "F\(date)": .number(44102.5), "F\(pm)": .number(28.4), "G\(pm)": .text("累计"),
+        ]
+      ])
+    _ = try collection.collect([path], replace: false)
+    let report = try ProgressFile.read(
+      URL(fileURLWithPath: collection.folder).appendingPathComponent("2020-09.csv").path,
+      plan: resolved)
+    #expect(report.entries.first { $0.id == "pm25" }?.date == Day(2020, 9, 28))
+  }
+
   @Test func aNumberThatIsNotANumber() throws {
     let found = try problems(["target:pm25": ["F": .text("三十"), "G": .text("累计")]])
     #expect(found.count == 1)

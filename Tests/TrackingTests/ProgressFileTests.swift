@@ -687,3 +687,16 @@ enum ProgressFixtures {
     ) { try ProgressFolder.load(path, plan: F.guangzhou) }
   }
 }
+
+/// Errors quote what the file holds; a control character there is shown escaped, never
+/// printed raw (it could erase the line or forge a new one).
+@Suite struct ProgressIssueEscapingTests {
+  @Test func anIssueIsOneSafeLine() {
+    let issue = ProgressIssue(
+      file: "plans/progress/x/\u{1B}[2K.csv", line: 3, column: 7,
+      message: "value '\u{1B}[2K\r当前' is not a number")
+    #expect(
+      issue.description
+        == "plans/progress/x/\\u{1B}[2K.csv:3:7: value '\\u{1B}[2K\\u{D}当前' is not a number")
+  }
+}

@@ -286,7 +286,7 @@ enum FillInTemplate {
         { wb in try wb.addWorksheet("填报").setColumn(0, width: .nan, hidden: true) }
       ),
       (
-        "hide column XFE of '填报'", "outside the sheet",
+        "hide column 16384 (counted from 0) of '填报'", "outside the sheet",
         { wb in try wb.addWorksheet("填报").setColumn(16_384, width: 8, hidden: true) }
       ),
     ]

@@ -1,0 +1,34 @@
+/// Text from a file (a plan, a snapshot, a workbook, a progress report, a file name) made safe
+/// to print on a terminal: a control character in it could otherwise repaint the screen (an
+/// escape sequence such as `ESC [2K`, erase the line), return to the start of the line and
+/// overwrite it (`\r`), or start a line that looks like our own output (`\n…current`).
+public enum TerminalText {
+  /// `text` with every character that moves the cursor, starts an escape sequence or reorders
+  /// what is shown written as visible `\u{1B}`-style text: the C0 controls (tab, line feed
+  /// and carriage return included: a message is one line), DEL, the C1 controls (U+0080–
+  /// U+009F; U+009B starts a sequence like ESC [), the line and paragraph separators (U+2028,
+  /// U+2029) and the bidirectional embeddings, overrides and isolates (U+202A–U+202E,
+  /// U+2066–U+2069), which make a line read other than it is. Everything else is kept as it
+  /// is; text without such characters comes back unchanged. Apply it to the data, never to
+  /// our own colour codes.
+  public static func escaped(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isEscaped) else { return text }
+    var out = ""
+    for scalar in text.unicodeScalars {
+      if isEscaped(scalar) {
+        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+      } else {
+        out.unicodeScalars.append(scalar)
+      }
+    }
+    return out
+  }
+
+  /// Whether ``escaped(_:)`` writes `scalar` as `\u{…}`.
+  public static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x20, 0x7F..<0xA0, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
+  }
+}
