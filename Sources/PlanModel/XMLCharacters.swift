@@ -44,24 +44,9 @@ public enum XMLCharacters {
     return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
   }
 
-  /// `text` with every control character (C0, DEL, C1) and U+FFFE/U+FFFF written as `\u{…}`,
-  /// and cut to `limit` characters (`…` marks the cut): safe to print in a message.
+  /// `text` safe to print in a message: ``TerminalText/escaped(_:limit:)`` (control
+  /// characters, U+FFFE/U+FFFF and the like written as `\u{…}`), cut to `limit` characters.
   public static func visible(_ text: String, limit: Int = 80) -> String {
-    var out = ""
-    var shown = 0
-    for scalar in text.unicodeScalars {
-      if shown == limit {
-        out += "…"
-        break
-      }
-      shown += 1
-      switch scalar.value {
-      case 0..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF:
-        out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
-      default:
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
+    TerminalText.escaped(text, limit: limit)
   }
 }

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// Sheet names Excel accepts: at most 31 characters, none of `[]:*?/\`, not starting or ending
 /// with an apostrophe, unique regardless of case; a name that collides after cleaning gets a
 /// suffix (`大气处 (2)`).
@@ -29,7 +31,7 @@ public enum SheetNames {
     let forbidden: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\"]
     var s = String(
       name.map { c in
-        forbidden.contains(c) || c.isNewline || !c.unicodeScalars.allSatisfy(XMLText.isWritable)
+        forbidden.contains(c) || c.isNewline || !c.unicodeScalars.allSatisfy(XMLCharacters.allows)
           ? "_" : c
       })
     while s.hasPrefix("'") { s.removeFirst() }

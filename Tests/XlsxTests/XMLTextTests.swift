@@ -130,7 +130,7 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let path = folder.url.appendingPathComponent("a.xlsx").path
-    let code = bad.unicodeScalars.first { !XMLText.isWritable($0) }.map {
+    let code = bad.unicodeScalars.first { !XMLCharacters.allows($0) }.map {
       "U+" + String(repeating: "0", count: 4 - String($0.value, radix: 16).count)
         + String($0.value, radix: 16, uppercase: true)
     }
