@@ -77,13 +77,13 @@ let package = Package(
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
     .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
-    .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles"]),
+    .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles", "TestSupport"]),
     .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
     .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
     .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "Plans", "TestSupport"]),
-    .testTarget(name: "ReviewTests", dependencies: ["Review", "PlanDSL", "Plans"]),
+    .testTarget(name: "ReviewTests", dependencies: ["Review", "PlanDSL", "Plans", "TestSupport"]),
     .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
     .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),
     .testTarget(
@@ -92,7 +92,8 @@ let package = Package(
     .testTarget(
       name: "XlsxReaderTests",
       dependencies: [
-        "XlsxReader", "Xlsx", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "XlsxReader", "Xlsx", "TestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(
       name: "PlanCLITests", dependencies: ["planbook", "TestSupport"], exclude: ["Golden"]),

@@ -77,8 +77,11 @@ public enum BookExport {
           do {
             try BookExport.write(
               book, of: resolved, fingerprint: fingerprint, files: files, to: path)
+          } catch let error as XlsxError where error.operation.hasPrefix("write workbook ") {
+            // The file itself failed (a full disk): the staging path means nothing to a user.
+            errors.set(i, Failure(book: book.fileName, reason: error.message, whole: true))
           } catch {
-            errors.set(i, "\(book.fileName): \(error)")
+            errors.set(i, Failure(book: book.fileName, reason: "\(error)", whole: false))
           }
         }
         if parallel {
@@ -87,7 +90,9 @@ public enum BookExport {
           for i in books.indices { writeOne(i) }
         }
         let failures = errors.all
-        guard failures.isEmpty else { throw ExportError(failures.joined(separator: "\n")) }
+        guard failures.isEmpty else {
+          throw ExportError(Failure.lines(failures, folder: folder).joined(separator: "\n"))
+        }
       }
       if !outcome.wholeSet {
         notice(
@@ -200,21 +205,50 @@ public enum BookExport {
   }
 }
 
-/// Error messages collected from parallel writers, one slot per book.
+/// Why one book could not be written.
+struct Failure: Sendable {
+  var book: String
+  var reason: String
+  /// Whether the file as a whole failed (a full disk), not something in it.
+  var whole: Bool
+
+  /// One line per distinct reason a whole file failed (`16-应急处.xlsx and 27 other books
+  /// could not be written into exports/x: no space left on device`: the same sentence once,
+  /// not once per book), and one per failure inside a book, in book order.
+  static func lines(_ failures: [Failure], folder: String) -> [String] {
+    var lines: [String] = []
+    var done: Set<String> = []
+    for f in failures {
+      guard f.whole else {
+        lines.append("\(f.book): \(f.reason)")
+        continue
+      }
+      guard done.insert(f.reason).inserted else { continue }
+      let others = failures.filter { $0.whole && $0.reason == f.reason }.count - 1
+      let who =
+        others == 0
+        ? f.book : "\(f.book) and \(others) other \(others == 1 ? "book" : "books")"
+      lines.append("\(who) could not be written into \(folder): \(f.reason)")
+    }
+    return lines
+  }
+}
+
+/// Failures collected from parallel writers, one slot per book.
 private final class ErrorSlots: @unchecked Sendable {
-  private var slots: [String?]
+  private var slots: [Failure?]
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func set(_ i: Int, _ message: String) {
+  func set(_ i: Int, _ failure: Failure) {
     lock.lock()
     defer { lock.unlock() }
-    slots[i] = message
+    slots[i] = failure
   }
 
-  /// The messages, in book order.
-  var all: [String] {
+  /// The failures, in book order.
+  var all: [Failure] {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }

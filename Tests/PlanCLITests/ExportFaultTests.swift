@@ -49,7 +49,7 @@ import Testing
     let s = try Scratch()
     defer { s.root.remove() }
     #expect(try Binary.run(arguments: s.export(false)).status == 0)
-    var rng = SplitMix(seed: 20_201_231)
+    var rng = SeededGenerator(seed: 20_201_231)
     var killedMidway = 0
     for round in 0..<30 {
       let started = try Binary.Started(arguments: s.export(round % 2 == 0))
@@ -141,18 +141,5 @@ import Testing
     #expect(
       incomplete.stdout.contains(
         ": not a complete set: 1 of the books the last export wrote is missing (08-大气处.xlsx)"))
-  }
-}
-
-/// A small seeded random number generator, so a failing round can be run again.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @testable import SafeFiles
@@ -41,9 +42,9 @@ import Testing
     #expect(try s.tree() == ["file", "x.csv/"])
   }
 
-  @Test(.enabled(if: getuid() == 0, "mounting a small tmpfs needs root"))
+  @Test(.enabled(if: SmallDisk.unavailable == nil, Comment(rawValue: SmallDisk.unavailable ?? "")))
   func aFullDiskSaysSoAndLeavesTheOldFile() throws {
-    let disk = try TinyDisk(kilobytes: 64)
+    let disk = try SmallDisk(kilobytes: 64)
     defer { disk.remove() }
     let path = disk.path + "/2020-09.csv"
     try AtomicFile.write("old\n", to: path)
@@ -53,25 +54,5 @@ import Testing
     ) { try AtomicFile.write(big, to: path) }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "old\n")
     #expect(try FileManager.default.contentsOfDirectory(atPath: disk.path) == ["2020-09.csv"])
-  }
-}
-
-/// A tmpfs of a few kilobytes, to fill up.
-struct TinyDisk {
-  let path: String
-
-  init(kilobytes: Int) throws {
-    let scratch = try Scratch()
-    path = scratch.path
-    let status = Glibc.mount("tmpfs", path, "tmpfs", 0, "size=\(kilobytes)k")
-    guard status == 0 else {
-      scratch.remove()
-      throw FileError(path: path, errno: errno, doing: "mount a tmpfs")
-    }
-  }
-
-  func remove() {
-    umount(path)
-    try? FileManager.default.removeItem(atPath: path)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @testable import SafeFiles
@@ -118,9 +119,9 @@ import Testing
 /// A folder that is a mount point (a USB stick) cannot be swapped: the set is written inside
 /// it and moved in one file at a time, and the outcome says so.
 @Suite struct SetFolderOnAMountPointTests {
-  @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+  @Test(.enabled(if: SmallDisk.unavailable == nil, Comment(rawValue: SmallDisk.unavailable ?? "")))
   func aMountPointIsWrittenFromInside() throws {
-    let disk = try TinyDisk(kilobytes: 512)
+    let disk = try SmallDisk(kilobytes: 512)
     defer { disk.remove() }
     try Data("mine".utf8).write(to: URL(fileURLWithPath: disk.path + "/notes.txt"))
     let first = try SetFolder.replace(disk.path, names: ["01-a.xlsx", "02-b.xlsx"]) { staging in

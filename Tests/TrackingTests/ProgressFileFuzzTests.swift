@@ -9,19 +9,8 @@ import Testing
 /// Seeded random mutations of the committed progress files, read by the strict parser: it must
 /// never crash, and every problem it reports must say where (file:line:column).
 @Suite struct ProgressFileFuzzTests {
-  /// SplitMix64: the same mutations on every run and every machine.
-  struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-  }
+  /// The same mutations on every run and every machine.
+  typealias Random = SeededGenerator
 
   /// Pieces that break CSV, UTF-8, numbers, dates and ids.
   static let pieces: [[UInt8]] =
@@ -79,7 +68,7 @@ import Testing
     let index = PlanIndex(ProgressFixtures.guangzhou)
     let folder = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020")
     let names = ["2020-06.csv", "2020-07.csv", "2020-08.csv", "2020-09.csv"]
-    var r = Random(state: 20_200_930)
+    var r = Random(seed: 20_200_930)
     var rejected = 0
     var accepted = 0
     var unplaced: [String] = []

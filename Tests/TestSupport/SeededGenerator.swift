@@ -1,0 +1,21 @@
+/// A small deterministic random number generator (SplitMix64): the same numbers on every run
+/// and every machine, so a failing fuzz or property test can be run again.
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
+  public var state: UInt64
+
+  public init(seed: UInt64) { state = seed }
+
+  public mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+    return z ^ (z >> 31)
+  }
+
+  /// A number in `0..<n` (0 when `n` is not positive).
+  public mutating func below(_ n: Int) -> Int { n <= 0 ? 0 : Int(next() % UInt64(n)) }
+
+  /// One of `items`, which must not be empty.
+  public mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+}
