@@ -12,7 +12,8 @@
 /// rule accepts.
 ///
 /// It also counts lines (every line feed of valid JSON is whitespace between tokens) and notes
-/// the keys that begin a line in ``lines``, as ``SnapshotLines/scan(_:)`` would.
+/// in ``lines`` the rule keys that begin a line, and the ids ``noteID(_:_:)`` is given, as
+/// ``SnapshotLines/scan(_:)`` would.
 struct JSONReader {
   /// Input the reader leaves to `JSONDecoder`.
   struct Unusual: Error {}
@@ -26,10 +27,10 @@ struct JSONReader {
   private var depth = 0
   /// The line of `position`, from 1.
   private(set) var line = 1
-  /// The ids, rules and matches of the lines read so far.
+  /// The ids, rules and matches read so far.
   private(set) var lines: SnapshotLines
-  /// For the last key read, when it is an `id` that begins its line: its id's line.
-  private(set) var idLine: SnapshotLines.IDLine?
+  /// For the last `id` key read: its line when it begins the line, else 0.
+  private var idKeyLine = 0
 
   init(_ bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
@@ -125,14 +126,18 @@ struct JSONReader {
     guard !escaped, byte(end) == UInt8(ascii: "\"") else { throw Unusual() }
     position = end + 1
     let key = Key(bytes: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-    idLine = nil
-    if key.is("id") || key.is("rules") || key.is("match") || key.is("assessment"),
-      beginsLine(start - 1)
-    {
-      idLine = lines.note(line: line, bytes, from: start - 1)
+    if key.is("id") {
+      idKeyLine = beginsLine(start - 1) ? line : 0
+    } else if key.is("rules") || key.is("match") || key.is("assessment"), beginsLine(start - 1) {
+      lines.note(line: line, bytes, from: start - 1)
     }
     try consume(UInt8(ascii: ":"))
     return key
+  }
+
+  /// Notes `id`, just read as the value of an `id` key, as the id of a `kind` of declaration.
+  mutating func noteID(_ kind: SnapshotLines.Kind, _ id: String) {
+    lines.add(kind, id, line: idKeyLine)
   }
 
   /// Whether only spaces come before `i` on its line.

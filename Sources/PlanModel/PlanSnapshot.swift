@@ -54,7 +54,8 @@ public enum PlanSnapshot {
   }
 
   /// Reads a snapshot. `path` names the file in errors and becomes the ``SourceLocation`` of
-  /// every declaration, with the line where its id appears.
+  /// every declaration, with the line of its own id (each of two tasks with one id at its own
+  /// line; see `docs/snapshot-schema.md`).
   ///
   /// A snapshot is read straight from its bytes when it holds only what PlanBook writes
   /// (``SnapshotReader``); anything else, errors included, goes to Foundation's `JSONDecoder`,
@@ -63,13 +64,9 @@ public enum PlanSnapshot {
     var text = text
     text.makeContiguousUTF8()
     let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> WorkPlan? in
-      guard let read = try? SnapshotReader.read(bytes, path: path) else { return nil }
+      guard let read = try? SnapshotReader.read(bytes) else { return nil }
       var plan = read.plan
-      if read.located {
-        read.lines.locateRules(&plan, path: path)
-      } else {
-        read.lines.locate(&plan, path: path)
-      }
+      read.lines.locate(&plan, path: path)
       return plan
     }
     if let fast, let plan = fast { return plan }

@@ -12,42 +12,32 @@ struct SnapshotReader {
   typealias Unusual = JSONReader.Unusual
 
   private var json: JSONReader
-  /// The snapshot's path, the file of every location.
-  private let path: String
-  /// Whether every declaration read so far has its location.
-  private var located = true
 
-  private init(_ bytes: UnsafeBufferPointer<UInt8>, path: String) {
+  private init(_ bytes: UnsafeBufferPointer<UInt8>) {
     json = JSONReader(bytes)
-    self.path = path
   }
 
   /// A snapshot read.
   struct Snapshot {
-    /// The plan; its rules are not located yet.
+    /// The plan, not located yet.
     var plan: WorkPlan
-    /// The lines of the snapshot's ids and matches.
+    /// The lines of the snapshot's ids and matches, which locate the plan
+    /// (``SnapshotLines/locate(_:path:)``).
     var lines: SnapshotLines
-    /// Whether every declaration but the rules has its location (otherwise none has).
-    var located: Bool
   }
 
-  /// The plan in a snapshot's bytes, its declarations located in the file at `path`.
-  static func read(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(Unusual) -> Snapshot {
-    var reader = SnapshotReader(bytes, path: path)
+  /// The plan in a snapshot's bytes, and where its declarations are.
+  static func read(_ bytes: UnsafeBufferPointer<UInt8>) throws(Unusual) -> Snapshot {
+    var reader = SnapshotReader(bytes)
     let plan = try reader.envelope()
-    return Snapshot(plan: plan, lines: reader.json.lines, located: reader.located)
+    return Snapshot(plan: plan, lines: reader.json.lines)
   }
 
-  /// The location of the declaration whose id was just read: the line where the id first
-  /// appears, known already when the id's key begins its line (as in every snapshot PlanBook
-  /// writes); otherwise `SnapshotLines` locates the plan once it is read.
-  private mutating func location() -> SourceLocation? {
-    guard let line = json.idLine, !line.escaped else {
-      located = false
-      return nil
-    }
-    return SourceLocation(file: path, line: line.first)
+  /// The string of an `id` key of a `kind` of declaration, noted for locating it.
+  private mutating func id(_ kind: SnapshotLines.Kind) throws(Unusual) -> String {
+    let id = try json.string()
+    json.noteID(kind, id)
+    return id
   }
 
   /// Which keys an object has had: a key read twice is unusual.
@@ -115,7 +105,6 @@ struct SnapshotReader {
     var targets: [PlanTarget]?
     var chapters: [PlanChapter]?
     var rules: [ResponsibilityRule]?
-    var location: SourceLocation?
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -127,14 +116,13 @@ struct SnapshotReader {
         rules = try array { (r: inout SnapshotReader) throws(Unusual) in try r.rule() }
       } else if key.is("targets") {
         try seen.first(2)
-        targets = try array { (r: inout SnapshotReader) throws(Unusual) in try r.target() }
+        targets = try array { (r: inout SnapshotReader) throws(Unusual) in try r.target(.target) }
       } else if key.is("units") {
         try seen.first(3)
         units = try array { (r: inout SnapshotReader) throws(Unusual) in try r.unit() }
       } else if key.is("id") {
         try seen.first(4)
-        id = try json.string()
-        location = self.location()
+        id = try self.id(.plan)
       } else if key.is("title") {
         try seen.first(5)
         title = try json.string()
@@ -177,7 +165,7 @@ struct SnapshotReader {
       numbering: try required(numbering), weightTotal: weightTotal,
       assessmentMethod: assessmentMethod, assessment: assessment, units: try required(units),
       targets: try required(targets), chapters: try required(chapters),
-      rules: try required(rules), location: location)
+      rules: try required(rules))
     plan.removed = removed
     return plan
   }
@@ -244,14 +232,12 @@ struct SnapshotReader {
     var shortName: String?
     var kind: OrgUnit.Kind?
     var parent: String?
-    var location: SourceLocation?
     var more = try json.openObject()
     while more {
       let key = try json.key()
       if key.is("id") {
         try seen.first(0)
-        id = try json.string()
-        location = self.location()
+        id = try self.id(.unit)
       } else if key.is("name") {
         try seen.first(1)
         name = try json.string()
@@ -272,10 +258,11 @@ struct SnapshotReader {
     }
     return OrgUnit(
       id: try required(id), name: try required(name), shortName: try required(shortName),
-      kind: try required(kind), parent: parent, location: location)
+      kind: try required(kind), parent: parent)
   }
 
-  private mutating func target() throws(Unusual) -> PlanTarget {
+  /// A target, or (`kind` `.figure`) a figure of a task.
+  private mutating func target(_ kind: SnapshotLines.Kind) throws(Unusual) -> PlanTarget {
     var seen = Seen()
     var id: String?
     var name: String?
@@ -285,14 +272,12 @@ struct SnapshotReader {
     var period: Deadline?
     var responsibility: Responsibility?
     var reason: String?
-    var location: SourceLocation?
     var more = try json.openObject()
     while more {
       let key = try json.key()
       if key.is("id") {
         try seen.first(0)
-        id = try json.string()
-        location = self.location()
+        id = try self.id(kind)
       } else if key.is("name") {
         try seen.first(1)
         name = try json.string()
@@ -322,7 +307,7 @@ struct SnapshotReader {
     return PlanTarget(
       id: try required(id), name: try required(name), requirement: try required(requirement),
       tolerance: tolerance, weight: weight, period: period,
-      responsibility: try required(responsibility), reason: reason, location: location)
+      responsibility: try required(responsibility), reason: reason)
   }
 
   private mutating func requirement() throws(Unusual) -> Requirement {
@@ -486,7 +471,6 @@ struct SnapshotReader {
     var title: String?
     var tasks: [PlanTask]?
     var sections: [PlanChapter]?
-    var location: SourceLocation?
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -495,8 +479,7 @@ struct SnapshotReader {
         tasks = try array { (r: inout SnapshotReader) throws(Unusual) in try r.task() }
       } else if key.is("id") {
         try seen.first(1)
-        id = try json.string()
-        location = self.location()
+        id = try self.id(.chapter)
       } else if key.is("number") {
         try seen.first(2)
         number = try json.int()
@@ -513,7 +496,7 @@ struct SnapshotReader {
     }
     return PlanChapter(
       id: try required(id), number: try required(number), title: try required(title),
-      tasks: try required(tasks), sections: try required(sections), location: location)
+      tasks: try required(tasks), sections: try required(sections))
   }
 
   private mutating func task() throws(Unusual) -> PlanTask {
@@ -527,17 +510,15 @@ struct SnapshotReader {
     var weight: Double?
     var responsibility: Responsibility?
     var reason: String?
-    var location: SourceLocation?
     var more = try json.openObject()
     while more {
       let key = try json.key()
       if key.is("figures") {
         try seen.first(0)
-        figures = try array { (r: inout SnapshotReader) throws(Unusual) in try r.target() }
+        figures = try array { (r: inout SnapshotReader) throws(Unusual) in try r.target(.figure) }
       } else if key.is("id") {
         try seen.first(1)
-        id = try json.string()
-        location = self.location()
+        id = try self.id(.task)
       } else if key.is("milestones") {
         try seen.first(2)
         milestones = try array { (r: inout SnapshotReader) throws(Unusual) in try r.milestone() }
@@ -568,7 +549,7 @@ struct SnapshotReader {
       id: try required(id), number: try required(number), title: try required(title),
       text: try required(text), figures: try required(figures),
       milestones: try required(milestones), weight: weight,
-      responsibility: try required(responsibility), reason: reason, location: location)
+      responsibility: try required(responsibility), reason: reason)
   }
 
   private mutating func milestone() throws(Unusual) -> PlanMilestone {
@@ -577,14 +558,12 @@ struct SnapshotReader {
     var title: String?
     var deadline: Deadline?
     var weight: Double?
-    var location: SourceLocation?
     var more = try json.openObject()
     while more {
       let key = try json.key()
       if key.is("id") {
         try seen.first(0)
-        id = try json.string()
-        location = self.location()
+        id = try self.id(.milestone)
       } else if key.is("title") {
         try seen.first(1)
         title = try json.string()
@@ -601,7 +580,7 @@ struct SnapshotReader {
     }
     return PlanMilestone(
       id: try required(id), title: try required(title), deadline: try required(deadline),
-      weight: weight, location: location)
+      weight: weight)
   }
 
   private mutating func rule() throws(Unusual) -> ResponsibilityRule {

@@ -145,6 +145,70 @@ struct CheckCommandTests {
     }
   }
 
+  /// The task `dust` (number 14), as the committed snapshot writes it, and the snapshot with
+  /// `copies` more of it pasted after it (`,` and all).
+  private func withDustCopied(
+    _ copies: Int, _ body: (_ path: String, _ text: String) throws -> Void
+  ) throws {
+    let committed = try String(
+      contentsOf: Binary.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json"),
+      encoding: .utf8)
+    let start = try #require(
+      committed.range(
+        of: "          {\n            \"figures\": [],\n            \"id\": \"dust\","))
+    let end = try #require(
+      committed.range(of: "\n          },\n", range: start.upperBound..<committed.endIndex))
+    let task = String(committed[start.lowerBound..<end.upperBound])
+    try withEdited([(task, String(repeating: task, count: copies + 1))], body)
+  }
+
+  /// A task pasted three more times: three `duplicate-id` errors (and three of its number),
+  /// each at the line of its own copy, not all at the first.
+  @Test func eachDuplicatedTaskIsReportedAtItsOwnLine() throws {
+    try withDustCopied(3) { path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let dust = lines.indices.filter { lines[$0].hasSuffix(#""id": "dust","#) }.map { $0 + 1 }
+      #expect(dust.count == 4)
+      let first = "\(path):\(dust[0])"
+      var expected: [String] = []
+      for line in dust.dropFirst() {
+        expected.append(
+          "\(path):\(line): error: duplicate-id: task id “dust” is declared twice; first at \(first)"
+        )
+        expected.append(
+          "\(path):\(line): error: duplicate-task-number: task number 14 is used twice in the plan; first at \(first)"
+        )
+      }
+      expected.append("guangzhou-2020: 6 errors, 0 warnings")
+      #expect(run.stdout.split(separator: "\n").map(String.init) == expected)
+    }
+  }
+
+  /// 20,000 copies of a task: 20,000 errors of each code, each copy at its own line (the check
+  /// is linear; this asserts what it says, not how fast).
+  @Test func twentyThousandDuplicatesAreEachReportedAtTheirOwnLine() throws {
+    try withDustCopied(20_000) { path, text in
+      let run = try Binary.run("check", path)
+      #expect(run.status == 1)
+      let output = run.stdout.split(separator: "\n")
+      #expect(output.last == "guangzhou-2020: 40000 errors, 0 warnings")
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      let copies = Set(
+        lines.indices.filter { lines[$0].hasSuffix(#""id": "dust","#) }.map { $0 + 1 }.dropFirst())
+      #expect(copies.count == 20_000)
+      for code in ["duplicate-id", "duplicate-task-number"] {
+        let at = output.filter { $0.contains(": error: \(code): ") }.compactMap {
+          Int($0.dropFirst(path.count + 1).prefix { $0 != ":" })
+        }
+        #expect(at.count == 20_000, "\(code)")
+        let atTheCopies = Set(at) == copies
+        #expect(atTheCopies, "\(code)")
+      }
+    }
+  }
+
   @Test func aLoneSurrogateIsReportedAtItsLineAndColumn() throws {
     let title = #""title": "2020年广州市生态环境保护工作计划""#
     try withEdited([(title, #""title": "2020年\ud800广州""#)]) { path, text in

@@ -119,7 +119,7 @@ struct SnapshotReaderTests {
       var text = text
       text.makeContiguousUTF8()
       let read = text.utf8.withContiguousStorageIfAvailable {
-        (try? SnapshotReader.read($0, path: path)) != nil
+        (try? SnapshotReader.read($0)) != nil
       }
       #expect(read == fast, sourceLocation: sourceLocation)
     }
@@ -131,14 +131,25 @@ struct SnapshotReaderTests {
       .filter { $0.hasSuffix(".json") }.sorted()
     #expect(files.count >= 3)
     for file in files {
-      var text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
       Self.expectAgreement(text, fast: true)
-      text.makeContiguousUTF8()
-      let located = text.utf8.withContiguousStorageIfAvailable {
-        (try? SnapshotReader.read($0, path: file))?.located
+      let plan = try PlanSnapshot.decode(text, path: file)
+      #expect(try PlanSnapshot.encode(plan) == text, "\(file)")
+      // Every declaration at its own id's line.
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      func at(_ line: Int?, _ id: String) -> Bool {
+        guard let line, line > 0, line <= lines.count else { return false }
+        return lines[line - 1].trimmingPrefix(while: { $0 == " " }).hasPrefix("\"id\": \"\(id)\"")
       }
-      #expect(located == true, "\(file)")
-      #expect(try PlanSnapshot.encode(PlanSnapshot.decode(text, path: file)) == text, "\(file)")
+      #expect(at(plan.location?.line, plan.id), "\(file)")
+      for u in plan.units { #expect(at(u.location?.line, u.id), "\(file) \(u.id)") }
+      for t in plan.targets { #expect(at(t.location?.line, t.id), "\(file) \(t.id)") }
+      for (c, _) in plan.allChapters { #expect(at(c.location?.line, c.id), "\(file) \(c.id)") }
+      for t in plan.allTasks {
+        #expect(at(t.location?.line, t.id), "\(file) \(t.id)")
+        for f in t.figures { #expect(at(f.location?.line, f.id), "\(file) \(f.id)") }
+        for m in t.milestones { #expect(at(m.location?.line, m.id), "\(file) \(m.id)") }
+      }
     }
   }
 
@@ -256,11 +267,11 @@ struct SnapshotReaderTests {
       ("\"number\": 3,", "'number': 3,"),
       ("\"sections\": [],", "\"sections\": [,],"),
       ("\"sections\": [],", "\"sections\": {},"),
-      // Duplicate ids: every one is located where the id first appears.
+      // Duplicate ids: every one is located at its own id.
       ("\"id\": \"k3\"", "\"id\": \"k1\""),
       ("\"id\": \"c2\"", "\"id\": \"k1\""),
       ("\"id\": \"k9\"", "\"id\": \"t1\""),
-      // An id where a plan has none: it still counts for the lines.
+      // An id where a plan has none: it counts for nothing.
       ("\"total\": 100", "\"total\": 100,\n      \"id\": \"k3\""),
     ]
     for (old, new) in edits {
@@ -272,6 +283,56 @@ struct SnapshotReaderTests {
       "\u{FEFF}" + text, text + "x", text + "{}", text + "\u{0}",
     ] {
       Self.expectAgreement(whole)
+    }
+  }
+
+  /// Every declaration that can be repeated — unit, target, chapter, section, task, figure,
+  /// milestone — repeated: each copy is located at its own `"id"`, on the fast path and the
+  /// careful one alike; an id that is also a removed item's or another kind's takes nothing
+  /// from them.
+  @Test func duplicatesAreEachLocatedAtTheirOwnID() throws {
+    var plan = Self.rich
+    plan.units += plan.units
+    plan.targets += plan.targets
+    plan.chapters[0].tasks[0].figures += plan.chapters[0].tasks[0].figures
+    plan.chapters[0].tasks[0].milestones += plan.chapters[0].tasks[0].milestones
+    plan.chapters[0].tasks += plan.chapters[0].tasks
+    plan.chapters[0].sections += plan.chapters[0].sections
+    plan.chapters[1].id = "k1"
+    plan.chapters += plan.chapters
+    plan.removed = [RemovedItem(id: "t1", reason: "同名")]
+    let text = try PlanSnapshot.encode(plan)
+    // The fast path, and the careful one (an unknown field sends the text there).
+    let careful = text.replacingOccurrences(
+      of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 1, \"x\": 0")
+    Self.expectAgreement(text, fast: true)
+    Self.expectAgreement(careful, fast: false)
+    for text in [text, careful] {
+      let read = try PlanSnapshot.decode(text, path: "s.json")
+      let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+      var seen: [Int: String] = [:]
+      func expectOwn(_ location: PlanModel.SourceLocation?, _ id: String) {
+        let line = location?.line ?? 0
+        #expect(line > 0 && line <= lines.count, "\(id)")
+        guard line > 0, line <= lines.count else { return }
+        #expect(
+          lines[line - 1].trimmingPrefix(while: { $0 == " " }).hasPrefix("\"id\": \"\(id)\""),
+          "\(id) at \(line)")
+        #expect(seen.updateValue(id, forKey: line) == nil, "\(id): line \(line) twice")
+      }
+      expectOwn(read.location, read.id)
+      for u in read.units { expectOwn(u.location, u.id) }
+      for t in read.targets { expectOwn(t.location, t.id) }
+      for (c, _) in read.allChapters { expectOwn(c.location, c.id) }
+      for t in read.allTasks {
+        expectOwn(t.location, t.id)
+        for f in t.figures { expectOwn(f.location, f.id) }
+        for m in t.milestones { expectOwn(m.location, m.id) }
+      }
+      #expect(read.allTasks.count == 10)
+      // Every id line but the removed item's is some declaration's.
+      let idLines = lines.filter { $0.trimmingPrefix(while: { $0 == " " }).hasPrefix("\"id\": ") }
+      #expect(seen.count == idLines.count - 1)
     }
   }
 
@@ -320,7 +381,8 @@ struct SnapshotReaderTests {
 }
 
 /// `PlanSnapshot.decode` as it was before the fast path, kept as the reference: the header and
-/// then the envelope read by `JSONDecoder`, and every line scanned for the locations. Its
+/// then the envelope read by `JSONDecoder`, every line scanned for the rules' locations, and the
+/// text walked as a tree for each declaration's own id. Its
 /// errors are worded as `PlanSnapshot` words them now (a JSON path or a line and column, JSON's
 /// names for kinds of value).
 enum LegacySnapshot {
@@ -372,9 +434,7 @@ enum LegacySnapshot {
   }
 
   private static func locate(_ plan: inout WorkPlan, in text: String, path: String) {
-    var lineOfID: [String: Int] = [:]
     var matchLines: [Int] = []
-    let idKey = Array("\"id\": \"".utf8)
     let rulesKey = Array("\"rules\": ".utf8)
     let matchKey = Array("\"match\": ".utf8)
     let assessmentKey = Array("\"assessment\": ".utf8)
@@ -394,15 +454,7 @@ enum LegacySnapshot {
       number += 1
       var i = start
       while i < end, bytes[i] == 0x20 { i += 1 }
-      if has(idKey, at: i, before: end) {
-        let from = i + idKey.count
-        var to = from
-        while to < end, bytes[to] != 0x22 { to += 1 }
-        if to < end {
-          let id = String(decoding: bytes[from..<to], as: UTF8.self)
-          if lineOfID[id] == nil { lineOfID[id] = number }
-        }
-      } else if has(rulesKey, at: i, before: end) {
+      if has(rulesKey, at: i, before: end) {
         inRules = true
       } else if inRules, has(matchKey, at: i, before: end) {
         matchLines.append(number)
@@ -411,30 +463,154 @@ enum LegacySnapshot {
       }
       start = end + 1
     }
-    func at(_ id: String) -> PlanModel.SourceLocation {
-      PlanModel.SourceLocation(file: path, line: lineOfID[id] ?? 0)
+    var ids = IDLines(bytes)
+    ids.walk()
+    var taken: [String: Int] = [:]
+    func at(_ kind: String, _ id: String) -> PlanModel.SourceLocation {
+      let key = kind + "/" + id
+      let n = taken[key, default: 0]
+      taken[key] = n + 1
+      let lines = ids.lines[key] ?? []
+      return PlanModel.SourceLocation(file: path, line: n < lines.count ? lines[n] : 0)
     }
-    plan.location = at(plan.id)
+    plan.location = at("plan", plan.id)
     plan.assessment?.location = PlanModel.SourceLocation(file: path, line: assessmentLine ?? 0)
-    for i in plan.units.indices { plan.units[i].location = at(plan.units[i].id) }
-    for i in plan.targets.indices { plan.targets[i].location = at(plan.targets[i].id) }
+    for i in plan.units.indices { plan.units[i].location = at("units", plan.units[i].id) }
+    for i in plan.targets.indices { plan.targets[i].location = at("targets", plan.targets[i].id) }
     for i in plan.rules.indices {
       plan.rules[i].location = PlanModel.SourceLocation(
         file: path, line: i < matchLines.count ? matchLines[i] : 0)
     }
     func fix(_ c: inout PlanChapter) {
-      c.location = at(c.id)
+      c.location = at("chapters", c.id)
+      for s in c.sections.indices { fix(&c.sections[s]) }
       for t in c.tasks.indices {
-        c.tasks[t].location = at(c.tasks[t].id)
+        c.tasks[t].location = at("tasks", c.tasks[t].id)
         for f in c.tasks[t].figures.indices {
-          c.tasks[t].figures[f].location = at(c.tasks[t].figures[f].id)
+          c.tasks[t].figures[f].location = at("figures", c.tasks[t].figures[f].id)
         }
         for m in c.tasks[t].milestones.indices {
-          c.tasks[t].milestones[m].location = at(c.tasks[t].milestones[m].id)
+          c.tasks[t].milestones[m].location = at("milestones", c.tasks[t].milestones[m].id)
         }
       }
-      for s in c.sections.indices { fix(&c.sections[s]) }
     }
     for i in plan.chapters.indices { fix(&plan.chapters[i]) }
   }
+
+  /// The ids of a text `JSONDecoder` read, walked as a tree: for each kind of declaration and
+  /// id (`"tasks/dust"`), the lines of its `"id"` keys in order — a key's line when only spaces
+  /// come before it on the line, else 0. A kind is where its object stands: `plan`,
+  /// `plan.units[]`, `plan.targets[]`, `plan.chapters[]` or `sections[]` of one, `tasks[]` of a
+  /// chapter, `figures[]` and `milestones[]` of a task. Keys are compared as written.
+  private struct IDLines {
+    let bytes: [UInt8]
+    var i = 0
+    var line = 1
+    var lines: [String: [Int]] = [:]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func walk() {
+      // JSONDecoder reads a text after a byte order mark.
+      if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+      value("envelope")
+    }
+
+    func byte(_ at: Int) -> UInt8 { at < bytes.count ? bytes[at] : 0 }
+
+    mutating func space() {
+      while [0x20, 0x09, 0x0D, 0x0A].contains(byte(i)) {
+        if byte(i) == 0x0A { line += 1 }
+        i += 1
+      }
+    }
+
+    /// A string at `i`: its text as written and whether it has an escape.
+    mutating func string() -> (raw: [UInt8], escaped: Bool) {
+      i += 1
+      var raw: [UInt8] = []
+      var escaped = false
+      while i < bytes.count, bytes[i] != 0x22 {
+        if bytes[i] == 0x5C {
+          escaped = true
+          raw.append(bytes[i])
+          i += 1
+        }
+        if byte(i) == 0x0A { line += 1 }
+        if i < bytes.count { raw.append(bytes[i]) }
+        i += 1
+      }
+      i += 1
+      return (raw, escaped)
+    }
+
+    /// Where a member `key` of an object standing at `place` stands.
+    static func member(_ place: String, _ key: String) -> String {
+      switch (place, key) {
+      case ("envelope", "plan"): "plan"
+      case ("plan", "units"), ("plan", "targets"), ("plan", "chapters"): key
+      case ("chapters", "sections"): "chapters"
+      case ("chapters", "tasks"): "tasks"
+      case ("tasks", "figures"), ("tasks", "milestones"): key
+      default: "other"
+      }
+    }
+
+    mutating func value(_ place: String) {
+      space()
+      switch byte(i) {
+      case 0x7B:
+        i += 1
+        while true {
+          space()
+          if byte(i) == 0x7D || i >= bytes.count {
+            i += 1
+            return
+          }
+          if byte(i) == 0x2C {
+            i += 1
+            continue
+          }
+          var k = i - 1
+          while k >= 0, bytes[k] == 0x20 { k -= 1 }
+          let keyLine = k < 0 || bytes[k] == 0x0A ? line : 0
+          let (key, escaped) = string()
+          space()
+          i += 1  // the colon
+          space()
+          let name = escaped ? "" : String(decoding: key, as: UTF8.self)
+          if name == "id", !["envelope", "other"].contains(place), byte(i) == 0x22 {
+            let (raw, escaped) = string()
+            let id =
+              escaped
+              ? try? JSONDecoder().decode(String.self, from: Data([0x22] + raw + [0x22]))
+              : String(decoding: raw, as: UTF8.self)
+            if let id { lines[place + "/" + id, default: []].append(keyLine) }
+          } else {
+            value(Self.member(place, name))
+          }
+        }
+      case 0x5B:
+        i += 1
+        while true {
+          space()
+          if byte(i) == 0x5D || i >= bytes.count {
+            i += 1
+            return
+          }
+          if byte(i) == 0x2C {
+            i += 1
+            continue
+          }
+          value(place)
+        }
+      case 0x22: _ = string()
+      default:
+        while i < bytes.count, ![0x2C, 0x5D, 0x7D, 0x20, 0x09, 0x0D, 0x0A].contains(bytes[i]) {
+          i += 1
+        }
+      }
+    }
+  }
+
 }
