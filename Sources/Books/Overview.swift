@@ -25,17 +25,22 @@ public enum Overview {
   }
 
   /// Writes the three sheets into `workbook`, each row as it is made: the same sheets as
-  /// ``layouts(_:files:fingerprint:)``, without holding them.
+  /// ``layouts(_:files:fingerprint:)``, without holding them. Returns the number of pages the
+  /// three print on, as computed.
+  @discardableResult
   public static func write(
     _ resolved: ResolvedPlan, files: [String: String], fingerprint: String,
     into workbook: Workbook
-  ) throws {
+  ) throws -> Int {
+    var pages = 0
     for sheet in Sheet.allCases {
       try SheetWriter.stream(frame(sheet, resolved, fingerprint: fingerprint), into: workbook) {
         var rows = $0
         try fill(sheet, resolved, files: files, into: &rows)
+        pages += rows.pageBreaks().count + 1
       }
     }
+    return pages
   }
 
   /// A sheet before its rows: name, column widths, print settings with the plan's footer.
