@@ -39,7 +39,9 @@ public enum Overview {
   ) throws -> Int {
     var pages = 0
     for sheet in Sheet.allCases {
-      try SheetWriter.stream(frame(sheet, resolved, files: files, fingerprint: fingerprint), into: workbook) {
+      try SheetWriter.stream(
+        frame(sheet, resolved, files: files, fingerprint: fingerprint), into: workbook
+      ) {
         var rows = $0
         try fill(sheet, resolved, files: files, into: &rows)
         pages += rows.pageBreaks().count + 1
