@@ -3,7 +3,7 @@
 reader): sheets with their cells (value, type, number format, wrap, font, a rich cell's runs),
 merged ranges, column widths, row heights, print settings, conditional formats, charts (type,
 title, series with their ranges, axes, legend, anchor), sheet protection, data validations,
-hidden columns, cells' locking, the document's core and custom properties, and the zip's part
+hidden columns, frozen panes, the autofilter, links, cells' locking, the document's core and custom properties, and the zip's part
 names.
 
     scripts/xlsx-dump.py FILE.xlsx            >  one workbook's JSON on stdout
@@ -254,6 +254,10 @@ def dump(path):
             "protection": protection(ws),
             "validations": validations(ws),
             "hiddenColumns": sorted(k for k, v in ws.column_dimensions.items() if v.hidden),
+            "freezePanes": ws.freeze_panes,
+            "autoFilter": ws.auto_filter.ref,
+            "links": {c.coordinate: c.hyperlink.target for row in ws.iter_rows() for c in row
+                      if c.hyperlink is not None and c.hyperlink.target is not None},
             "print": {
                 "paper": int(ps.paperSize) if ps.paperSize is not None else None,
                 "orientation": ps.orientation,

@@ -137,6 +137,10 @@ enum Sheets {
       get { layout.page }
       set { layout.page = newValue }
     }
+    var view: SheetView {
+      get { layout.view }
+      set { layout.view = newValue }
+    }
 
     mutating func append(_ cells: [SheetLayout.Cell], minHeight: Double) -> ClosedRange<Int> {
       let added = layout.append(cells, minHeight: minHeight)

@@ -29,6 +29,11 @@ public enum BookExport {
   /// The name of the overview workbook.
   public static let overviewFileName = "00-总览.xlsx"
 
+  /// The name of the PDF printed from a workbook (`07-大气处.pdf` beside `07-大气处.xlsx`).
+  public static func pdfName(_ fileName: String) -> String {
+    (fileName.hasSuffix(".xlsx") ? String(fileName.dropLast(5)) : fileName) + ".pdf"
+  }
+
   /// The books of `resolved`: one per responsible unit, numbered in the plan's unit order
   /// (the number stays the same when only some units are exported), then the overview.
   /// `units` (ids) limits the books; the overview is always included.
@@ -52,12 +57,26 @@ public enum BookExport {
   /// the same folder waits for the first (`notice` says so). Files of the folder that are not
   /// books being written are kept, except those `dropping` names (it is called with the
   /// folder's path while the folder is locked; a missing folder is not called for).
+  ///
+  /// With `pdf`, each workbook is also printed to PDF beside it (`07-大气处.pdf`) by
+  /// LibreOffice (``PDFRenderer``), inside the same staging step: the workbooks and their
+  /// PDFs are swapped in together, all or nothing, and each PDF must have the pages the layout
+  /// computed. A missing LibreOffice is refused before anything is written. Without `pdf`,
+  /// the PDFs an earlier `pdf` export wrote for the books being written are removed with the
+  /// old set (they would no longer match their books).
   public static func export(
     _ resolved: ResolvedPlan, to folder: String, units: [String]? = nil, parallel: Bool = true,
+    pdf: Bool = false,
     dropping: (String) throws -> Set<String> = { _ in [] },
     notice: (String) -> Void = { _ in }
   ) throws -> [String] {
     try checkLengths(resolved.plan)
+    let soffice: String?
+    do throws(PDFRenderer.Failure) {
+      soffice = pdf ? try PDFRenderer.locate() : nil
+    } catch {
+      throw ExportError(error.message)
+    }
     let fingerprint: String
     do {
       fingerprint = try resolved.plan.fingerprint()
@@ -66,17 +85,31 @@ public enum BookExport {
     }
     let books = books(resolved, units: units)
     let files = fileNames(resolved)
+    let pdfs = books.map { pdfName($0.fileName) }
+    let names = pdf ? zip(books, pdfs).flatMap { [$0.fileName, $1] } : books.map(\.fileName)
     do {
       let outcome = try SetFolder.replace(
-        folder, names: books.map(\.fileName), dropping: dropping, notice: notice
+        folder, names: names,
+        dropping: { folder in
+          var dropped = try dropping(folder)
+          if !pdf {
+            // PDFs of these books that PlanBook wrote earlier would no longer match them.
+            let listed = try SetFolder.list(in: folder)
+            dropped.formUnion(pdfs.filter(listed.contains))
+          }
+          return dropped
+        }, notice: notice
       ) { staging in
         let errors = ErrorSlots(count: books.count)
+        let pages = PageSlots(count: books.count)
         let writeOne: @Sendable (Int) -> Void = { i in
           let book = books[i]
           let path = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
           do {
-            try BookExport.write(
-              book, of: resolved, fingerprint: fingerprint, files: files, to: path)
+            pages.set(
+              i,
+              try BookExport.write(
+                book, of: resolved, fingerprint: fingerprint, files: files, to: path))
           } catch let error as XlsxError where error.operation.hasPrefix("write workbook ") {
             // The file itself failed (a full disk): the staging path means nothing to a user.
             errors.set(i, Failure(book: book.fileName, reason: error.message, whole: true))
@@ -92,6 +125,16 @@ public enum BookExport {
         let failures = errors.all
         guard failures.isEmpty else {
           throw ExportError(Failure.lines(failures, folder: folder).joined(separator: "\n"))
+        }
+        if let soffice {
+          do throws(PDFRenderer.Failure) {
+            _ = try PDFRenderer.render(
+              books.map { URL(fileURLWithPath: staging).appendingPathComponent($0.fileName).path },
+              pages: pages.all, in: staging, soffice: soffice,
+              created: resolved.plan.period.start, parallel: parallel)
+          } catch {
+            throw ExportError(error.message)
+          }
         }
       }
       if !outcome.wholeSet {
@@ -141,19 +184,25 @@ public enum BookExport {
 
   /// Writes one workbook, in constant memory (rows go out as they are made): a book from its
   /// layout, the overview streamed sheet by sheet, so a plan of any size takes flat memory.
+  /// Returns the number of pages it prints on, as computed.
+  @discardableResult
   public static func write(
     _ book: Book, of resolved: ResolvedPlan, fingerprint: String, files: [String: String],
     to path: String
-  ) throws {
+  ) throws -> Int {
     let properties = properties(book, of: resolved, fingerprint: fingerprint)
+    var pages = 0
     try Workbook.write(to: path, properties: properties, mode: .constantMemory) { workbook in
       if let unit = book.unit {
         let layout = ResponsibilityBook.layout(unit: unit, in: resolved, fingerprint: fingerprint)
         try SheetWriter.write(layout, into: workbook)
+        pages = layout.pageBreaks().count + 1
       } else {
-        try Overview.write(resolved, files: files, fingerprint: fingerprint, into: workbook)
+        pages = try Overview.write(
+          resolved, files: files, fingerprint: fingerprint, into: workbook)
       }
     }
+    return pages
   }
 
   /// Refuses, before anything is written, a plan with text longer than a cell holds, naming
@@ -231,6 +280,27 @@ struct Failure: Sendable {
       lines.append("\(who) could not be written into \(folder): \(f.reason)")
     }
     return lines
+  }
+}
+
+/// The computed page counts of books written in parallel, one slot per book.
+private final class PageSlots: @unchecked Sendable {
+  private var slots: [Int]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: 0, count: count) }
+
+  func set(_ i: Int, _ pages: Int) {
+    lock.lock()
+    defer { lock.unlock() }
+    slots[i] = pages
+  }
+
+  /// The page counts, in book order.
+  var all: [Int] {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots
   }
 }
 

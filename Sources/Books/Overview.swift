@@ -4,7 +4,12 @@ import Xlsx
 
 /// The overview workbook: 任务分工表 (every task with its lead, cooperating units and
 /// deadline), 指标表 (every target and figure) and 单位索引 (each responsible unit, its counts
-/// and its book's file name).
+/// and its book's file name as a link to the book, and a 合计 row).
+///
+/// A working spreadsheet as well as a printed one: every sheet keeps its title and header in
+/// view while scrolling (frozen panes), 任务分工表 and 指标表 have an autofilter on their
+/// header, and the 单位索引's file names open the books (links relative to the folder, so they
+/// work wherever the folder is copied or mailed). None of this changes what prints.
 ///
 /// Each sheet is made by code generic over ``SheetRows``: ``layouts(_:files:fingerprint:)``
 /// keeps the rows (for tests), ``write(_:files:fingerprint:into:)`` streams them into the
@@ -18,29 +23,36 @@ public enum Overview {
     _ resolved: ResolvedPlan, files: [String: String], fingerprint: String
   ) -> [SheetLayout] {
     Sheet.allCases.map { sheet in
-      var layout = frame(sheet, resolved, fingerprint: fingerprint)
+      var layout = frame(sheet, resolved, files: files, fingerprint: fingerprint)
       fill(sheet, resolved, files: files, into: &layout)
       return layout
     }
   }
 
   /// Writes the three sheets into `workbook`, each row as it is made: the same sheets as
-  /// ``layouts(_:files:fingerprint:)``, without holding them.
+  /// ``layouts(_:files:fingerprint:)``, without holding them. Returns the number of pages the
+  /// three print on, as computed.
+  @discardableResult
   public static func write(
     _ resolved: ResolvedPlan, files: [String: String], fingerprint: String,
     into workbook: Workbook
-  ) throws {
+  ) throws -> Int {
+    var pages = 0
     for sheet in Sheet.allCases {
-      try SheetWriter.stream(frame(sheet, resolved, fingerprint: fingerprint), into: workbook) {
+      try SheetWriter.stream(
+        frame(sheet, resolved, files: files, fingerprint: fingerprint), into: workbook
+      ) {
         var rows = $0
         try fill(sheet, resolved, files: files, into: &rows)
+        pages += rows.pageBreaks().count + 1
       }
     }
+    return pages
   }
 
   /// A sheet before its rows: name, column widths, print settings with the plan's footer.
   static func frame(
-    _ sheet: Sheet, _ resolved: ResolvedPlan, fingerprint: String
+    _ sheet: Sheet, _ resolved: ResolvedPlan, files: [String: String], fingerprint: String
   ) -> SheetLayout {
     var layout: SheetLayout
     switch sheet {
@@ -52,7 +64,7 @@ public enum Overview {
     case .targets:
       layout = SheetLayout(name: "指标表", columns: [5, 22, 11, 7.5, 9, 6.5, 10, 12, 5])
     case .units:
-      layout = SheetLayout(name: "单位索引", columns: [5, 24, 10, 6, 6, 6, 24])
+      layout = SheetLayout(name: "单位索引", columns: linkColumns([5, 24, 10, 6, 6, 6, 24], files))
     }
     layout.page.footer = ResponsibilityBook.footer(plan: resolved.plan, fingerprint: fingerprint)
     return layout
@@ -70,23 +82,59 @@ public enum Overview {
   }
 
   /// Starts a sheet: the title row across all columns, then the header row, repeated on every
-  /// printed page.
+  /// printed page and kept in view (with the title) while scrolling. Returns the header row.
+  @discardableResult
   static func start<Rows: SheetRows>(
     _ sheet: inout Rows, title: String, headers: [String]
-  ) throws(Rows.Failure) {
+  ) throws(Rows.Failure) -> Int {
     let all = 0...(sheet.columns.count - 1)
     try sheet.append([.init(all, .text(title), BookStyles.subtitle)])
     let header = try sheet.append(
       headers.enumerated().map { .init($0.offset, .text($0.element), BookStyles.header) })
     sheet.page.repeatRows = header
+    sheet.view.frozenRows = header.upperBound + 1
+    return header.upperBound
   }
+
+  /// Puts an autofilter on the table from `header` to the last row appended. Called right
+  /// after the table's last row (a constant-memory sheet cannot set it later).
+  static func filter<Rows: SheetRows>(_ sheet: inout Rows, header: Int) {
+    sheet.view.autofilter = SheetView.Range(
+      rows: header...max(header, sheet.nextRow - 1), cols: 0...(sheet.columns.count - 1))
+  }
+
+  /// The 单位索引's columns with the file name column (the last) wide enough for the longest
+  /// name on one line — LibreOffice never wraps a link, so a longer one would be cut off in
+  /// print — up to ``widestLink``, the room taken from the unit's name (down to 16).
+  static func linkColumns(_ columns: [Double], _ files: [String: String]) -> [Double] {
+    let widest =
+      files.values.map { TextMetrics.columnWidth(fitting: $0, fontSize: BookStyles.bodySize) }
+      .filter { $0 <= widestLink }.max() ?? 0
+    var out = columns
+    let extra = max(0, widest - out[out.count - 1])
+    out[out.count - 1] += extra
+    out[1] -= min(extra, out[1] - 16)
+    return out
+  }
+
+  /// The widest file name column; a name that needs more is written as plain wrapped text,
+  /// not as a link.
+  static let widestLink = 40.0
+
+  /// A link's look: the text style in Excel's hyperlink blue, underlined.
+  static let link: CellStyle = {
+    var style = BookStyles.text
+    style.fontColor = 0x0563C1
+    style.underline = true
+    return style
+  }()
 
   static func tasks<Rows: SheetRows>(
     _ resolved: ResolvedPlan, into sheet: inout Rows
   ) throws(Rows.Failure) {
     let plan = resolved.plan
     let S = BookStyles.self
-    try start(
+    let header = try start(
       &sheet, title: "\(plan.title) 任务分工表",
       headers: ["编号", "任务", "牵头单位", "配合单位", "完成时限", "分值"])
     let chapters = Dictionary(
@@ -111,6 +159,7 @@ public enum Overview {
         BookCells.weight(t.task.weight, col: 5),
       ])
     }
+    filter(&sheet, header: header)
   }
 
   static func targets<Rows: SheetRows>(
@@ -118,7 +167,7 @@ public enum Overview {
   ) throws(Rows.Failure) {
     let plan = resolved.plan
     let S = BookStyles.self
-    try start(
+    let header = try start(
       &sheet, title: "\(plan.title) 指标表",
       headers: ["序号", "指标", "要求", "目标值", "单位", "基准年", "牵头单位", "配合单位", "分值"])
     for (n, t) in resolved.targets.enumerated() {
@@ -132,6 +181,7 @@ public enum Overview {
           BookCells.weight(t.target.weight, col: 8),
         ])
     }
+    filter(&sheet, header: header)
   }
 
   static func units<Rows: SheetRows>(
@@ -142,19 +192,41 @@ public enum Overview {
     try start(
       &sheet, title: "\(plan.title) 单位索引",
       headers: ["序号", "单位", "简称", "牵头任务", "配合任务", "责任指标", "责任书文件"])
+    let count = { (v: Int) -> SheetLayout.Value in .number(Double(v)) }
+    var totals = (leads: 0, cooperating: 0, targets: 0)
     for (n, unit) in resolved.responsibleUnits.enumerated() {
       let tasks = resolved.tasks(for: unit.id)
       let leads = tasks.filter { $0.lead.contains(unit.id) }.count
-      let count = { (v: Int) -> SheetLayout.Value in .number(Double(v)) }
+      let targets = resolved.targets(for: unit.id).count
+      totals.leads += leads
+      totals.cooperating += tasks.count - leads
+      totals.targets += targets
+      var file = SheetLayout.Cell(6, .text(files[unit.id] ?? ""), S.text)
+      if let name = files[unit.id],
+        TextMetrics.columnWidth(fitting: name, fontSize: BookStyles.bodySize)
+          <= sheet.columns[6]
+      {
+        file.style = link
+        file.link = name
+      }
       try sheet.append([
         .init(0, count(n + 1), S.number(1)),
         .init(1, .text(unit.name), S.text),
         .init(2, .text(unit.shortName), S.text),
         .init(3, count(leads), S.number(1)),
         .init(4, count(tasks.count - leads), S.number(1)),
-        .init(5, count(resolved.targets(for: unit.id).count), S.number(1)),
-        .init(6, .text(files[unit.id] ?? ""), S.text),
+        .init(5, count(targets), S.number(1)),
+        file,
       ])
     }
+    // The countable columns summed: a unit's share of a task counts once per unit, so 牵头任务
+    // adds up to more than the plan's tasks where a task has several leads.
+    try sheet.append([
+      .init(0...2, .text("合计"), S.centered),
+      .init(3, count(totals.leads), S.number(1)),
+      .init(4, count(totals.cooperating), S.number(1)),
+      .init(5, count(totals.targets), S.number(1)),
+      .init(6, .blank, S.text),
+    ])
   }
 }

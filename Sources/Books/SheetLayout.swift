@@ -20,6 +20,9 @@ public struct SheetLayout: Sendable {
     public var cols: ClosedRange<Int>
     public var value: Value
     public var style: CellStyle
+    /// A file, relative to the workbook's folder, that the cell's text links to (a one-column
+    /// text cell only).
+    public var link: String?
 
     public init(_ cols: ClosedRange<Int>, _ value: Value, _ style: CellStyle) {
       self.cols = cols
@@ -43,6 +46,8 @@ public struct SheetLayout: Sendable {
   public var columns: [Double]
   public var rows: [Row] = []
   public var page = PageSetup()
+  /// Frozen header rows and an autofilter (on screen only).
+  public var view = SheetView()
   /// Row ranges that must print on one page (a signature block, a heading with its table's
   /// first row); the first row of a range that would straddle a page starts a new page.
   public var keepTogether: [ClosedRange<Int>] = []

@@ -11,6 +11,9 @@ public protocol SheetRows {
   var columns: [Double] { get }
   /// Print settings (applied when the sheet is finished).
   var page: PageSetup { get set }
+  /// Frozen rows and the autofilter. An autofilter is set once its last row is appended and
+  /// before the next row is (a constant-memory sheet cannot set it later).
+  var view: SheetView { get set }
   /// The next row's index.
   var nextRow: Int { get }
   /// Appends a row measured to fit its cells, at least `minHeight` points tall (more rows

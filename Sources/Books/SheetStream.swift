@@ -38,6 +38,14 @@ public final class SheetStream: SheetRows {
     set { frame.page = newValue }
   }
 
+  public var view: SheetView {
+    get { frame.view }
+    set { frame.view = newValue }
+  }
+
+  /// Whether the autofilter has been set on the worksheet.
+  private var filtered = false
+
   public var nextRow: Int { heights.count }
 
   @discardableResult
@@ -45,6 +53,7 @@ public final class SheetStream: SheetRows {
     _ cells: [SheetLayout.Cell], minHeight: Double
   ) throws -> ClosedRange<Int> {
     let first = heights.count
+    try SheetWriter.filter(frame.view, before: first, into: worksheet, done: &filtered)
     if let height = frame.height(of: cells, minHeight: minHeight) {
       try SheetWriter.write(cells, height: height, at: first, into: worksheet)
       heights.append(height)
@@ -67,5 +76,6 @@ public final class SheetStream: SheetRows {
     var page = frame.page
     page.pageBreaks = pageBreaks()
     try worksheet.setPage(page)
+    try SheetWriter.finish(frame.view, into: worksheet, filtered: filtered)
   }
 }

@@ -11,13 +11,34 @@ public enum SheetWriter {
     for (col, width) in layout.columns.enumerated() {
       try sheet.setColumn(col, width: width)
     }
+    var filtered = false
     for (r, row) in layout.rows.enumerated() {
+      try filter(layout.view, before: r, into: sheet, done: &filtered)
       try write(row.cells, height: row.height, at: r, into: sheet)
     }
     var page = layout.page
     page.pageBreaks = layout.pageBreaks()
     try sheet.setPage(page)
+    try finish(layout.view, into: sheet, filtered: filtered)
     return sheet
+  }
+
+  /// Sets `view`'s autofilter on `sheet` before row `row` is written when the filter ends
+  /// above it (a constant-memory sheet cannot set it once a row below has started).
+  static func filter(
+    _ view: SheetView, before row: Int, into sheet: Worksheet, done: inout Bool
+  ) throws {
+    guard !done, let range = view.autofilter, range.rows.upperBound < row else { return }
+    try sheet.autofilter(rows: range.rows, cols: range.cols)
+    done = true
+  }
+
+  /// Sets what is left of `view` when the sheet's rows are written: the frozen panes, and the
+  /// autofilter unless `filtered`.
+  static func finish(_ view: SheetView, into sheet: Worksheet, filtered: Bool) throws {
+    var rest = view
+    if filtered { rest.autofilter = nil }
+    try sheet.setView(rest)
   }
 
   /// Adds a worksheet laid out by `rows` as it goes: `frame` gives its name, columns and print
@@ -60,6 +81,10 @@ public enum SheetWriter {
           continue
         }
         let col = cells[i].cols.lowerBound
+        if let file = cells[i].link, case .text(let t) = cells[i].value {
+          try sheet.write(t, linkingTo: file, row: r, col: col, style: cells[i].style)
+          continue
+        }
         switch cells[i].value {
         case .text(let t): try sheet.write(t, row: r, col: col, style: cells[i].style)
         case .number(let n): try sheet.write(number: n, row: r, col: col, style: cells[i].style)

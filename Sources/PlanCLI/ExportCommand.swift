@@ -3,8 +3,10 @@ import Books
 import Foundation
 import PlanEngine
 import PlanModel
+import SafeFiles
 
-/// `planbook export PLAN [--out DIR] [--unit UNIT]...`: the responsibility books and overview.
+/// `planbook export PLAN [--out DIR] [--unit UNIT]... [--pdf]`: the responsibility books and
+/// overview.
 struct ExportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "export",
@@ -15,8 +17,10 @@ struct ExportCommand: ParsableCommand {
       00-总览.xlsx, into exports/<plan-id>/ unless --out is given. A plan with errors is not \
       exported (see `planbook check`); nothing is changed when any book fails. A full export \
       also names the books of the same plan an earlier export left in the folder (units that \
-      no longer have one, or renamed); --prune deletes them. Exits 0 on success, 1 when the \
-      plan has errors or a book could not be written.
+      no longer have one, or renamed); --prune deletes them. --pdf also prints every workbook \
+      to PDF beside it (07-大气处.pdf) with LibreOffice (Debian package libreoffice-calc), \
+      as one set with the workbooks; without LibreOffice nothing is exported. Exits 0 on \
+      success, 1 when the plan has errors or a book or PDF could not be written.
       """)
 
   @OptionGroup var options: PlanOptions
@@ -26,6 +30,12 @@ struct ExportCommand: ParsableCommand {
     help: "Export only this unit's book (id, short name or full name); repeatable.")
   var units: [String] = []
   @Flag(help: "Write the books one after another instead of in parallel.") var serial = false
+  @Flag(
+    help: """
+      Also print every workbook to PDF beside it (07-大气处.pdf), with LibreOffice \
+      (soffice; Debian package libreoffice-calc).
+      """)
+  var pdf = false
   @Flag(
     help: """
       Delete the books of this plan an earlier export left in the folder that this export did \
@@ -63,19 +73,25 @@ struct ExportCommand: ParsableCommand {
     let written: [String]
     do {
       written = try BookExport.export(
-        resolved, to: folder, units: ids, parallel: !serial,
+        resolved, to: folder, units: ids, parallel: !serial, pdf: pdf,
         dropping: { [units, prune] folder in
           guard units.isEmpty else { return [] }
           found.books = try StaleBook.find(in: folder, planID: loaded.plan.id, expected: expected)
-          return prune ? Set(found.books.map(\.fileName)) : []
+          guard prune else { return [] }
+          // A pruned book's PDF, where an earlier export --pdf wrote one, goes with it.
+          let listed = try SetFolder.list(in: folder)
+          let names = found.books.map(\.fileName)
+          return Set(names + names.map(BookExport.pdfName).filter(listed.contains))
         },
         notice: { printError($0) })
     } catch {
       printError("export failed, nothing written: \(error)")
       throw ExitCode(1)
     }
-    let books = written.count - 1
-    print("\(loaded.plan.id): \(count(books, "book")) and the overview in \(folder)")
+    let books = (pdf ? written.count / 2 : written.count) - 1
+    print(
+      "\(loaded.plan.id): \(count(books, "book")) and the overview in \(folder)"
+        + (pdf ? ", each also as PDF" : ""))
     for path in written { print("  \(URL(fileURLWithPath: path).lastPathComponent)") }
     report(found.books, in: folder, plan: loaded.plan.id)
   }

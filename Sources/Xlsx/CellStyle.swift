@@ -27,12 +27,14 @@ public struct CellStyle: Sendable, Hashable {
   /// (``Worksheet/protect(password:options:)``). Every cell is locked by default, as in Excel;
   /// an unprotected sheet ignores locking.
   public var unlocked: Bool
+  /// A single underline (a link's look, with a blue ``fontColor``).
+  public var underline: Bool
 
   public init(
     fontName: String = "宋体", fontSize: Double = 11, bold: Bool = false,
     horizontal: Horizontal = .general, vertical: Vertical = .center, wrap: Bool = false,
     border: Bool = false, numberFormat: String? = nil, fill: UInt32? = nil,
-    fontColor: UInt32? = nil, unlocked: Bool = false
+    fontColor: UInt32? = nil, unlocked: Bool = false, underline: Bool = false
   ) {
     self.fontName = fontName
     self.fontSize = fontSize
@@ -45,6 +47,7 @@ public struct CellStyle: Sendable, Hashable {
     self.fill = fill
     self.fontColor = fontColor
     self.unlocked = unlocked
+    self.underline = underline
   }
 
   /// Equal when every property is: the flags and numbers are compared before the strings, so
@@ -54,6 +57,7 @@ public struct CellStyle: Sendable, Hashable {
     a.fontSize == b.fontSize && a.bold == b.bold && a.horizontal == b.horizontal
       && a.vertical == b.vertical && a.wrap == b.wrap && a.border == b.border
       && a.fill == b.fill && a.fontColor == b.fontColor && a.unlocked == b.unlocked
+      && a.underline == b.underline
       && a.fontName == b.fontName && a.numberFormat == b.numberFormat
   }
 
@@ -84,6 +88,7 @@ public struct CellStyle: Sendable, Hashable {
     }
     if let fontColor { format_set_font_color(format, lxwColor(fontColor)) }
     if unlocked { format_set_unlocked(format) }
+    if underline { format_set_underline(format, UInt8(LXW_UNDERLINE_SINGLE.rawValue)) }
   }
 }
 

@@ -187,6 +187,94 @@ public final class Worksheet {
     try check(status, operation)
   }
 
+  /// Writes `text` as a link to the file `file`, a name relative to this workbook's folder
+  /// (`08-大气处.xlsx`), so the link still works when the folder is copied or mailed whole.
+  /// The cell holds `text` (always as text) in `style`; give the style a blue, underlined
+  /// font to look like a link.
+  ///
+  /// libxlsxwriter 1.1.4 keeps the links until the workbook is closed (in constant memory
+  /// too: a few bytes a link). It would read a `:` in the name as an absolute path
+  /// (`file:///…`), cut the name at `#`, keep `%41` as an escape, and show a `/` in the text as
+  /// `\`: a `:` or `\` in the name and a `/` in the text are refused, and `#` and `%` are
+  /// escaped (`%23`, `%25`) so the name arrives as given.
+  public func write(
+    _ text: String, linkingTo file: String, row: Int, col: Int, style: CellStyle
+  ) throws(XlsxError) {
+    let operation = "write the link \(at(row, col))"
+    let sheet = try live(operation)
+    let cell = try ExcelGrid.cell(row: row, col: col, operation)
+    try Self.checkLength(text, operation)
+    try XMLText.check(text, "the text", operation)
+    try XMLText.check(file, "the file name", operation)
+    guard !file.isEmpty, !file.contains(":"), !file.contains("\\") else {
+      throw XlsxError(
+        operation: operation,
+        message: "'\(file)' is not a file name relative to the workbook (no ':' or '\\')")
+    }
+    guard !text.contains("/") else {
+      throw XlsxError(
+        operation: operation,
+        message: "libxlsxwriter 1.1.4 would show the '/' of a link's text as '\\'")
+    }
+    var escaped = ""
+    for c in file.unicodeScalars {
+      switch c {
+      case "%": escaped += "%25"
+      case "#": escaped += "%23"
+      default: escaped.unicodeScalars.append(c)
+      }
+    }
+    // Excel's limit for a link, which 1.1.4 checks after adding nothing to a relative name.
+    guard escaped.unicodeScalars.count <= 2079 else {
+      throw XlsxError(
+        operation: operation, message: "the link is longer than Excel's 2,079 characters")
+    }
+    try advance(to: row, operation)
+    let format = try format(style, col: col)
+    let status = "external:\(escaped)".withCString { url in
+      text.withCString { worksheet_write_url_opt(sheet, cell.row, cell.col, url, format, $0, nil) }
+    }
+    try check(status, operation)
+  }
+
+  /// Keeps the rows above `rows` and the columns left of `columns` in view while scrolling
+  /// (`rows: 2` freezes a title and a header row).
+  public func freezePanes(rows: Int, columns: Int = 0) throws(XlsxError) {
+    let operation = "freeze the panes of '\(name)' at \(ExcelGrid.name(row: rows, col: columns))"
+    let sheet = try live(operation)
+    let cell = try ExcelGrid.cell(row: rows, col: columns, operation)
+    worksheet_freeze_panes(sheet, cell.row, cell.col)
+  }
+
+  /// Adds an autofilter over `rows` × `cols`: filter buttons on the first row, the rest
+  /// filtered. In constant memory it must be set while the range's last row is the current
+  /// one or later (1.1.4 refuses a range that ends above the current row).
+  public func autofilter(rows: ClosedRange<Int>, cols: ClosedRange<Int>) throws(XlsxError) {
+    let operation = "add an autofilter on \(ExcelGrid.name(rows, cols)) of '\(name)'"
+    let sheet = try live(operation)
+    let range = try ExcelGrid.range(rows: rows, cols: cols, operation)
+    if constantMemory, rows.upperBound < currentRow {
+      throw XlsxError(
+        operation: operation,
+        message:
+          "row \(currentRow + 1) was started; a constant-memory sheet sets an autofilter before "
+          + "the rows below it")
+    }
+    try check(
+      worksheet_autofilter(sheet, range.first.row, range.first.col, range.last.row, range.last.col),
+      operation)
+  }
+
+  /// Applies ``SheetView``: frozen panes and the autofilter.
+  public func setView(_ view: SheetView) throws(XlsxError) {
+    if view.frozenRows > 0 || view.frozenColumns > 0 {
+      try freezePanes(rows: view.frozenRows, columns: view.frozenColumns)
+    }
+    if let filter = view.autofilter {
+      try autofilter(rows: filter.rows, cols: filter.cols)
+    }
+  }
+
   /// Sets a column's width in Excel's character units.
   public func setColumn(_ col: Int, width: Double) throws(XlsxError) {
     let operation = "set the width of column \(ExcelGrid.name(col: col)) of '\(name)'"

@@ -232,6 +232,13 @@ public struct WorkbookDump: Decodable, Sendable {
     public var validations: [Validation]?
     /// The letters of hidden columns, sorted (nil from an older dump).
     public var hiddenColumns: [String]?
+    /// The top-left cell of the unfrozen part (`A3`: two rows frozen), nil when nothing is
+    /// frozen (or from an older dump).
+    public var freezePanes: String?
+    /// The autofilter's range (`A2:F41`), nil without one.
+    public var autoFilter: String?
+    /// Each linked cell's target (`G3`: `01-办公室.xlsx`); nil from an older dump.
+    public var links: [String: String]?
 
     /// The text of a cell, or nil.
     public func text(_ ref: String) -> String? { cells[ref]?.text }
