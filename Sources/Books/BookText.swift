@@ -56,9 +56,9 @@ enum BookText {
     return lines.joined(separator: "\n")
   }
 
-  /// `负责人（签字）：`, naming the 责任人 when the plan does (`负责人（大气处处长）签字：`).
+  /// `负责人（签字）：`, with the 责任人 the plan names on the line below (`（局长）`).
   static func signHere(_ signatory: String?) -> String {
-    signatory.map { "负责人（\($0)）签字：" } ?? "负责人（签字）："
+    "负责人（签字）：" + (signatory.map { "\n（\($0)）" } ?? "")
   }
 
   /// A deadline in one style: `2020年12月31日`; a named period with its day,

@@ -90,10 +90,8 @@ public enum ResponsibilityBook {
       let r = sheet.append(taskRow(t, unit: unit.id, plan: plan, points: points.tasks[n]))
       if n == 0 { sheet.keepTogether.append(taskHeading.lowerBound...r.upperBound) }
     }
-    if !tasks.isEmpty {
-      sheet.append(subtotal("重点任务分值小计", points.taskTotal))
-      sheet.append(subtotal("分值合计", points.total))
-    }
+    if !tasks.isEmpty { sheet.append(subtotal("重点任务分值小计", points.taskTotal)) }
+    if !(targets.isEmpty && tasks.isEmpty) { sheet.append(subtotal("分值合计", points.total)) }
 
     // 三、考核方式 (generated from the assessment `rank` scores with) and 四、其他
     let party = partyA == nil ? "贵单位" : "乙方"
@@ -208,10 +206,12 @@ public enum ResponsibilityBook {
     return .init(col, .text(BookText.deadline(d)), BookStyles.centered)
   }
 
-  /// A row of a table's points: the label across the first seven columns, the sum under 分值.
+  /// A row of a table's points: the label right-aligned before 分值, the sum under it; the
+  /// number column stays empty, so it holds the plan's numbers only.
   static func subtotal(_ label: String, _ total: Double) -> [SheetLayout.Cell] {
     [
-      .init(0...6, .text(label), BookStyles.subtotal),
+      .init(0, .blank, BookStyles.centered),
+      .init(1...6, .text(label), BookStyles.subtotal),
       .init(7, .number(total), BookStyles.number(total)),
     ]
   }
