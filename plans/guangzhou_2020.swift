@@ -204,9 +204,7 @@ let guangzhouChapter5 = Chapter(5, id: "governance", "提升治理能力、管�
 let guangzhou2020 = Plan(
   "guangzhou-2020", title: "2020年广州市生态环境保护工作计划", issuer: "gz-eeb",
   period: .year(2020), source: "seeds/003_e4c9d4035ce7ad05.txt",
-  sourceTitle: "广州市生态环境局2020年工作计划",
-  assessment:
-    "甲方按季度对乙方责任目标和重点任务完成情况进行跟踪调度，年终组织考核；考核结果纳入年度绩效考核，作为评优评先的依据。"
+  sourceTitle: "广州市生态环境局2020年工作计划"
 ) {
   Organisation {
     Unit("gz-gov", "广州市人民政府", short: "市政府", kind: .government) {
@@ -279,8 +277,10 @@ let guangzhou2020 = Plan(
   }
 
   // How units are scored (ILLUSTRATIVE: the seed names 考核 but no 考核细则). Tasks and targets
-  // declare no weights, so each counts 2 points; cooperating units answer for 30 %.
-  Assessment(defaultPoints: 2, cooperatingShare: 0.3, bonusCap: 3) {
+  // declare no weights, so each counts 2 points; cooperating units answer for 30 %. Units report
+  // the previous month's progress by the 5th (the 月报告 of the Qingyuan bulletins, seeds/000).
+  // The books' 三、考核方式 is written from these rules.
+  Assessment(defaultPoints: 2, cooperatingShare: 0.3, bonusCap: 3, reportDay: 5) {
     Deduction(.shortfall(target: "pm25", per: 1), points: 0.5)  // 每差1微克/立方米扣0.5分
     Deduction(.shortfall(target: "ship-fuel-checks", per: 100), points: 0.5)  // 每差100艘次扣0.5分
     Deduction(.targetClass(.nearlyMet), share: 0.5)
@@ -291,6 +291,27 @@ let guangzhou2020 = Plan(
     Deduction(.taskClass(.notStarted), share: 0.5)
     Bonus(.doneEarly(task: nil), points: 1, reason: "提前完成")
     Veto(.targetNotMet("drinking-water"), cap: "不合格", reason: "饮用水安全一票否决")
+  }
+
+  // Who signs with whom (ILLUSTRATIVE: the seed names no signing). The bureau signs with its
+  // divisions and the units under it (the district branches included); the city government
+  // with the city departments, which the bureau cannot bind. 广州海事局 answers to the Ministry
+  // of Transport, outside the city government: it is sent a 任务分工告知书 and signs nothing.
+  // The 责任人 are posts, not names.
+  Signatures {
+    PartyA("gz-eeb", for: .kind(.division), .kind(.directUnit))
+    PartyA("gz-gov", for: .kind(.department))
+    Notice(for: .kind(.other))
+    Signatory("gz-eeb", "局长")
+    Signatory("gz-gov", "分管副市长")
+  }
+
+  // The books' words beyond the seed's (ILLUSTRATIVE: the seed states no 考核方式).
+  Clauses {
+    Clause(
+      .assessment,
+      "甲方按季度对乙方责任目标和重点任务完成情况进行跟踪调度，年终组织考核；考核结果纳入年度绩效考核，作为评优评先的依据。",
+      illustrative: true)
   }
 
   guangzhouChapter1

@@ -209,6 +209,23 @@ let panyu2018 = Plan(
     Target("emission-reduction", "年度减排目标任务", .qualitative("确保完成"))
   }
 
+  // Who signs with whom (ILLUSTRATIVE: the seed says the bureau organised the district's 34
+  // departments and 16 towns and streets, not who signs). The bureau signs with its sections and
+  // the units under it; the district government with the district departments and the towns
+  // and streets, which the bureau cannot bind. The 责任人 are posts, not names.
+  Signatures {
+    PartyA("py-eeb", for: .kind(.division), .kind(.directUnit))
+    PartyA("py-gov", for: .kind(.department), .kind(.town))
+    Signatory("py-eeb", "局长")
+    Signatory("py-gov", "分管副区长")
+  }
+
+  // The plan's own words on assessment (chapter 二, task 1), printed in every book's 三、考核方式;
+  // the rest of that section is written from the default assessment rules.
+  Clauses {
+    Clause(.assessment, "将生态文明建设和环境保护工作落实情况纳入各镇(街)和职能部门绩效考核内容,实行“一票否决”。")
+  }
+
   panyuChapter1
   panyuChapter2
   panyuChapter3

@@ -34,14 +34,17 @@ public enum BookExport {
     (fileName.hasSuffix(".xlsx") ? String(fileName.dropLast(5)) : fileName) + ".pdf"
   }
 
-  /// The books of `resolved`: one per responsible unit, numbered in the plan's unit order
-  /// (the number stays the same when only some units are exported), then the overview.
-  /// `units` (ids) limits the books; the overview is always included.
+  /// The books of `resolved`: one per responsible unit (a 责任书, or a 告知书 for a unit outside
+  /// the signing chain; none for a unit the plan's signing declaration gives no document),
+  /// numbered in the plan's unit order (the number stays the same when only some units are
+  /// exported), then the overview. `units` (ids) limits the books; the overview is always
+  /// included.
   public static func books(_ resolved: ResolvedPlan, units: [String]? = nil) -> [Book] {
     let all = resolved.responsibleUnits
     let width = max(2, String(all.count).count)
     var books: [Book] = []
     for (n, unit) in all.enumerated() where units?.contains(unit.id) ?? true {
+      if resolved.plan.document(for: unit) == .none { continue }
       let number = String(repeating: "0", count: width - String(n + 1).count) + String(n + 1)
       books.append(Book(unit: unit, fileName: "\(number)-\(safeFileName(unit.shortName)).xlsx"))
     }
@@ -167,7 +170,10 @@ public enum BookExport {
   ) -> DocumentProperties {
     let plan = resolved.plan
     let title =
-      book.unit.map { "\(plan.title) 目标责任书（\($0.name)）" } ?? "\(plan.title) 总览"
+      book.unit.map {
+        let kind = plan.document(for: $0) == .notice ? BookText.noticeTitle : BookText.bookTitle
+        return "\(plan.title) \(kind)（\($0.name)）"
+      } ?? "\(plan.title) 总览"
     return BookProperties.document(
       plan, title: title,
       comments: "PlanBook \(plan.id) \(WorkPlan.shortFingerprint(fingerprint))",
@@ -228,6 +234,9 @@ public enum BookExport {
     }
     try check(plan.title, "the plan's title")
     try check(plan.assessmentMethod ?? "", "the plan's assessment method (考核方式)")
+    for (i, c) in (plan.clauses ?? []).enumerated() {
+      try check(c.text, "clause \(i + 1) (\(c.section.rawValue))")
+    }
   }
 
   /// A file name from a unit's short name that every system the books are mailed to can hold

@@ -35,6 +35,10 @@ enum BookStyles {
   static let isoDate = CellStyle(
     fontName: font, fontSize: bodySize, horizontal: .center, vertical: .top, border: true,
     numberFormat: "yyyy-mm-dd")
+  /// A table's 小计/合计 label, right-aligned beside its number.
+  static let subtotal = CellStyle(
+    fontName: font, fontSize: bodySize, bold: true, horizontal: .right, vertical: .top, wrap: true,
+    border: true)
   static let signature = CellStyle(
     fontName: font, fontSize: 12, horizontal: .left, vertical: .top, wrap: true)
 

@@ -39,15 +39,60 @@ enum BookText {
     "为全面完成《\(plan.title)》确定的各项目标任务，落实工作责任，甲方与乙方签订本责任书，明确乙方的责任目标和重点任务如下。"
   }
 
-  static let defaultAssessment =
-    "甲方对乙方责任目标和重点任务的完成情况进行定期跟踪调度，年终组织考核，考核结果作为年度绩效考核和评先评优的重要依据。"
+  /// The document a unit signs, and the one a unit outside the signing chain is sent.
+  static let bookTitle = "目标责任书"
+  static let noticeTitle = "任务分工告知书"
+
+  static func noticePreamble(_ plan: WorkPlan, issuer: String) -> String {
+    "根据《\(plan.title)》，现将贵单位牵头或配合的责任目标和重点任务告知如下，请予支持配合，并按要求向\(issuer)报送进展情况。"
+  }
+
+  static func noticeOther(_ plan: WorkPlan) -> String {
+    var lines = [
+      "（一）本告知书不作签署，自印发之日起执行，责任期至\(chinese(plan.period.end))。",
+      "（二）工作计划调整的，以调整后的计划为准，另行告知。",
+    ]
+    lines += clauses(plan, from: 3)
+    return lines.joined(separator: "\n")
+  }
+
+  /// `负责人（签字）：`, with the 责任人 the plan names on the line below (`（局长）`).
+  static func signHere(_ signatory: String?) -> String {
+    "负责人（签字）：" + (signatory.map { "\n（\($0)）" } ?? "")
+  }
+
+  /// A deadline in one style: `2020年12月31日`; a named period with its day,
+  /// `2020年第三季度末（9月30日）`, `秋冬季（2020年10月1日至12月31日）`.
+  static func deadline(_ d: Deadline) -> String {
+    guard let day = d.dueDay else { return d.description }
+    let md = "\(day.month)月\(day.day)日"
+    switch d {
+    case .date, .endOfYear: return chinese(day)
+    case .endOfMonth(let y, let m): return "\(y)年\(m)月底（\(md)）"
+    case .endOfQuarter(let y, let q):
+      return "\(y)年第\(["一", "二", "三", "四"][q - 1])季度末（\(md)）"
+    case .endOfHalf(let y, let h): return "\(y)年\(h == 1 ? "上" : "下")半年（\(md)）"
+    case .period(let name, let r):
+      let end = r.start.year == r.end.year ? md : chinese(r.end)
+      return "\(name)（\(chinese(r.start))至\(end)）"
+    }
+  }
+
+  /// The plan's own 四、其他 clauses, numbered on from `n`.
+  static func clauses(_ plan: WorkPlan, from n: Int) -> [String] {
+    let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+    return (plan.clauses ?? []).filter { $0.section == .other }.enumerated().map { i, c in
+      let k = n + i
+      return "（\(k <= numerals.count ? numerals[k - 1] : String(k))）\(c.text)"
+    }
+  }
 
   static func other(_ plan: WorkPlan) -> String {
-    [
+    ([
       "（一）本责任书一式两份，甲乙双方各执一份。",
       "（二）本责任书自双方签字（盖章）之日起生效，责任期至\(chinese(plan.period.end))。",
       "（三）工作计划调整的，以调整后的计划为准，由甲方另行通知。",
-    ].joined(separator: "\n")
+    ] + clauses(plan, from: 4)).joined(separator: "\n")
   }
 
   /// The short names of `ids`, joined with 、.

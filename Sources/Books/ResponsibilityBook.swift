@@ -1,5 +1,6 @@
 import PlanEngine
 import PlanModel
+import Tracking
 import Xlsx
 
 /// One unit's target responsibility book (目标责任书): a single A4 portrait sheet with the
@@ -22,16 +23,34 @@ public enum ResponsibilityBook {
       columns: BookCells.numberColumn(columns, fitting: resolved.tasks.map(\.label)))
     let all = 0...lastCol
     let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
+    let document = plan.document(for: unit)
+    var partyAID: String?
+    if case .book(let a) = document { partyAID = a }
+    let partyA = partyAID.map { plan.unit($0)?.name ?? $0 }
+    let signatory = { (id: String?) in id.flatMap { plan.signing?.signatory(of: $0) } }
+    let points = AssessmentText.points(resolved, unit: unit.id)
     let S = BookStyles.self
 
-    // Title and parties.
-    let titleRows = sheet.append([.init(all, .text("\(plan.title)\n目标责任书"), S.title)])
+    // Title and parties: 甲方 as the plan's signing declaration has it; a notice is addressed
+    // to the unit and signed by nobody.
+    let kind = partyA == nil ? BookText.noticeTitle : BookText.bookTitle
+    let titleRows = sheet.append([.init(all, .text("\(plan.title)\n\(kind)"), S.title)])
     sheet.append([.init(all, .text("（\(unit.name)）"), S.subtitle)])
     sheet.append([], minHeight: 8)
-    sheet.append([.init(all, .text("甲方：\(issuer)"), S.party)])
-    sheet.append([.init(all, .text("乙方：\(unit.name)"), S.party)])
+    if let partyA {
+      sheet.append([.init(all, .text("甲方：\(partyA)"), S.party)])
+      sheet.append([.init(all, .text("乙方：\(unit.name)"), S.party)])
+    } else {
+      sheet.append([.init(all, .text("致：\(unit.name)"), S.party)])
+    }
     sheet.append([.init(all, .text("责任期：\(BookText.period(plan.period))"), S.party)])
-    let preamble = sheet.append([.init(all, .text(BookText.preamble(plan)), S.paragraph)])
+    let preamble = sheet.append([
+      .init(
+        all,
+        .text(
+          partyA == nil ? BookText.noticePreamble(plan, issuer: issuer) : BookText.preamble(plan)),
+        S.paragraph)
+    ])
     sheet.keepTogether.append(titleRows.lowerBound...preamble.upperBound)
 
     // 一、责任目标
@@ -48,9 +67,11 @@ public enum ResponsibilityBook {
       sheet.keepTogether.append(targetHeading.lowerBound...r.upperBound)
     }
     for (n, t) in targets.enumerated() {
-      let r = sheet.append(targetRow(n + 1, t, unit: unit.id, in: resolved))
+      let r = sheet.append(
+        targetRow(n + 1, t, unit: unit.id, in: resolved, points: points.targets[n]))
       if n == 0 { sheet.keepTogether.append(targetHeading.lowerBound...r.upperBound) }
     }
+    if !targets.isEmpty { sheet.append(subtotal("责任目标分值小计", points.targetTotal)) }
 
     // 二、重点任务
     let tasks = resolved.tasks(for: unit.id)
@@ -66,37 +87,52 @@ public enum ResponsibilityBook {
       sheet.keepTogether.append(taskHeading.lowerBound...r.upperBound)
     }
     for (n, t) in tasks.enumerated() {
-      let r = sheet.append(taskRow(t, unit: unit.id, plan: plan))
+      let r = sheet.append(taskRow(t, unit: unit.id, plan: plan, points: points.tasks[n]))
       if n == 0 { sheet.keepTogether.append(taskHeading.lowerBound...r.upperBound) }
     }
+    if !tasks.isEmpty { sheet.append(subtotal("重点任务分值小计", points.taskTotal)) }
+    if !(targets.isEmpty && tasks.isEmpty) { sheet.append(subtotal("分值合计", points.total)) }
 
-    // 三、考核方式 and 四、其他
-    let assessment = plan.assessmentMethod ?? BookText.defaultAssessment
+    // 三、考核方式 (generated from the assessment `rank` scores with) and 四、其他
+    let party = partyA == nil ? "贵单位" : "乙方"
     let h3 = sheet.append([.init(all, .text("三、考核方式"), S.heading)], minHeight: 24)
-    let p3 = sheet.append([.init(all, .text(assessment), S.paragraph)])
-    sheet.keepTogether.append(h3.lowerBound...p3.upperBound)
+    for (n, clause) in AssessmentText.clauses(resolved, unit: unit.id, party: party).enumerated() {
+      let r = sheet.append([.init(all, .text(clause), S.paragraph)])
+      if n == 0 { sheet.keepTogether.append(h3.lowerBound...r.upperBound) }
+    }
     let h4 = sheet.append([.init(all, .text("四、其他"), S.heading)], minHeight: 24)
-    sheet.append([.init(all, .text(BookText.other(plan)), S.paragraph)])
+    let other = partyA == nil ? BookText.noticeOther(plan) : BookText.other(plan)
+    sheet.append([.init(all, .text(other), S.paragraph)])
 
-    // Signature block: both parties side by side, never split.
     let left = 0...3
     let right = 4...7
     sheet.append([], minHeight: 20)
-    sheet.append(
-      [
-        .init(left, .text("甲方（盖章）：\n\(issuer)"), S.signature),
-        .init(right, .text("乙方（盖章）：\n\(unit.name)"), S.signature),
-      ], minHeight: 48)
-    sheet.append(
-      [.init(left, .text("负责人（签字）："), S.signature), .init(right, .text("负责人（签字）："), S.signature)],
-      minHeight: 40)
-    let s3 = sheet.append(
-      [
-        .init(left, .text("____年__月__日"), S.signature),
-        .init(right, .text("____年__月__日"), S.signature),
-      ], minHeight: 32)
+    let last: ClosedRange<Int>
+    if let partyA {
+      // Signature block: both parties side by side, never split.
+      sheet.append(
+        [
+          .init(left, .text("甲方（盖章）：\n\(partyA)"), S.signature),
+          .init(right, .text("乙方（盖章）：\n\(unit.name)"), S.signature),
+        ], minHeight: 48)
+      sheet.append(
+        [
+          .init(left, .text(BookText.signHere(signatory(partyAID))), S.signature),
+          .init(right, .text(BookText.signHere(signatory(unit.id))), S.signature),
+        ],
+        minHeight: 40)
+      last = sheet.append(
+        [
+          .init(left, .text("____年__月__日"), S.signature),
+          .init(right, .text("____年__月__日"), S.signature),
+        ], minHeight: 32)
+    } else {
+      // A notice: the issuer's name and the date, no signatures.
+      last = sheet.append(
+        [.init(right, .text("\(issuer)\n____年__月__日"), S.signature)], minHeight: 48)
+    }
     // The signature block never stands alone: 四、其他 goes with it.
-    sheet.keepTogether.append(h4.lowerBound...s3.upperBound)
+    sheet.keepTogether.append(h4.lowerBound...last.upperBound)
 
     sheet.page.footer = footer(plan: plan, fingerprint: fingerprint)
     return sheet
@@ -109,7 +145,7 @@ public enum ResponsibilityBook {
   }
 
   static func targetRow(
-    _ n: Int, _ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan
+    _ n: Int, _ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan, points: Double
   )
     -> [SheetLayout.Cell]
   {
@@ -119,20 +155,27 @@ public enum ResponsibilityBook {
     if let task = t.taskID, let label = resolved.tasks.first(where: { $0.task.id == task })?.label {
       name += "\n（见第\(label)项任务）"
     }
+    if let period = t.target.period { name += "\n考核时段：\(BookText.deadline(period))" }
+    if let tolerance = t.target.tolerance {
+      name +=
+        "\n允许偏差：\(Requirement.format(tolerance))\(AssessmentText.stepUnit(r))（偏差以内为基本达标）"
+    }
+    if !t.lead.contains(unit) { name += "\n牵头：\(BookText.names(t.lead, in: resolved.plan))" }
     return [
       .init(0, .number(Double(n)), S.number(1)),
       .init(1, .text(name), S.text),
       .init(
         2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
-    ] + BookCells.requirement(r, from: 3) + [BookCells.weight(t.target.weight, col: 7)]
+    ] + BookCells.requirement(r, from: 3) + [BookCells.weight(points, col: 7)]
   }
 
-  static func taskRow(_ t: ResolvedTask, unit: String, plan: WorkPlan) -> [SheetLayout.Cell] {
+  static func taskRow(
+    _ t: ResolvedTask, unit: String, plan: WorkPlan, points: Double
+  ) -> [SheetLayout.Cell] {
     let S = BookStyles.self
     var notes: [String] = []
-    if case .period(let name, _) = t.deadline { notes.append("时限：\(name)") }
     for m in t.task.milestones {
-      notes.append("\(m.deadline)：\(m.title)")
+      notes.append("\(BookText.deadline(m.deadline))：\(m.title)")
     }
     if t.lead.contains(unit) {
       let others = t.lead.filter { $0 != unit }
@@ -146,9 +189,30 @@ public enum ResponsibilityBook {
       .init(1, .text(t.task.text), S.text),
       .init(
         2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
-      BookCells.deadline(t, col: 3),
+      deadline(t.deadline, col: 3),
       .init(4...6, .text(notes.joined(separator: "\n")), S.text),
-      BookCells.weight(t.task.weight, col: 7),
+      BookCells.weight(points, col: 7),
+    ]
+  }
+
+  /// A deadline in the book's one style: a day as a date cell (`2020年12月31日`), a named
+  /// period as text with its day (`2020年第三季度末（9月30日）`).
+  static func deadline(_ d: Deadline, col: Int) -> SheetLayout.Cell {
+    switch d {
+    case .date, .endOfYear:
+      if let day = d.dueDay { return .init(col, .date(day), BookStyles.date) }
+    default: break
+    }
+    return .init(col, .text(BookText.deadline(d)), BookStyles.centered)
+  }
+
+  /// A row of a table's points: the label right-aligned before 分值, the sum under it; the
+  /// number column stays empty, so it holds the plan's numbers only.
+  static func subtotal(_ label: String, _ total: Double) -> [SheetLayout.Cell] {
+    [
+      .init(0, .blank, BookStyles.centered),
+      .init(1...6, .text(label), BookStyles.subtotal),
+      .init(7, .number(total), BookStyles.number(total)),
     ]
   }
 }

@@ -28,6 +28,7 @@ public enum Checker {
     checkTargets(resolved, into: &out)
     checkWeights(plan, into: &out)
     checkAssessment(resolved, into: &out)
+    checkSigning(resolved, into: &out)
     checkTexts(plan, source: source, into: &out)
     for t in resolved.tasks where t.lead.isEmpty {
       out.append(.missingLead(t))
@@ -285,6 +286,12 @@ public enum Checker {
     check(plan.version, "the plan's version", at: plan.location)
     check(plan.issuer, "the plan's issuer", at: plan.location)
     check(plan.assessmentMethod, "the plan's assessment method", at: plan.location)
+    for (i, c) in (plan.clauses ?? []).enumerated() {
+      check(c.text, "clause \(i + 1)", at: c.location ?? plan.location)
+    }
+    for s in plan.signing?.signatories ?? [] {
+      check(s.name, "the signatory of \(s.unit)", at: s.location ?? plan.location)
+    }
     check(plan.source?.path, "the plan's source path", at: plan.location)
     check(plan.source?.title, "the plan's source title", at: plan.location)
     for r in plan.removed ?? [] {
@@ -662,6 +669,52 @@ public enum Checker {
     }
   }
 
+  // MARK: - signing
+
+  /// The signing declaration: every unit it names is declared; no scope is declared twice;
+  /// nobody signs with itself (the issuer included); a report day is a day of a month.
+  static func checkSigning(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
+    let plan = resolved.plan
+    if let day = plan.assessment?.reportDay, !(1...28).contains(day) {
+      out.append(
+        Diagnostic(
+          .error, "assessment-invalid",
+          "the report day must be within 1…28 (every month has it), not \(day)",
+          at: plan.assessment?.location ?? plan.location))
+    }
+    guard let signing = plan.signing else { return }
+    let known = Set(plan.units.map(\.id))
+    var scopes = Set<Signing.Scope>()
+    for r in signing.rules {
+      let at = r.location ?? plan.location
+      if case .unit(let id) = r.scope, !known.contains(id) {
+        out.append(.unknownUnit(id, role: "unit of a signing rule", in: plan, at: at))
+      }
+      if let a = r.partyA, !known.contains(a) {
+        out.append(.unknownUnit(a, role: "甲方 (PartyA)", in: plan, at: at))
+      }
+      if !scopes.insert(r.scope).inserted {
+        out.append(
+          Diagnostic(
+            .error, "signing-conflict",
+            "\(r.scope) is given its document twice in Signatures; the first line stands", at: at))
+      }
+    }
+    // Who would sign with itself: each responsible unit by the rule that decides it.
+    for u in resolved.responsibleUnits {
+      guard let r = signing.rule(for: u), r.document == .book, (r.partyA ?? plan.issuer) == u.id
+      else { continue }
+      out.append(
+        Diagnostic(
+          .error, "self-signed",
+          "\(u.id) (\(u.shortName)) would sign its own book as both 甲方 and 乙方 (by the signing rule for \(r.scope)); give it another 甲方, a Notice or NoDocument",
+          at: r.location ?? plan.location))
+    }
+    for s in signing.signatories where !known.contains(s.unit) {
+      out.append(.unknownUnit(s.unit, role: "unit of a Signatory", in: plan, at: s.location))
+    }
+  }
+
   // MARK: - transcription
 
   static func checkTexts(_ plan: WorkPlan, source: SourceText, into out: inout [Diagnostic]) {
@@ -701,6 +754,22 @@ public enum Checker {
         out.append(
           .textNotInSource(
             "the title of chapter \(c.id)", mismatch, source: plan.source, at: c.location))
+      }
+    }
+    // Clauses the books print in the plan's words: from the document, or marked illustrative.
+    var clauses = Transcription(document)
+    if let method = plan.assessmentMethod, let mismatch = clauses.mismatch(of: method) {
+      out.append(
+        .textNotInSource(
+          "the plan's assessment method (考核方式; mark it Clause(.assessment, …, illustrative: true) if it is not from the document)",
+          mismatch, source: plan.source, at: plan.location))
+    }
+    for (i, c) in (plan.clauses ?? []).enumerated() where !c.illustrative {
+      if let mismatch = clauses.mismatch(of: c.text) {
+        out.append(
+          .textNotInSource(
+            "clause \(i + 1) (\(c.section.rawValue); mark it illustrative: true if it is not from the document)",
+            mismatch, source: plan.source, at: c.location ?? plan.location))
       }
     }
   }

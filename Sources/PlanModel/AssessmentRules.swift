@@ -23,6 +23,9 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   public var vetoes: [Veto]
   /// From the best grade down; a score gets the first band whose minimum it reaches.
   public var grades: [GradeBand]
+  /// The day of the month by which each unit reports the previous month's progress
+  /// (每月N日前报送上月进展), when the plan sets one.
+  public var reportDay: Int?
   /// Where the rules are declared (not part of the snapshot).
   public var location: SourceLocation? = nil
 
@@ -30,7 +33,8 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     total: Double = 100, defaultPoints: Double = 1, cooperatingShare: Double = 0.3,
     bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
     deductions: [Deduction] = AssessmentRules.defaultDeductions, bonuses: [Bonus] = [],
-    vetoes: [Veto] = [], grades: [GradeBand] = AssessmentRules.defaultGrades
+    vetoes: [Veto] = [], grades: [GradeBand] = AssessmentRules.defaultGrades,
+    reportDay: Int? = nil
   ) {
     self.total = total
     self.defaultPoints = defaultPoints
@@ -42,11 +46,22 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     self.bonuses = bonuses
     self.vetoes = vetoes
     self.grades = grades
+    self.reportDay = reportDay
   }
 
   private enum CodingKeys: String, CodingKey {
     case total, defaultPoints, cooperatingShare, bonusCap, behindTolerance, aheadMargin
-    case deductions, bonuses, vetoes, grades
+    case deductions, bonuses, vetoes, grades, reportDay
+  }
+
+  /// The points of a task or target of `weight` (its 分值): the weight, else ``defaultPoints``.
+  public func points(weight: Double?) -> Double { weight ?? defaultPoints }
+
+  /// The points a unit answers for on a task or target of `weight`: all of them when it leads,
+  /// ``cooperatingShare`` of them when it cooperates. Scoring (`Assessor`) and the books'
+  /// 分值 column both take them from here.
+  public func points(weight: Double?, lead: Bool) -> Double {
+    points(weight: weight) * (lead ? 1 : cooperatingShare)
   }
 
   /// What a plan without an assessment of its own is scored by.

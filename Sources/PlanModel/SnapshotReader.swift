@@ -101,6 +101,8 @@ struct SnapshotReader {
     var assessmentMethod: String?
     var assessment: AssessmentRules?
     var removed: [RemovedItem]?
+    var signing: Signing?
+    var clauses: [PlanClause]?
     var units: [OrgUnit]?
     var targets: [PlanTarget]?
     var chapters: [PlanChapter]?
@@ -154,6 +156,12 @@ struct SnapshotReader {
       } else if key.is("removed") {
         try seen.first(14)
         removed = try array { (r: inout SnapshotReader) throws(Unusual) in try r.removedItem() }
+      } else if key.is("signing") {
+        try seen.first(15)
+        signing = try decoded(Signing.self)
+      } else if key.is("clauses") {
+        try seen.first(16)
+        clauses = try decoded([PlanClause].self)
       } else {
         throw Unusual()
       }
@@ -167,6 +175,8 @@ struct SnapshotReader {
       targets: try required(targets), chapters: try required(chapters),
       rules: try required(rules))
     plan.removed = removed
+    plan.signing = signing
+    plan.clauses = clauses
     return plan
   }
 
@@ -202,6 +212,17 @@ struct SnapshotReader {
       throw Unusual()
     }
     return rules
+  }
+
+  /// A small, rare part of the plan (the signing declaration, the clauses), decoded by
+  /// `JSONDecoder` from its own bytes, as the assessment is.
+  private mutating func decoded<Value: Decodable>(_ type: Value.Type) throws(Unusual) -> Value {
+    let range = try json.skipValue()
+    let data = Data(json.bytes(range))
+    guard let value = try? JSONDecoder().decode(Value.self, from: data) else {
+      throw Unusual()
+    }
+    return value
   }
 
   private mutating func removedItem() throws(Unusual) -> RemovedItem {

@@ -12,7 +12,7 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
   /// A stable id (`guangzhou-2020`), used on the command line and in file names.
   public var id: String
   public var title: String
-  /// The issuing unit's id (甲方 of every responsibility book).
+  /// The issuing unit's id (甲方 of every responsibility book unless ``signing`` says otherwise).
   public var issuer: String
   public var period: DateRange
   /// The document the plan was transcribed from.
@@ -28,6 +28,12 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
   public var assessment: AssessmentRules?
   /// Tasks and targets a revision removed, with the reason (修订理由) a reviewer sees.
   public var removed: [RemovedItem]?
+  /// Who signs each unit's book (甲方) and what units outside the signing chain get; nil: the
+  /// issuer signs with every unit (see ``document(for:)``).
+  public var signing: Signing?
+  /// Clauses the plan adds to 三、考核方式 and 四、其他, each from the source document or
+  /// marked illustrative.
+  public var clauses: [PlanClause]?
   public var units: [OrgUnit]
   public var targets: [PlanTarget]
   public var chapters: [PlanChapter]
@@ -78,7 +84,7 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
 
   private enum CodingKeys: String, CodingKey {
     case id, title, issuer, period, source, version, numbering, weightTotal, assessmentMethod
-    case assessment, removed, units, targets, chapters, rules
+    case assessment, removed, signing, clauses, units, targets, chapters, rules
   }
 }
 

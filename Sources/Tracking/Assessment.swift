@@ -164,13 +164,14 @@ public enum Assessor {
   ) -> ScoreLine {
     let lead = targets[i].target.lead.contains(id)
     let share = lead ? 1 : rules.cooperatingShare
-    let points = targets[i].target.target.weight ?? rules.defaultPoints
+    let weight = targets[i].target.target.weight
+    let points = rules.points(weight: weight)
     let (kept, _) = deduct(
       points: points, target: targets[i].target.target.id, status: targets[i].status,
       shortfall: targets[i].shortfall, deductions: rules.deductions, explain: false)
     return ScoreLine(
       item: .target(targets[i].target.target.id), role: lead ? "牵头" : "配合",
-      possible: points * share, earned: kept * share,
+      possible: rules.points(weight: weight, lead: lead), earned: kept * share,
       why: .target(
         TargetReasons(
           name: targets[i].target.target.name, id: targets[i].target.target.id,
@@ -184,13 +185,14 @@ public enum Assessor {
   ) -> ScoreLine {
     let lead = tasks[i].task.lead.contains(id)
     let share = lead ? 1 : rules.cooperatingShare
-    let points = tasks[i].task.task.weight ?? rules.defaultPoints
+    let weight = tasks[i].task.task.weight
+    let points = rules.points(weight: weight)
     let (kept, _) = deduct(
       points: points, task: tasks[i].status, expected: tasks[i].expected,
       deductions: rules.deductions, behindTolerance: rules.behindTolerance, explain: false)
     return ScoreLine(
       item: .task(tasks[i].task.task.id), role: lead ? "牵头" : "配合",
-      possible: points * share, earned: kept * share,
+      possible: rules.points(weight: weight, lead: lead), earned: kept * share,
       why: .task(
         TaskReasons(
           label: tasks[i].task.label, status: tasks[i].status, percent: tasks[i].percent,

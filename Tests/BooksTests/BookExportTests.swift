@@ -3,6 +3,7 @@ import PlanEngine
 import PlanModel
 import TestSupport
 import Testing
+import Tracking
 
 @testable import Books
 
@@ -41,7 +42,11 @@ struct BookExportTests {
         // The full text (or its first part when a very long text continues below).
         #expect(sheet.text("B\(row)").map { t.task.text.hasPrefix($0) } == true)
         #expect(sheet.text("C\(row)") == (t.lead.contains(unit) ? "牵头" : "配合"))
-        #expect(sheet.cells["D\(row)"]?.date == t.dueDay.map(iso))
+        // A day as a date; a named period (a quarter's end, 秋冬季) as its name and day.
+        switch t.deadline {
+        case .date, .endOfYear: #expect(sheet.cells["D\(row)"]?.date == t.dueDay.map(iso))
+        default: #expect(sheet.text("D\(row)") == BookText.deadline(t.deadline))
+        }
       }
     }
   }
@@ -93,7 +98,9 @@ struct BookExportTests {
       #expect(sheet.rows(where: "A", is: heading).count == 1, "\(heading)")
     }
     let assessment = try #require(sheet.rows(where: "A", is: "三、考核方式").first)
-    #expect(sheet.text("A\(assessment + 1)") == resolved.plan.assessmentMethod)
+    #expect(
+      sheet.text("A\(assessment + 1)")
+        == AssessmentText.clauses(resolved, unit: "gz-eeb-air").first)
     let other = try #require(sheet.rows(where: "A", is: "四、其他").first)
     #expect(sheet.text("A\(other + 1)")?.contains("一式两份") == true)
     #expect(sheet.text("A\(other + 1)")?.contains("签字（盖章）之日起生效") == true)
@@ -112,7 +119,8 @@ struct BookExportTests {
     let sign = try #require(
       sheet.column("A").first { $0.value.text?.hasPrefix("甲方（盖章）") == true }?.key)
     #expect(sheet.text("E\(sign)")?.hasPrefix("乙方（盖章）") == true)
-    #expect(sheet.text("A\(sign + 1)") == "负责人（签字）：")
+    #expect(sheet.text("A\(sign + 1)") == "负责人（签字）：\n（局长）")
+    #expect(sheet.text("E\(sign + 1)") == "负责人（签字）：")
     #expect(sheet.text("A\(sign + 2)") == "____年__月__日")
     #expect(sheet.text("E\(sign + 2)") == "____年__月__日")
     #expect(sheet.maxRow == sign + 2)

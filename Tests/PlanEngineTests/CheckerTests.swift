@@ -1034,4 +1034,58 @@ private let file = "Tests/PlanEngineTests/CheckerTests.swift"
     #expect(title.map(\.code) == ["too-long-for-workbook"])
     #expect(title.first?.message.hasPrefix("the plan's title has 256 characters") == true)
   }
+
+  // MARK: - signing
+
+  @Test func aDeclaredSigningChainIsClean() {
+    let plan = testPlan {
+      Signatures {
+        PartyA("eeb", for: .kind(.division))
+        PartyA("gov", for: .kind(.department))
+        Notice(for: .unit("police"))
+        Signatory("eeb", "局长")
+      }
+    }
+    #expect(diagnostics(of: plan) == [])
+  }
+
+  @Test func theIssuerNeverSignsWithItself() {
+    // `eeb` leads the base task: by the declaration it would be both 甲方 and 乙方.
+    let line = #line + 2
+    let plan = testPlan {
+      Signatures { PartyA("eeb", for: .kind(.department)) }
+    }
+    let found = diagnostics(of: plan)
+    #expect(brief(found) == [report(.error, "self-signed", file, line)])
+    #expect(found.first?.message.hasPrefix("eeb (市生态环境局) would sign its own book") == true)
+    // Without a declaration the issuer is sent a notice, never a book signed with itself.
+    let plain = testPlan().model
+    #expect(plain.unit("eeb").map { plain.document(for: $0) } == .notice)
+    #expect(plain.unit("air").map { plain.document(for: $0) } == .book(partyA: "eeb"))
+  }
+
+  @Test func aSigningDeclarationNamesDeclaredUnitsAndEachScopeOnce() {
+    let line = #line + 3
+    let plan = testPlan {
+      Signatures {
+        PartyA("city", for: .unit("air"), .unit("nobody"))
+        Notice(for: .unit("air"))
+        Signatory("ghost", "处长")
+        PartyA("gov", for: .kind(.department))
+      }
+    }
+    #expect(
+      brief(diagnostics(of: plan)) == [
+        report(.error, "unknown-unit", file, line),
+        report(.error, "unknown-unit", file, line),
+        report(.error, "signing-conflict", file, line + 1),
+        report(.error, "unknown-unit", file, line + 2),
+      ])
+  }
+
+  @Test func aReportDayIsADayEveryMonthHas() {
+    let line = #line + 1
+    let plan = testPlan { Assessment(reportDay: 31) }
+    #expect(brief(diagnostics(of: plan)) == [report(.error, "assessment-invalid", file, line)])
+  }
 }

@@ -220,3 +220,48 @@ private func wholeDocumentMismatch(
   }
   return Transcription.Mismatch(matched: String(needle[..<low]), rest: String(needle[low...]))
 }
+
+/// The transcription check of clauses (考核方式, 其他): each in the document or marked
+/// illustrative.
+@Suite struct ClauseTranscriptionTests {
+  private let published = "13.巩固燃煤整治效果。关停黄埔电厂六号燃煤机组,减少燃煤发电。完善工业窑炉管控。\n"
+
+  // MARK: - clauses (考核方式, 其他)
+
+  @Test func aClauseInTheDocumentPasses() {
+    let plan = testPlan(source: "seeds/test.txt") {
+      Clauses { Clause(.assessment, "关停黄埔电厂六号燃煤机组") }
+      chapter2 { Item(2, id: "b", "减少燃煤发电。") }
+    }
+    #expect(diagnostics(of: plan, source: document(published)) == [])
+  }
+
+  @Test func aClauseNotInTheDocumentIsAnErrorUnlessMarkedIllustrative() {
+    let line = #line + 3
+    let plan = testPlan(source: "seeds/test.txt") {
+      Clauses {
+        Clause(.other, "本责任书一式四份。")
+        Clause(.assessment, "甲方按季度调度，年终考核。", illustrative: true)
+      }
+      chapter2 { Item(2, id: "b", "减少燃煤发电。") }
+    }
+    let found = diagnostics(of: plan, source: document(published))
+    #expect(brief(found) == [report(.error, "text-not-in-source", file, line)])
+    #expect(found.first?.message.hasPrefix("clause 1 (other; mark it illustrative: true") == true)
+  }
+
+  @Test func thePlansAssessmentMethodIsCheckedAsAClause() {
+    let line = #line + 1
+    let plan = Plan(
+      "test-2020", title: "计划", issuer: "eeb", period: .year(2020), source: "seeds/test.txt",
+      assessment: "年终组织考核。"
+    ) {
+      Organisation { Unit("eeb", "测试市生态环境局", kind: .department) }
+      Chapter(1, id: "base", "基础工作") { Item(1, id: "base-task", "做好基础工作。") }
+      Responsibilities { Rule(.all, lead: ["eeb"]) }
+    }
+    let found = diagnostics(of: plan, source: document(published))
+    #expect(brief(found) == [report(.error, "text-not-in-source", file, line)])
+    #expect(found.first?.message.contains("assessment method (考核方式") == true)
+  }
+}

@@ -28,7 +28,7 @@ struct SnapshotReaderTests {
           Bonus(.doneEarly(task: "k1"), points: 1),
         ],
         vetoes: [Veto(.targetNotMet("t1"), cap: "合格"), Veto(.taskOverdue(nil), cap: "不合格")],
-        grades: AssessmentRules.defaultGrades),
+        grades: AssessmentRules.defaultGrades, reportDay: 5),
       units: [
         OrgUnit(id: "u1", name: "一局", shortName: "一局", kind: .department),
         OrgUnit(id: "u2", name: "二处", shortName: "二处", kind: .division, parent: "u1"),
@@ -91,6 +91,15 @@ struct SnapshotReaderTests {
         ResponsibilityRule(match: .target("t2"), responsibility: Responsibility(lead: ["u1"])),
       ])
     plan.removed = [RemovedItem(id: "k9", reason: "合并到 k1")]
+    plan.signing = Signing(
+      rules: [
+        Signing.Rule(.kind(.division), document: .book, partyA: "u1"),
+        Signing.Rule(.unit("u1"), document: .notice), Signing.Rule(.all, document: .none),
+      ],
+      signatories: [Signing.Signatory(unit: "u1", name: "局长")])
+    plan.clauses = [
+      PlanClause(.assessment, "按季度调度", illustrative: true), PlanClause(.other, "其他条款"),
+    ]
     return plan
   }()
 
