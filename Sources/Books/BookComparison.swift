@@ -267,7 +267,7 @@ public enum BookComparison {
     guard let key, let tag = key.first else { return "empty" }
     let body = String(key.dropFirst())
     switch tag {
-    case "n": return body
+    case "n", "o": return body
     case "d":
       guard let day = Day(parsing: body) else { return body }
       return "\(day.year)年\(day.month)月\(day.day)日"

@@ -51,8 +51,7 @@ struct BookContent {
   static func sheets(of book: XlsxFile) throws(XlsxReadError) -> [BookComparison.Sheet] {
     var out: [BookComparison.Sheet] = []
     for info in book.sheets {
-      let cells = try book.cells(sheet: info.name)
-      let formats = try book.cellFormats(sheet: info.name)
+      let (cells, formats) = try book.cellsAndFormats(sheet: info.name)
       var found: [BookComparison.Position: BookComparison.Found] = [:]
       for (reference, value) in cells {
         guard let position = BookComparison.Position(reference) else { continue }
