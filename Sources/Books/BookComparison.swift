@@ -11,7 +11,7 @@ import Xlsx
 /// aligned first (a longest common subsequence of the rows' contents), so a deleted or added
 /// row is reported once, not as a change to every row after it. Each difference is named as the
 /// book prints it: the section (`一、责任目标`), the row of its table, the column's header, the
-/// cell (`08-大气处.xlsx: 一、责任目标 row 4: 目标值 10, plan says 13 (E12)`).
+/// cell (`08-大气处.xlsx: 一、责任目标 row 3: 目标值 130, plan says 135 (E12)`).
 ///
 /// The found workbook is untrusted: any content compares without trapping, and the work is
 /// bounded (rows are aligned exactly only while the edited stretch is small; a larger one is
@@ -117,7 +117,7 @@ public enum BookComparison {
     public var found: String?
     /// What the plan's book shows; nil when it has nothing there.
     public var expected: String?
-    /// The whole sentence (`一、责任目标 row 4: 目标值 10, plan says 13 (E12)`).
+    /// The whole sentence (`一、责任目标 row 3: 目标值 130, plan says 135 (E12)`).
     public var message: String
 
     /// A difference of `kind`; the fields that do not apply are nil.

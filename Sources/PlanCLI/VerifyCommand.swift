@@ -17,7 +17,7 @@ struct VerifyCommand: ParsableCommand {
       cell's value, the sheet names and the printed footer (not styles, widths or heights). \
       Each difference is one line naming the section, the row of its table, the column and \
       the cell, as the book prints them — \
-      `08-大气处.xlsx: 一、责任目标 row 4: 目标值 10, plan says 13 (E12)` — a deleted or added \
+      `08-大气处.xlsx: 一、责任目标 row 3: 目标值 130, plan says 135 (E12)` — a deleted or added \
       row once, at most 20 lines a book (then `… and N more`). Progress templates, status \
       dashboards and 修订对照表 are compared by fingerprint only: they are meant to be filled \
       in, or depend on more than the plan.
