@@ -7,8 +7,8 @@ import XlsxReader
 ///
 /// An export replaces its folder as a whole (``SafeFiles/SetFolder``), so a folder should hold
 /// one complete set: every file the last export listed (`.planbook-set`) is there, and every
-/// book and overview in it comes from one version of one plan. A folder that does not is named
-/// with what is missing or mixed.
+/// book and overview in it comes from one version of one plan, and none was edited since. A
+/// folder that does not is named with what is missing, mixed or edited.
 enum VerifyFolder {
   /// The workbooks of `folder` to verify: every `.xlsx` file in it that is not hidden, sorted.
   static func workbooks(in folder: String) throws -> [String] {
@@ -52,6 +52,15 @@ enum VerifyFolder {
         return "\(n) of \(plan) \(fp)"
       }
       return ("\(folder): a mix of sets: \(parts.joined(separator: ", "))", false)
+    }
+    let edited = results.filter { $0.status == .edited }
+      .map { URL(fileURLWithPath: $0.file).lastPathComponent }
+    if !edited.isEmpty {
+      return (
+        "\(folder): not a clean set: \(edited.count) of its books "
+          + "\(edited.count == 1 ? "was" : "were") edited after the export "
+          + "(\(edited.prefix(5).joined(separator: ", "))\(edited.count > 5 ? ", …" : ""))", false
+      )
     }
     guard let only = books.first else {
       return ("\(folder): holds no PlanBook book", false)

@@ -91,6 +91,14 @@ public struct XlsxFile: Sendable {
   /// ``XlsxReadError/Kind/invalidContent``; in a workbook without a styles part every cell is
   /// General.
   public func cellFormats(sheet: String) throws(XlsxReadError) -> [String: String] {
+    try cellsAndFormats(sheet: sheet).formats
+  }
+
+  /// ``cells(sheet:)`` and ``cellFormats(sheet:)`` of the sheet named `sheet` from one read of
+  /// it.
+  public func cellsAndFormats(
+    sheet: String
+  ) throws(XlsxReadError) -> (cells: [String: CellValue], formats: [String: String]) {
     var formats: [String?] = []
     var styleCount: Int?
     if let bytes = parts[stylesPart.lowercased()] {
@@ -114,7 +122,7 @@ public struct XlsxFile: Sendable {
         out[reference] = format
       }
     }
-    return out
+    return (contents.cells, out)
   }
 
   /// The day a cell shows when it holds a number (or a formula's number) and `format` is a

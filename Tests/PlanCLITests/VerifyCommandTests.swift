@@ -63,10 +63,15 @@ import Testing
     let text = try Binary.run("verify", old)
     #expect(text.status == 1)
     let fingerprint = try guangzhouFingerprint()
+    // No commit of the plan's snapshot has that fingerprint: verify says so, invents nothing.
     #expect(
       text.stdout
         == "\(old): stale — made from guangzhou-2020 version 2019-draft, fingerprint "
-        + "000000000000; the plan's fingerprint is now \(fingerprint.prefix(12))\n")
+        + "000000000000; the plan's fingerprint is now \(fingerprint.prefix(12))\n"
+        + "\(old): that version is not among the committed snapshots of the plan "
+        + "(plans/snapshots/guangzhou-2020.json in the workspace's git history), so what changed "
+        + "since is not known here; with a snapshot of it, `planbook diff OLD.json guangzhou-2020` "
+        + "shows it\n")
 
     let json = try Binary.run("verify", old, "--format", "json")
     #expect(json.status == 1)
@@ -79,27 +84,59 @@ import Testing
     #expect(result["unit"] == "gz-eeb-air 大气环境管理处")
     #expect(result["error"] == nil)
 
-    // The same book made with the fingerprint verify reported is current.
+    // A template made with the fingerprint verify reported is current (templates are
+    // compared by fingerprint only: they are meant to be filled in).
     let fresh = try book(
       "fresh.xlsx",
       [
         ("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.PlanVersion", "unversioned"),
-        ("PlanBook.Fingerprint", fingerprint.uppercased()), ("PlanBook.Kind", "book"),
+        ("PlanBook.Fingerprint", fingerprint.uppercased()), ("PlanBook.Kind", "template"),
         ("PlanBook.Unit", "gz-eeb-air 大气环境管理处"),
       ])
     let again = try Binary.run("verify", fresh)
     #expect(again.status == 0)
     #expect(
       again.stdout
-        == "\(fresh): current — guangzhou-2020, fingerprint \(fingerprint.prefix(12)) (book for "
-        + "gz-eeb-air 大气环境管理处)\n")
+        == "\(fresh): current — guangzhou-2020, fingerprint \(fingerprint.prefix(12)) (template "
+        + "for gz-eeb-air 大气环境管理处)\n")
+
+    // A hand-made book with that fingerprint is not what the plan exports: edited.
+    let forged = try book(
+      "forged.xlsx",
+      [
+        ("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", fingerprint),
+        ("PlanBook.Kind", "book"), ("PlanBook.SchemaVersion", "1"),
+        ("PlanBook.Unit", "gz-eeb-air 广州市生态环境局大气环境管理处"),
+      ])
+    let forgery = try Binary.run("verify", forged)
+    #expect(forgery.status == 1)
+    #expect(forgery.stdout.hasPrefix("\(forged): edited — "))
+
+    // Without its layout's schema version, a book cannot be compared: stale, export again.
+    let unknownLayout = try book(
+      "layout.xlsx",
+      [
+        ("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", fingerprint),
+        ("PlanBook.Kind", "book"), ("PlanBook.Unit", "gz-eeb-air 广州市生态环境局大气环境管理处"),
+      ])
+    let layout = try Binary.run("verify", unknownLayout)
+    #expect(layout.status == 1)
+    #expect(
+      layout.stdout
+        == "\(unknownLayout): stale — made from guangzhou-2020, fingerprint "
+        + "\(fingerprint.prefix(12)) (the current plan), with book layout none; this PlanBook "
+        + "writes layout 1: export again\n")
   }
 
   @Test func theWorstResultGivesTheExitCode() throws {
     defer { folder.remove() }
     let fingerprint = try guangzhouFingerprint()
     let current = try book(
-      "a.xlsx", [("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", fingerprint)])
+      "a.xlsx",
+      [
+        ("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", fingerprint),
+        ("PlanBook.Kind", "template"),
+      ])
     let stale = try book(
       "b.xlsx", [("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", "abc")])
     let missing = folder.path + "/c.xlsx"
@@ -154,7 +191,8 @@ import Testing
     let run = try Binary.run("verify", path)
     #expect(run.status == 1)
     #expect(!run.stdout.contains("\u{9B}"))
-    #expect(run.stdout.split(separator: "\n").count == 1)
+    // The stale line, and the line on the plan's history.
+    #expect(run.stdout.split(separator: "\n").count == 2)
     #expect(
       run.stdout.contains(
         "version v\\u{A}fake.xlsx: current, fingerprint \\u{9B}2J\\u{202E};"))
@@ -167,7 +205,10 @@ import Testing
     let name = "\u{1B}[2K\r当前\nfake.xlsx: current"
     let good = try book(
       name + ".xlsx",
-      [("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", try guangzhouFingerprint())])
+      [
+        ("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", try guangzhouFingerprint()),
+        ("PlanBook.Kind", "template"),
+      ])
     let broken = folder.url.appendingPathComponent(name + "-broken.xlsx").path
     try Data("not a zip".utf8).write(to: URL(fileURLWithPath: broken))
     let run = try Binary.run("verify", good, broken)

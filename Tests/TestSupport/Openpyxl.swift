@@ -364,6 +364,37 @@ public enum Openpyxl {
     }
   }
 
+  /// Deletes `count` rows from row `row` (1-based) of sheet `sheet`, or inserts them there
+  /// (`insert`), as a user of Excel does (the rows below move, merged ranges with them), and
+  /// saves over `path`.
+  public static func moveRows(
+    _ path: String, sheet: String, row: Int, count: Int = 1, insert: Bool = false
+  ) throws {
+    let script = """
+      import sys
+      import openpyxl
+      path, sheet, row, count, insert = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), sys.argv[5] == "1"
+      wb = openpyxl.load_workbook(path, rich_text=True)
+      ws = wb[sheet]
+      # openpyxl moves cells, not merged ranges: unmerge, move, merge again where they went.
+      ranges = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in ws.merged_cells.ranges]
+      for r in list(ws.merged_cells.ranges): ws.unmerge_cells(str(r))
+      if insert: ws.insert_rows(row, count)
+      else: ws.delete_rows(row, count)
+      for top, bottom, left, right in ranges:
+          if not insert and top >= row and bottom < row + count: continue
+          shift = (count if insert else -count) if top >= row else 0
+          ws.merge_cells(start_row=top + shift, end_row=bottom + shift, start_column=left, end_column=right)
+      wb.save(path)
+      """
+    let result = try Shell.run([
+      "python3", "-c", script, path, sheet, String(row), String(count), insert ? "1" : "0",
+    ])
+    guard result.status == 0 else {
+      throw SupportError("moving rows of \(path) failed: \(result.stderr)")
+    }
+  }
+
   /// Several workbooks read in one run of the script, by path.
   public static func dump(_ paths: [String]) throws -> [String: WorkbookDump] {
     guard paths.count > 1 else {
