@@ -256,9 +256,13 @@ public enum BookComparison {
     }
   }
 
-  /// A number as a book shows it: `13`, `28.5`.
+  /// A number as a book holds and shows it: `13`, `28.5`. libxlsxwriter writes a number with
+  /// 16 significant digits (`%.16G`), so a computed 1.7999999999999998 is stored as 1.8: both
+  /// sides are taken to 16 digits before they are compared.
   static func number(_ n: Double) -> String {
-    n == n.rounded() && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+    let stored = n.isFinite ? Double(String(format: "%.16G", n)) ?? n : n
+    return stored == stored.rounded() && abs(stored) < 1e15
+      ? String(Int64(stored)) : String(stored)
   }
 
   /// A key as a reader sees it: a number or a date plain, text in quotes, at most `width`

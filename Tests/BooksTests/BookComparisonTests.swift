@@ -47,6 +47,15 @@ import Testing
       })
   }
 
+  /// libxlsxwriter stores 16 significant digits: a computed 1.7999999999999998 (0.6 × 3) is
+  /// read back as 1.8 and is the same number.
+  @Test func numbersAreComparedAsTheFileHoldsThem() {
+    #expect(BookComparison.number(0.6 * 3) == BookComparison.number(1.8))
+    #expect(BookComparison.number(1.8) == "1.8")
+    #expect(BookComparison.number(13) == "13")
+    #expect(BookComparison.number(1.8) != BookComparison.number(1.81))
+  }
+
   @Test func theSameCellsHaveNoDifference() {
     #expect(!layout.rows.isEmpty)
     let result = BookComparison.compare(expected: [layout], found: [found(layout)])
