@@ -103,8 +103,8 @@ public enum BookExport {
           return dropped
         }, notice: notice
       ) { staging in
-        let errors = ErrorSlots(count: books.count)
-        let pages = PageSlots(count: books.count)
+        let errors = Slots<Failure>(count: books.count)
+        let pages = Slots<Int>(count: books.count)
         let writeOne: @Sendable (Int) -> Void = { i in
           let book = books[i]
           let path = URL(fileURLWithPath: staging).appendingPathComponent(book.fileName).path
@@ -292,42 +292,21 @@ struct Failure: Sendable {
   }
 }
 
-/// The computed page counts of books written in parallel, one slot per book.
-private final class PageSlots: @unchecked Sendable {
-  private var slots: [Int]
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: 0, count: count) }
-
-  func set(_ i: Int, _ pages: Int) {
-    lock.lock()
-    defer { lock.unlock() }
-    slots[i] = pages
-  }
-
-  /// The page counts, in book order.
-  var all: [Int] {
-    lock.lock()
-    defer { lock.unlock() }
-    return slots
-  }
-}
-
-/// Failures collected from parallel writers, one slot per book.
-private final class ErrorSlots: @unchecked Sendable {
-  private var slots: [Failure?]
+/// Values from parallel writers, one slot per book, read in book order.
+private final class Slots<Value: Sendable>: @unchecked Sendable {
+  private var slots: [Value?]
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func set(_ i: Int, _ failure: Failure) {
+  func set(_ i: Int, _ value: Value) {
     lock.lock()
     defer { lock.unlock() }
-    slots[i] = failure
+    slots[i] = value
   }
 
-  /// The failures, in book order.
-  var all: [Failure] {
+  /// The values set, in book order.
+  var all: [Value] {
     lock.lock()
     defer { lock.unlock() }
     return slots.compactMap { $0 }

@@ -32,7 +32,7 @@ enum PlanHistory {
   static func find(_ id: String, fingerprint: String, in root: String) -> Outcome {
     let path = "plans/snapshots/\(id).json"
     guard !id.contains("/"), !id.hasPrefix("-") else { return .notFound }
-    let log = git(["log", "-n", "200", "--format=%h %cs", "--", path], in: root)
+    let log = Git.run(["log", "-n", "200", "--format=%h %cs", "--", path], in: root)
     guard log.status == 0 else {
       let why = String(decoding: log.error, as: UTF8.self).split(separator: "\n").first
       return .unavailable(why.map(String.init) ?? "git log failed")
@@ -42,7 +42,7 @@ enum PlanHistory {
       let fields = line.split(separator: " ")
       guard fields.count == 2 else { continue }
       let commit = String(fields[0])
-      let show = git(["show", "\(commit):\(path)"], in: root)
+      let show = Git.run(["show", "\(commit):\(path)"], in: root)
       guard show.status == 0, SHA256.hex(show.output) == wanted else { continue }
       let text = String(decoding: show.output, as: UTF8.self)
       do {
@@ -73,26 +73,5 @@ enum PlanHistory {
     guard !parts.isEmpty else { return "no task or target changed" }
     let risky = diff.highRisk.count
     return parts.joined(separator: ", ") + (risky > 0 ? " (\(risky) high-risk)" : "")
-  }
-
-  private static func git(
-    _ arguments: [String], in root: String
-  ) -> (status: Int32, output: [UInt8], error: [UInt8]) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", root] + arguments
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    do {
-      try process.run()
-    } catch {
-      return (127, [], Array("cannot run git: \(error.localizedDescription)".utf8))
-    }
-    let output = out.fileHandleForReading.readDataToEndOfFile()
-    let error = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, Array(output), Array(error))
   }
 }

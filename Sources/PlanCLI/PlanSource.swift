@@ -32,25 +32,13 @@ enum PlanSource {
       throw Failure(description: "'\(id)@\(rev)' is not PLAN@REV (e.g. guangzhou-2020@HEAD)")
     }
     let path = "plans/snapshots/\(id).json"
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-C", workspace.root, "show", "\(rev):\(path)"]
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    do {
-      try process.run()
-    } catch {
-      throw Failure(description: "cannot run git: \(error.localizedDescription)")
-    }
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
+    let git = Git.run(["show", "\(rev):\(path)"], in: workspace.root)
+    guard git.status == 0 else {
+      let message = String(decoding: git.error, as: UTF8.self)
       let why = message.split(separator: "\n").first.map(String.init) ?? "git show failed"
       throw Failure(description: "\(id)@\(rev): no \(path) at \(rev) (\(why))")
     }
+    let data = Data(git.output)
     guard let text = String(data: data, encoding: .utf8) else {
       throw Failure(description: "\(id)@\(rev): \(path) is not UTF-8 text")
     }
