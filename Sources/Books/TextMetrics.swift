@@ -1,26 +1,52 @@
 /// How much room text takes when printed: Excel and libxlsxwriter have no autofit, and other
 /// tools count a Chinese character as half its width, so PlanBook measures text itself.
 ///
-/// Widths are in pixels at 96 dpi, the unit Excel's column widths are defined in: a column
-/// `w` characters wide is `w × 7 + 5` pixels (the default font's digit is 7 pixels). A
-/// full-width character (汉字, full-width punctuation) is one em wide; Latin letters and digits
-/// are about half an em in a Chinese font (wider for capitals and `m`/`w`). Estimates err on the
-/// wide side, and wrapping keeps a margin, so text is never cut off even where the reader's
-/// font is a little wider than ours.
+/// Calibrated against what LibreOffice prints (what `export --pdf` and the print tests use),
+/// measured with `pdftotext -bbox` from its PDFs with the fonts `scripts/test-setup` installs:
+/// 宋体 is set in Noto Sans CJK (Chinese, full-width punctuation: one em) and DejaVu Sans
+/// (Latin letters, digits, ASCII punctuation: ``latinWidths``). Widths are given in pixels at
+/// 96 dpi, the unit Excel's column widths are defined in: a column `w` characters wide is
+/// `w × 7 + 5` pixels in Excel; LibreOffice measures the same column about 6 % wider
+/// (``columnScale``: Carlito's digit, its stand-in for Calibri, is 7.4 pixels, not 7), and
+/// wraps inside it less ``horizontalPadding``. Lines are filled greedily as LibreOffice does:
+/// Chinese breaks between any two characters, a Latin word only at its spaces.
 public enum TextMetrics {
-  /// Points per line of text, as a multiple of the font size: LibreOffice sets Noto Sans CJK
-  /// (what it substitutes for 宋体) at 1.45 (measured from its PDFs); SimSun in Excel needs
-  /// less.
+  /// Points per line of text, as a multiple of the font size: Noto Sans CJK's ascent and
+  /// descent (1.448 em), the line pitch LibreOffice prints Chinese at (measured: 15.19 points
+  /// at 10.5 pt, 17.40 at 12 pt). Latin-only lines print closer (DejaVu Sans, 1.164 em); rows
+  /// are sized for Chinese.
   public static let lineSpacing = 1.45
   /// Padding inside a cell, top and bottom together, in points.
   public static let verticalPadding = 5.0
-  /// Padding inside a cell, left and right together, in pixels.
-  public static let horizontalPadding = 8.0
-  /// The share of a cell's inner width wrapping may fill: room for a reader's wider font and
-  /// for 避头尾 (a line may not start with `，` or `。`, so a character moves down).
-  public static let fill = 0.95
+  /// Points of width LibreOffice gives a column per Excel pixel (a column of `w` characters,
+  /// `w × 7 + 5` Excel pixels, measures `0.793 × (w × 7 + 5)` points; measured from w = 5
+  /// to 60).
+  public static let columnScale = 0.793
+  /// Padding inside a cell, left and right together, in points (measured: 2.0; no margin is
+  /// kept beyond it: a column 17 wide holds eight 12-point characters with 0.3 points to
+  /// spare).
+  public static let horizontalPadding = 2.0
   /// The tallest row Excel allows, in points.
   public static let maximumRowHeight = 409.0
+
+  /// The room a line has in a cell `pixels` wide (Excel pixels, padding included), in pixels
+  /// at 96 dpi (the unit of ``width(of:fontSize:)``).
+  public static func room(pixels: Double) -> Double {
+    max(1, (pixels * columnScale - horizontalPadding) * 4 / 3)
+  }
+
+  /// DejaVu Sans' advance widths, in ems, of the printable ASCII characters U+0020–U+007E:
+  /// what LibreOffice sets Latin text of a 宋体 cell in.
+  static let latinWidths: [Double] = [
+    0.318, 0.401, 0.460, 0.838, 0.636, 0.950, 0.780, 0.275, 0.390, 0.390, 0.500, 0.838, 0.318,
+    0.361, 0.318, 0.337, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636, 0.636,
+    0.337, 0.337, 0.838, 0.838, 0.838, 0.531, 1.000, 0.684, 0.686, 0.698, 0.770, 0.632, 0.575,
+    0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863, 0.748, 0.787, 0.603, 0.787, 0.695, 0.635,
+    0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685, 0.390, 0.337, 0.390, 0.838, 0.500, 0.500,
+    0.613, 0.635, 0.550, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974,
+    0.634, 0.612, 0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525,
+    0.636, 0.337, 0.636, 0.838,
+  ]
 
   /// The pixel width of a column `units` characters wide.
   public static func pixels(columnWidth units: Double) -> Double { (units * 7 + 5).rounded() }
@@ -57,16 +83,10 @@ public enum TextMetrics {
   /// The width of the scalar `v` for an em of `em` pixels.
   @inline(__always)
   static func width(of v: UInt32, em: Double) -> Double {
+    if v >= 0x20 && v < 0x7F { return em * latinWidths[Int(v - 0x20)] }
     if isFullWidth(v) { return em }
-    switch v {
-    case 0x20: return em * 0.3  // space
-    // i l j I . , : ; ' | !
-    case 0x69, 0x6C, 0x6A, 0x49, 0x2E, 0x2C, 0x3A, 0x3B, 0x27, 0x7C, 0x21: return em * 0.35
-    // m w M W @ % &
-    case 0x6D, 0x77, 0x4D, 0x57, 0x40, 0x25, 0x26: return em * 0.9
-    case 0x41...0x5A: return em * 0.72  // other capitals
-    default: return em * 0.58
-    }
+    // Other Latin, Greek (μ), superscripts: about a DejaVu digit.
+    return em * 0.64
   }
 
   /// The width of `text` on one line, in pixels.
@@ -99,7 +119,7 @@ public enum TextMetrics {
   )
     -> Int
   {
-    var counter = LineCounter(room: max(1, (pixels - horizontalPadding) * fill))
+    var counter = LineCounter(room: room(pixels: pixels))
     let em = fontSize * 4 / 3
     var spaces = 0.0
     var word = 0.0
@@ -127,7 +147,7 @@ public enum TextMetrics {
           wordStart = -1
         }
         if v == 0x20 {
-          spaces += em * 0.3
+          spaces += em * latinWidths[0]
         } else {
           if spaces > 0 {
             counter.place(spaces: spaces)
@@ -247,11 +267,15 @@ public enum TextMetrics {
     (Double(lines) * fontSize * lineSpacing + verticalPadding).rounded(.up)
   }
 
-  /// The narrowest column, in character units, that shows `text` on one line at `fontSize`.
+  /// The narrowest column, in character units, that shows `text` on one line at `fontSize`
+  /// (each of its lines, when it has several), in Excel and in LibreOffice.
   public static func columnWidth(fitting text: String, fontSize: Double) -> Double {
     let widest =
       text.split(separator: "\n").map { width(of: $0, fontSize: fontSize) }.max() ?? 0
-    let needed = widest / fill + horizontalPadding
-    return ((needed - 5) / 7 * 4).rounded(.up) / 4
+    // LibreOffice: room(pixels) ≥ widest; Excel: 7 pixels a unit and 5 of padding, less room
+    // for the text than LibreOffice gives (its columns are narrower): the wider of the two.
+    let pixels = max(
+      ((widest * 3 / 4) + horizontalPadding) / columnScale, widest + 5 + 4)
+    return ((pixels - 5) / 7 * 4).rounded(.up) / 4
   }
 }

@@ -9,7 +9,7 @@ import Testing
 /// text of the catalogue's plans, at several column widths and font sizes, must count alike.
 @Suite struct LineCountOracleTests {
   static func reference(_ text: String, pixels: Double, fontSize: Double) -> Int {
-    let room = max(1, (pixels - TextMetrics.horizontalPadding) * TextMetrics.fill)
+    let room = TextMetrics.room(pixels: pixels)
     var total = 0
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
       var tokens: [[Unicode.Scalar]] = []

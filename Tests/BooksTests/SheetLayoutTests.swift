@@ -17,13 +17,14 @@ import Xlsx
     var s = SheetLayout(name: "S", columns: [5, 32])
     let r = s.append([
       .init(0, .text("1"), style),
-      .init(1, .text(String(repeating: "字", count: 30)), style),
+      .init(1, .text(String(repeating: "字", count: 40)), style),
     ])
     #expect(r == 0...0)
+    // 17 characters a line in a column 32 wide.
     #expect(
       s.rows[0].height == SheetLayout.wholePixels(TextMetrics.rowHeight(lines: 3, fontSize: 10.5)))
     // A merged cell is measured against its whole width.
-    s.append([.init(0...1, .text(String(repeating: "字", count: 30)), style)])
+    s.append([.init(0...1, .text(String(repeating: "字", count: 40)), style)])
     #expect(
       s.rows[1].height == SheetLayout.wholePixels(TextMetrics.rowHeight(lines: 2, fontSize: 10.5)))
     s.append([], minHeight: 33)
