@@ -62,12 +62,38 @@ public enum Overview {
         columns: BookCells.numberColumn(
           [5, 32, 12, 18, 17, 5], fitting: resolved.tasks.map(\.label)))
     case .targets:
-      layout = SheetLayout(name: "指标表", columns: [5, 22, 11, 7.5, 9, 6.5, 10, 12, 5])
+      // Landscape: the lists of units get room to show their names whole.
+      layout = SheetLayout(name: "指标表", columns: [5, 30, 12, 7.5, 9, 7, 16, 30, 5])
+      layout.page.orientation = .landscape
     case .units:
-      layout = SheetLayout(name: "单位索引", columns: linkColumns([5, 24, 10, 6, 6, 6, 24], files))
+      layout = SheetLayout(name: "单位索引", columns: unitColumns(resolved))
+      if layout.widthInPoints > layout.printableWidth { layout.page.orientation = .landscape }
     }
-    layout.page.footer = ResponsibilityBook.footer(plan: resolved.plan, fingerprint: fingerprint)
+    layout.page.footer = ResponsibilityBook.footer(
+      plan: resolved.plan, fingerprint: fingerprint, label: "总览 · \(layout.name)")
     return layout
+  }
+
+  /// The 单位索引's columns: wide enough for every unit's name, short name and book file name
+  /// on one line (within limits: a longer name breaks between its parts), the counts wide
+  /// enough for their headers.
+  static func unitColumns(_ resolved: ResolvedPlan) -> [Double] {
+    let size = BookStyles.bodySize
+    func fitting(_ texts: [String], _ range: ClosedRange<Double>) -> Double {
+      let widest = texts.map { TextMetrics.columnWidth(fitting: $0, fontSize: size) }.max() ?? 0
+      return min(max(widest, range.lowerBound), range.upperBound)
+    }
+    let units = resolved.responsibleUnits
+    let count = fitting(["牵头任务", "配合任务", "责任指标"], 5...10)
+    return [
+      5, fitting(units.map(\.name), 24...40), fitting(units.map(\.shortName), 10...20),
+      count, count, count, fitting(Array(BookExport.fileNames(resolved).values), 24...widestLink),
+    ]
+  }
+
+  /// The pixel width of column `col` of `sheet`.
+  static func pixels<Rows: SheetRows>(_ sheet: Rows, _ col: Int) -> Double {
+    TextMetrics.pixels(columnWidth: sheet.columns[col])
   }
 
   /// Appends a sheet's rows.
@@ -101,20 +127,6 @@ public enum Overview {
   static func filter<Rows: SheetRows>(_ sheet: inout Rows, header: Int) {
     sheet.view.autofilter = SheetView.Range(
       rows: header...max(header, sheet.nextRow - 1), cols: 0...(sheet.columns.count - 1))
-  }
-
-  /// The 单位索引's columns with the file name column (the last) wide enough for the longest
-  /// name on one line — LibreOffice never wraps a link, so a longer one would be cut off in
-  /// print — up to ``widestLink``, the room taken from the unit's name (down to 16).
-  static func linkColumns(_ columns: [Double], _ files: [String: String]) -> [Double] {
-    let widest =
-      files.values.map { TextMetrics.columnWidth(fitting: $0, fontSize: BookStyles.bodySize) }
-      .filter { $0 <= widestLink }.max() ?? 0
-    var out = columns
-    let extra = max(0, widest - out[out.count - 1])
-    out[out.count - 1] += extra
-    out[1] -= min(extra, out[1] - 16)
-    return out
   }
 
   /// The widest file name column; a name that needs more is written as plain wrapped text,
@@ -153,8 +165,8 @@ public enum Overview {
       try sheet.append([
         .init(0, .text(t.label), S.centered),
         .init(1, .text(t.task.title), S.text),
-        .init(2, .text(BookText.names(t.lead, in: plan)), S.text),
-        .init(3, .text(BookText.names(t.cooperating, in: plan)), S.text),
+        .init(2, .text(names(t.lead, in: plan, sheet, col: 2)), S.text),
+        .init(3, .text(names(t.cooperating, in: plan, sheet, col: 3)), S.text),
         BookCells.deadline(t, col: 4),
         BookCells.weight(t.task.weight, col: 5),
       ])
@@ -176,8 +188,8 @@ public enum Overview {
           .init(0, .number(Double(n + 1)), S.number(1)),
           .init(1, .text(BookText.targetName(t.target)), S.text),
         ] + BookCells.requirement(t.target.requirement, from: 2) + [
-          .init(6, .text(BookText.names(t.lead, in: plan)), S.text),
-          .init(7, .text(BookText.names(t.cooperating, in: plan)), S.text),
+          .init(6, .text(names(t.lead, in: plan, sheet, col: 6)), S.text),
+          .init(7, .text(names(t.cooperating, in: plan, sheet, col: 7)), S.text),
           BookCells.weight(t.target.weight, col: 8),
         ])
     }
@@ -211,7 +223,12 @@ public enum Overview {
       }
       try sheet.append([
         .init(0, count(n + 1), S.number(1)),
-        .init(1, .text(unit.name), S.text),
+        .init(
+          1,
+          .text(
+            BookCells.unitName(
+              unit.name, in: plan, pixels: pixels(sheet, 1), fontSize: S.text.fontSize)),
+          S.text),
         .init(2, .text(unit.shortName), S.text),
         .init(3, count(leads), S.number(1)),
         .init(4, count(tasks.count - leads), S.number(1)),
@@ -228,5 +245,12 @@ public enum Overview {
       .init(5, count(totals.targets), S.number(1)),
       .init(6, .blank, S.text),
     ])
+  }
+
+  /// The short names of `ids` in column `col` of `sheet`, each line ending after a whole name.
+  static func names<Rows: SheetRows>(
+    _ ids: [String], in plan: WorkPlan, _ sheet: Rows, col: Int
+  ) -> String {
+    BookCells.names(ids, in: plan, pixels: pixels(sheet, col), fontSize: BookStyles.bodySize)
   }
 }

@@ -6,6 +6,10 @@ import Xlsx
 /// One unit's target responsibility book (目标责任书): a single A4 portrait sheet with the
 /// title, the parties, the period, 一、责任目标, 二、重点任务, 三、考核方式, 四、其他 and a
 /// signature block for both parties that never splits across pages.
+///
+/// Paginated here: each table's header is written again at the top of a page it continues
+/// on, and only there (``SheetLayout/repeatingHeaders(of:)``), so no page starts with a
+/// header that has no row of its table under it; the footer names the unit on every page.
 public enum ResponsibilityBook {
   /// 序号/编号 · 指标/任务内容 · 角色 · 要求/完成时限 · 目标值 · 单位 · 基准年 · 分值.
   /// Together 667 pixels: inside A4's printable width at 100 %, so the page is not scaled and
@@ -56,7 +60,7 @@ public enum ResponsibilityBook {
     // 一、责任目标
     let targets = resolved.targets(for: unit.id)
     let targetHeading = sheet.append([.init(all, .text("一、责任目标"), S.heading)], minHeight: 24)
-    sheet.append([
+    let targetHeader = sheet.append([
       .init(0, .text("序号"), S.header), .init(1, .text("指标"), S.header),
       .init(2, .text("角色"), S.header), .init(3, .text("要求"), S.header),
       .init(4, .text("目标值"), S.header), .init(5, .text("单位"), S.header),
@@ -66,10 +70,12 @@ public enum ResponsibilityBook {
       let r = sheet.append([.init(all, .text("本单位无单列责任目标，按重点任务考核。"), S.text)])
       sheet.keepTogether.append(targetHeading.lowerBound...r.upperBound)
     }
+    var tables: [SheetLayout.Table] = []
     for (n, t) in targets.enumerated() {
       let r = sheet.append(
         targetRow(n + 1, t, unit: unit.id, in: resolved, points: points.targets[n]))
       if n == 0 { sheet.keepTogether.append(targetHeading.lowerBound...r.upperBound) }
+      tables.append(table(targetHeader, r, after: tables.last))
     }
     if !targets.isEmpty { sheet.append(subtotal("责任目标分值小计", points.targetTotal)) }
 
@@ -81,7 +87,6 @@ public enum ResponsibilityBook {
       .init(2, .text("角色"), S.header), .init(3, .text("完成时限"), S.header),
       .init(4...6, .text("节点安排及协作单位"), S.header), .init(7, .text("分值"), S.header),
     ])
-    sheet.page.repeatRows = header
     if tasks.isEmpty {
       let r = sheet.append([.init(all, .text("本单位无牵头或配合的重点任务。"), S.text)])
       sheet.keepTogether.append(taskHeading.lowerBound...r.upperBound)
@@ -89,6 +94,7 @@ public enum ResponsibilityBook {
     for (n, t) in tasks.enumerated() {
       let r = sheet.append(taskRow(t, unit: unit.id, plan: plan, points: points.tasks[n]))
       if n == 0 { sheet.keepTogether.append(taskHeading.lowerBound...r.upperBound) }
+      tables.append(table(header, r, after: tables.last))
     }
     if !tasks.isEmpty { sheet.append(subtotal("重点任务分值小计", points.taskTotal)) }
     if !(targets.isEmpty && tasks.isEmpty) { sheet.append(subtotal("分值合计", points.total)) }
@@ -104,16 +110,21 @@ public enum ResponsibilityBook {
     let other = partyA == nil ? BookText.noticeOther(plan) : BookText.other(plan)
     sheet.append([.init(all, .text(other), S.paragraph)])
 
-    let left = 0...3
-    let right = 4...7
+    // Signature block: both parties side by side, never split; a name too long for its half
+    // is broken between its parts (广州市生态环境局 / 环境影响评价与排放管理处), not inside a word.
+    let left = 0...2
+    let right = 3...7
+    let name = { (text: String, cols: ClosedRange<Int>) in
+      BookCells.unitName(
+        text, in: plan, pixels: sheet.pixels(cols), fontSize: S.signature.fontSize)
+    }
     sheet.append([], minHeight: 20)
     let last: ClosedRange<Int>
     if let partyA {
-      // Signature block: both parties side by side, never split.
       sheet.append(
         [
-          .init(left, .text("甲方（盖章）：\n\(partyA)"), S.signature),
-          .init(right, .text("乙方（盖章）：\n\(unit.name)"), S.signature),
+          .init(left, .text("甲方（盖章）：\n\(name(partyA, left))"), S.signature),
+          .init(right, .text("乙方（盖章）：\n\(name(unit.name, right))"), S.signature),
         ], minHeight: 48)
       sheet.append(
         [
@@ -129,19 +140,46 @@ public enum ResponsibilityBook {
     } else {
       // A notice: the issuer's name and the date, no signatures.
       last = sheet.append(
-        [.init(right, .text("\(issuer)\n____年__月__日"), S.signature)], minHeight: 48)
+        [.init(right, .text("\(name(issuer, right))\n____年__月__日"), S.signature)],
+        minHeight: 48)
     }
     // The signature block never stands alone: 四、其他 goes with it.
     sheet.keepTogether.append(h4.lowerBound...last.upperBound)
 
-    sheet.page.footer = footer(plan: plan, fingerprint: fingerprint)
-    return sheet
+    sheet.page.footer = footer(plan: plan, fingerprint: fingerprint, naming: unit)
+    return sheet.repeatingHeaders(of: tables)
+  }
+
+  /// The table of `header` with the body row(s) `rows` added to `last` (a table of the same
+  /// header so far).
+  private static func table(
+    _ header: ClosedRange<Int>, _ rows: ClosedRange<Int>, after last: SheetLayout.Table?
+  ) -> SheetLayout.Table {
+    guard let last, last.header == header else { return .init(header: header, body: rows) }
+    return .init(header: header, body: last.body.lowerBound...rows.upperBound)
   }
 
   /// `第 &P 页 共 &N 页` in the centre, the plan id and short fingerprint on the right.
   public static func footer(plan: WorkPlan, fingerprint: String) -> String {
     let short = WorkPlan.shortFingerprint(fingerprint)
     return "&C&\"宋体\"&9第 &P 页 共 &N 页&R&\"宋体\"&8\(plan.id) · \(short)"
+  }
+
+  /// ``footer(plan:fingerprint:)`` with `unit` named on the left of every page, so a page that
+  /// comes loose can be put back in its book: the full name, or the short name where the full
+  /// one is too long for a third of the footer.
+  public static func footer(plan: WorkPlan, fingerprint: String, naming unit: OrgUnit) -> String {
+    let fits = TextMetrics.width(of: unit.name, fontSize: 8) * 0.75 <= 160
+    return footer(plan: plan, fingerprint: fingerprint, label: fits ? unit.name : unit.shortName)
+  }
+
+  /// ``footer(plan:fingerprint:)`` with `label` on the left (`&` written as `&&`), left out
+  /// when the footer would exceed the 255 bytes a footer holds.
+  static func footer(plan: WorkPlan, fingerprint: String, label: String) -> String {
+    let plain = footer(plan: plan, fingerprint: fingerprint)
+    let labelled =
+      "&L&\"宋体\"&8\(label.replacingOccurrences(of: "&", with: "&&"))" + plain
+    return labelled.utf8.count <= 255 ? labelled : plain
   }
 
   static func targetRow(

@@ -51,6 +51,21 @@ public struct SheetLayout: Sendable {
   /// Row ranges that must print on one page (a signature block, a heading with its table's
   /// first row); the first row of a range that would straddle a page starts a new page.
   public var keepTogether: [ClosedRange<Int>] = []
+  /// The page breaks, once fixed by ``repeatingHeaders(of:)`` (which writes rows of its own at
+  /// them); nil while they are computed from the rows.
+  public var fixedBreaks: [Int]?
+
+  /// A table of the sheet whose header rows print again at the top of every page its body
+  /// continues on.
+  public struct Table: Sendable, Equatable {
+    public var header: ClosedRange<Int>
+    public var body: ClosedRange<Int>
+
+    public init(header: ClosedRange<Int>, body: ClosedRange<Int>) {
+      self.header = header
+      self.body = body
+    }
+  }
 
   public init(name: String, columns: [Double]) {
     self.name = name
@@ -196,7 +211,7 @@ public struct SheetLayout: Sendable {
     return paper - (page.margins.left + page.margins.right) * 72
   }
 
-  /// Every page break, so no ``keepTogether`` range is split: rows fill a page; a row that
+  /// Every page break (``fixedBreaks`` when fixed), so no ``keepTogether`` range is split: rows fill a page; a row that
   /// does not fit starts the next one, and so does a range that would straddle two pages; the
   /// repeated rows take their room at the top of every page after the one they first appear on.
   ///
@@ -204,17 +219,25 @@ public struct SheetLayout: Sendable {
   /// reader that prints smaller than computed (LibreOffice without Calibri's metrics measures
   /// columns wider and scales the page down to fit its width) then still breaks exactly here,
   /// instead of moving rows up and splitting a block.
-  public func pageBreaks() -> [Int] { pageBreaks(heights: rows.map(\.height)) }
+  public func pageBreaks() -> [Int] { fixedBreaks ?? pageBreaks(heights: rows.map(\.height)) }
 
   /// The page breaks of rows `heights` tall, with this layout's columns, print settings and
   /// ``keepTogether`` ranges (the rows themselves need not be kept: see ``SheetStream``).
   func pageBreaks(heights: [Double]) -> [Int] {
+    paginate(heights: heights, tables: []).map(\.row)
+  }
+
+  /// Every page break of rows `heights` tall, and the table (an index into `tables`) whose
+  /// header the page starting there repeats, if any: a page that starts inside a table's body
+  /// has the header's room taken at its top.
+  func paginate(heights: [Double], tables: [Table]) -> [(row: Int, table: Int?)] {
     let scale = min(1, printableWidth / max(widthInPoints, 1))
     let pageHeight = printableHeight / scale
-    let repeatHeight =
-      page.repeatRows.map { r in r.reduce(0) { $0 + ($1 < heights.count ? heights[$1] : 0) } }
-      ?? 0
-    var breaks: [Int] = []
+    func height(_ r: ClosedRange<Int>) -> Double {
+      r.reduce(0) { $0 + ($1 < heights.count ? heights[$1] : 0) }
+    }
+    let repeatHeight = page.repeatRows.map(height) ?? 0
+    var breaks: [(row: Int, table: Int?)] = []
     var used = 0.0
     var pageStart = 0
     // The longest range starting at each row.
@@ -224,17 +247,49 @@ public struct SheetLayout: Sendable {
     }
     for row in heights.indices {
       var needed = heights[row]
-      if let group = groups[row] {
-        needed = group.reduce(0) { $0 + ($1 < heights.count ? heights[$1] : 0) }
-      }
+      if let group = groups[row] { needed = height(group) }
       if used + needed > pageHeight, row > pageStart {
-        breaks.append(row)
+        let table = tables.firstIndex { $0.body.contains(row) && $0.header.upperBound < row }
+        breaks.append((row, table))
         pageStart = row
         let repeats = page.repeatRows.map { $0.upperBound < row } ?? false
-        used = repeats ? repeatHeight : 0
+        used = (repeats ? repeatHeight : 0) + (table.map { height(tables[$0].header) } ?? 0)
       }
       used += heights[row]
     }
     return breaks
+  }
+
+  /// This layout paginated with each table's header written again as the first rows of every
+  /// page its body continues on (a reader repeats only one range of rows on every page; these
+  /// repeat only where a table goes on). The page breaks are fixed (``fixedBreaks``): each
+  /// page that continues a table starts with its header copy, directly followed by a row of
+  /// its body; ``keepTogether`` ranges move with their rows.
+  public func repeatingHeaders(of tables: [Table]) -> SheetLayout {
+    guard !tables.isEmpty else { return self }
+    let breaks = paginate(heights: rows.map(\.height), tables: tables)
+    var out = self
+    out.rows = []
+    out.rows.reserveCapacity(rows.count + breaks.count)
+    var index: [Int] = []  // the new index of each row
+    index.reserveCapacity(rows.count)
+    var fixed: [Int] = []
+    var next = 0
+    for (r, row) in rows.enumerated() {
+      if next < breaks.count, breaks[next].row == r {
+        fixed.append(out.rows.count)
+        if let t = breaks[next].table { out.rows += rows[tables[t].header] }
+        next += 1
+      }
+      index.append(out.rows.count)
+      out.rows.append(row)
+    }
+    out.keepTogether = keepTogether.map { g in
+      index[
+        g.lowerBound]...(g.upperBound < index.count
+        ? index[g.upperBound] : out.rows.count + g.upperBound - rows.count)
+    }
+    out.fixedBreaks = fixed
+    return out
   }
 }

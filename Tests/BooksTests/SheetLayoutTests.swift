@@ -62,4 +62,31 @@ import Xlsx
     #expect(s.widthInPoints > s.printableWidth)
     #expect(s.pageBreaks().first ?? 0 > 14)
   }
+
+  @Test func aTableRepeatsItsHeaderOnlyWhereItContinues() {
+    // A title, a header, 20 rows of a table, then a paragraph too tall for the page the
+    // table ends on: 12 rows fit under the title and the header on page 1 (80.25 + 12 ×
+    // 50.25 points of 728), the other 8 on page 2 under a copy of the header; the paragraph
+    // starts page 3 with no header above it.
+    var s = SheetLayout(name: "S", columns: [10, 40])
+    s.append([.init(0...1, .text("title"), style)], minHeight: 50)
+    let header = s.append(
+      [.init(0, .text("H1"), style), .init(1, .text("H2"), style)], minHeight: 30)
+    var body: [Int] = []
+    for n in 0..<20 { body += s.append([.init(1, .text("row \(n)"), style)], minHeight: 50) }
+    let paragraph = s.append([.init(0...1, .text("paragraph"), style)], minHeight: 400)
+    let table = SheetLayout.Table(header: header, body: body[0]...body[19])
+    #expect(s.pageBreaks() == [14, paragraph.lowerBound])
+
+    let paged = s.repeatingHeaders(of: [table])
+    #expect(paged.rows.count == s.rows.count + 1)
+    #expect(paged.pageBreaks() == [14, paragraph.lowerBound + 1])
+    let texts = paged.rows.map { $0.cells.map(\.value) }
+    #expect(texts[14] == [.text("H1"), .text("H2")])
+    #expect(texts[15] == [.text("row 12")])
+    #expect(texts[paragraph.lowerBound + 1] == [.text("paragraph")])
+    #expect(paged.page.repeatRows == nil)
+    // Nothing to repeat: the same layout.
+    #expect(s.repeatingHeaders(of: []).rows.count == s.rows.count)
+  }
 }
