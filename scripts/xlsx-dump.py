@@ -268,6 +268,7 @@ def dump(path):
                 "titleRows": ws.print_title_rows,
                 "footer": ws.oddFooter.center.text if ws.oddFooter.center.text else None,
                 "footerRight": ws.oddFooter.right.text if ws.oddFooter.right.text else None,
+                "footerLeft": ws.oddFooter.left.text if ws.oddFooter.left.text else None,
                 "centered": bool(ws.print_options.horizontalCentered),
                 "rowBreaks": [b.id for b in ws.row_breaks.brk],
                 "margins": {"left": ws.page_margins.left, "right": ws.page_margins.right,

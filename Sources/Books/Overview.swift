@@ -69,8 +69,10 @@ public enum Overview {
       layout = SheetLayout(name: "单位索引", columns: unitColumns(resolved))
       if layout.widthInPoints > layout.printableWidth { layout.page.orientation = .landscape }
     }
-    layout.page.footer = ResponsibilityBook.footer(
-      plan: resolved.plan, fingerprint: fingerprint, label: "总览 · \(layout.name)")
+    let plain = ResponsibilityBook.footer(plan: resolved.plan, fingerprint: fingerprint)
+    layout.page.footer =
+      ResponsibilityBook.footer(
+        plan: resolved.plan, fingerprint: fingerprint, label: "总览 · \(layout.name)") ?? plain
     return layout
   }
 

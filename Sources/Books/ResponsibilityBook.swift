@@ -167,19 +167,22 @@ public enum ResponsibilityBook {
 
   /// ``footer(plan:fingerprint:)`` with `unit` named on the left of every page, so a page that
   /// comes loose can be put back in its book: the full name, or the short name where the full
-  /// one is too long for a third of the footer.
+  /// one is too long for a third of the footer (or for the 255 bytes a footer holds).
   public static func footer(plan: WorkPlan, fingerprint: String, naming unit: OrgUnit) -> String {
-    let fits = TextMetrics.width(of: unit.name, fontSize: 8) * 0.75 <= 160
-    return footer(plan: plan, fingerprint: fingerprint, label: fits ? unit.name : unit.shortName)
+    let full = TextMetrics.width(of: unit.name, fontSize: 8) * 0.75 <= 160
+    for label in full ? [unit.name, unit.shortName] : [unit.shortName] {
+      if let footer = footer(plan: plan, fingerprint: fingerprint, label: label) { return footer }
+    }
+    return footer(plan: plan, fingerprint: fingerprint)
   }
 
-  /// ``footer(plan:fingerprint:)`` with `label` on the left (`&` written as `&&`), left out
-  /// when the footer would exceed the 255 bytes a footer holds.
-  static func footer(plan: WorkPlan, fingerprint: String, label: String) -> String {
-    let plain = footer(plan: plan, fingerprint: fingerprint)
-    let labelled =
-      "&L&\"宋体\"&8\(label.replacingOccurrences(of: "&", with: "&&"))" + plain
-    return labelled.utf8.count <= 255 ? labelled : plain
+  /// ``footer(plan:fingerprint:)`` with `label` on the left (`&` written as `&&`); nil when
+  /// that is longer than the 255 bytes a footer holds.
+  static func footer(plan: WorkPlan, fingerprint: String, label: String) -> String? {
+    let footer =
+      "&L&\"宋体\"&8\(label.replacingOccurrences(of: "&", with: "&&"))"
+      + footer(plan: plan, fingerprint: fingerprint)
+    return footer.utf8.count <= 255 ? footer : nil
   }
 
   static func targetRow(

@@ -284,10 +284,9 @@ public struct SheetLayout: Sendable {
       index.append(out.rows.count)
       out.rows.append(row)
     }
-    out.keepTogether = keepTogether.map { g in
-      index[
-        g.lowerBound]...(g.upperBound < index.count
-        ? index[g.upperBound] : out.rows.count + g.upperBound - rows.count)
+    out.keepTogether = keepTogether.compactMap { g in
+      guard g.lowerBound < index.count else { return nil }
+      return index[g.lowerBound]...index[min(g.upperBound, index.count - 1)]
     }
     out.fixedBreaks = fixed
     return out

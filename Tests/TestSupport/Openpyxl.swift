@@ -103,9 +103,10 @@ public struct WorkbookDump: Decodable, Sendable {
     public var fitToHeight: Int?
     public var fitToPage: Bool
     public var titleRows: String?
-    /// The centre part of the footer, and its right part.
+    /// The centre part of the footer, its right part and its left part.
     public var footer: String?
     public var footerRight: String?
+    public var footerLeft: String?
     public var centered: Bool
     public var rowBreaks: [Int]
     public var margins: Margins
