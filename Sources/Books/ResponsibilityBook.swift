@@ -179,9 +179,9 @@ public enum ResponsibilityBook {
   /// ``footer(plan:fingerprint:)`` with `label` on the left (`&` written as `&&`); nil when
   /// that is longer than the 255 bytes a footer holds.
   static func footer(plan: WorkPlan, fingerprint: String, label: String) -> String? {
-    let footer =
-      "&L&\"宋体\"&8\(label.replacingOccurrences(of: "&", with: "&&"))"
-      + footer(plan: plan, fingerprint: fingerprint)
+    let escaped = label.split(separator: "&", omittingEmptySubsequences: false)
+      .joined(separator: "&&")
+    let footer = "&L&\"宋体\"&8\(escaped)" + footer(plan: plan, fingerprint: fingerprint)
     return footer.utf8.count <= 255 ? footer : nil
   }
 
