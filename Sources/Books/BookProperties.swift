@@ -24,8 +24,9 @@ public enum BookProperties {
   /// The ``unit`` of the overview workbook.
   public static let overviewUnit = "总览"
 
-  /// The version of the book layout and of these properties.
-  public static let currentSchemaVersion = 1
+  /// The version of the book layout and of these properties: 2 since table headers repeat only at
+  /// computed breaks, the footer names the unit and the signature block has columns A–C / D–H.
+  public static let currentSchemaVersion = 2
 }
 
 extension BookProperties {

@@ -165,7 +165,7 @@ struct BookExportTests {
     for (name, dump) in try export().dumps {
       #expect(dump.custom[BookProperties.planID] == "guangzhou-2020", "\(name)")
       #expect(dump.custom[BookProperties.fingerprint] == fingerprint)
-      #expect(dump.custom[BookProperties.schemaVersion] == "1")
+      #expect(dump.custom[BookProperties.schemaVersion] == "2")
       #expect(dump.custom[BookProperties.planTitle] == "2020年广州市生态环境保护工作计划")
       #expect(dump.custom[BookProperties.planVersion] != nil)
       #expect(dump.core.created?.hasPrefix("2020-01-01") == true)

@@ -105,7 +105,7 @@ import Testing
       "forged.xlsx",
       [
         ("PlanBook.PlanID", "guangzhou-2020"), ("PlanBook.Fingerprint", fingerprint),
-        ("PlanBook.Kind", "book"), ("PlanBook.SchemaVersion", "1"),
+        ("PlanBook.Kind", "book"), ("PlanBook.SchemaVersion", "2"),
         ("PlanBook.Unit", "gz-eeb-air 广州市生态环境局大气环境管理处"),
       ])
     let forgery = try Binary.run("verify", forged)
