@@ -161,6 +161,7 @@ public enum Checker {
     func checkTarget(_ t: PlanTarget) {
       check(t.responsibility.lead, "lead of target \(t.id)", at: t.location)
       check(t.responsibility.cooperating, "cooperating unit of target \(t.id)", at: t.location)
+      check(t.source.map { [$0] }, "data source of target \(t.id)", at: t.location)
     }
     for t in plan.targets { checkTarget(t) }
     forEachTask(plan) { t, i in

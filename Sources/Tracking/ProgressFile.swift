@@ -160,7 +160,45 @@ public enum ProgressFile {
     guard parser.issues.isEmpty, let period = parser.period else {
       throw ProgressError(issues: parser.sortedIssues)
     }
+    let conflicts = conflicts(in: parser.entries)
+    guard conflicts.isEmpty else { throw ProgressError(issues: conflicts) }
     return ProgressReport(period: period, path: path, entries: parser.entries)
+  }
+
+  /// Rows that give one target (or base) different values for the same day and basis: each
+  /// an issue at the later row naming the earlier one, `file:line` each.
+  static func conflicts(in entries: [ProgressEntry]) -> [ProgressIssue] {
+    struct Key: Hashable {
+      var kind: ProgressEntry.Kind
+      var id: String
+      var basis: String
+      var date: Day
+    }
+    var first: [Key: ProgressEntry] = [:]
+    var issues: [ProgressIssue] = []
+    func shownValue(_ e: ProgressEntry) -> String {
+      e.value.map(Requirement.format) ?? e.state?.chinese ?? "—"
+    }
+    for e in entries where e.kind == .target || e.kind == .base {
+      let basis = e.kind == .base ? e.baseYear.map(String.init) ?? "" : e.basis?.rawValue ?? ""
+      let key = Key(kind: e.kind, id: e.id, basis: basis, date: e.date)
+      guard let earlier = first[key] else {
+        first[key] = e
+        continue
+      }
+      guard earlier.value != e.value || earlier.state != e.state || earlier.lagging != e.lagging
+      else { continue }
+      let at = earlier.location.map { "\($0.file):\($0.line)" } ?? "an earlier row"
+      let what = basis.isEmpty ? "" : " (\(basis))"
+      issues.append(
+        ProgressIssue(
+          file: e.location?.file ?? "", line: e.location?.line ?? 0, column: 1,
+          message:
+            "conflicting values for \(e.kind.rawValue) '\(e.id)' on \(e.date)\(what): "
+            + "\(shownValue(e)) from \(e.reporter) here, \(shownValue(earlier)) from "
+            + "\(earlier.reporter) at \(at) (keep one)"))
+    }
+    return issues
   }
 
   /// What a file of mode `mode` is, when it is not a regular file.
@@ -223,6 +261,11 @@ struct PlanIndex: Sendable {
   var planID: String
   var period: DateRange
   var targets: [String: PlanTarget] = [:]
+  /// The units whose rows for a target count: its lead and cooperating units, or only its
+  /// declared data source.
+  var targetReporters: [String: Set<String>] = [:]
+  /// Short names by unit id, for messages.
+  var unitNames: [String: String] = [:]
   var tasks: Set<String> = []
   var milestones: Set<String> = []
   var unitIDs: Set<String> = []
@@ -235,12 +278,20 @@ struct PlanIndex: Sendable {
     planID = plan.plan.id
     period = plan.plan.period
     for t in plan.targets where targets[t.target.id] == nil { targets[t.target.id] = t.target }
+    for t in plan.targets {
+      if let source = t.target.source {
+        targetReporters[t.target.id] = [source]
+      } else {
+        targetReporters[t.target.id, default: []].formUnion(t.lead + t.cooperating)
+      }
+    }
     for t in plan.tasks {
       tasks.insert(t.task.id)
       for m in t.task.milestones { milestones.insert(m.id) }
     }
     for u in plan.plan.units {
       unitIDs.insert(u.id)
+      unitNames[u.id] = u.shortName
       shortNames[u.shortName, default: []].append(u.id)
     }
     exampleUnit = plan.responsibleUnits.first?.id ?? plan.plan.units.first?.id ?? "unit-id"
@@ -527,6 +578,9 @@ private struct FileParser {
 
     let reporter = self.reporter(row)
     entry.reporter = reporter ?? ""
+    if let kind, kind == .target || kind == .base, idKnown, let reporter {
+      checkResponsible(reporter, row: row, kind: kind)
+    }
     if let day = date(row) { entry.date = day }
 
     if let kind, idKnown, let reporter, let basisKey {
@@ -542,6 +596,33 @@ private struct FileParser {
       }
     }
     if issues.count == before { entries.append(entry) }
+  }
+
+  /// A row for a target counts only from a unit the plan makes responsible for it (its lead or
+  /// a cooperating unit), or from its declared data source when it has one.
+  mutating func checkResponsible(_ reporter: String, row: Row, kind: ProgressEntry.Kind) {
+    let id = row[.id]
+    let allowed = index.targetReporters[id] ?? []
+    guard !allowed.contains(reporter) else { return }
+    func named(_ unit: String) -> String {
+      index.unitNames[unit].map { "\($0) (\(unit))" } ?? unit
+    }
+    let name = named(reporter)
+    let who = allowed.sorted().map(named)
+    if let source = index.targets[id]?.source {
+      issue(
+        row.at(.reporter),
+        "reporter \(shown(name)) is not the data source of target '\(id)' (the plan takes its "
+          + "values from \(named(source)) only)")
+    } else {
+      let list =
+        who.isEmpty
+        ? "no unit carries it" : "the plan's units for it: \(who.joined(separator: ", "))"
+      issue(
+        row.at(.reporter),
+        "reporter \(shown(name)) is not responsible for target '\(id)' (neither its lead nor a "
+          + "cooperating unit; \(list))")
+    }
   }
 
   /// The plan-level target or task figure a `target` or `base` row names.

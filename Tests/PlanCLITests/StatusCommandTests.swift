@@ -189,3 +189,90 @@ import Testing
     #expect(!run.stderr.split(separator: "\n").contains { $0.hasPrefix("当前") })
   }
 }
+
+/// A scratch workspace holding the committed Guangzhou reports, with `files` (name → text)
+/// written over them (a text of nil removes the file).
+func guangzhouWorkspace(_ files: [String: String?] = [:]) throws -> TemporaryFolder {
+  let root = try TemporaryFolder.workspace()
+  let folder = root.url.appendingPathComponent("plans/progress/guangzhou-2020")
+  try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+  let sample = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020")
+  for name in try FileManager.default.contentsOfDirectory(atPath: sample.path)
+  where name.hasSuffix(".csv") {
+    try FileManager.default.copyItem(
+      at: sample.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+  }
+  for (name, text) in files {
+    let url = folder.appendingPathComponent(name)
+    if let text {
+      try text.write(to: url, atomically: true, encoding: .utf8)
+    } else {
+      try FileManager.default.removeItem(at: url)
+    }
+  }
+  return root
+}
+
+/// The committed report of `month` with `rows` added at its end.
+func sampleReport(_ month: String, adding rows: String) throws -> String {
+  let url = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020/\(month).csv")
+  return try String(contentsOf: url, encoding: .utf8) + rows
+}
+
+/// Issue 14, item 1: whose report counts.
+@Suite struct WhoseReportCountsTests {
+  @Test func aRowFromAUnitNotResponsibleForTheTargetIsAnErrorAtItsLine() throws {
+    // 办公室 has nothing to do with PM2.5: its row changed Guangzhou's PM2.5 from 28.4 to 20.
+    let text = try sampleReport("2020-09", adding: "target,pm25,20,微克/立方米,ytd,,,办公室,2020-09-30,\n")
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    let root = try guangzhouWorkspace(["2020-09.csv": text])
+    defer { root.remove() }
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path]
+    )
+    #expect(run.status == 1)
+    #expect(run.stdout == "")
+    #expect(
+      run.stderr.contains(
+        "2020-09.csv:\(line):29: reporter 办公室 (gz-eeb-office) is not responsible for target 'pm25'"),
+      "\(run.stderr)")
+    #expect(run.stderr.contains("监测中心站 (gz-eeb-monitoring-centre)"))
+    #expect(run.stderr.hasSuffix("guangzhou-2020: progress reports rejected; nothing evaluated\n"))
+  }
+
+  @Test func twoConflictingValuesForOneTargetAndDayNameBothLines() throws {
+    // The lead and the cooperating unit report PM2.5 for the same day: the class flipped with
+    // the line order.
+    let text = try sampleReport(
+      "2020-09", adding: "target,pm25,36.5,微克/立方米,ytd,,,监测中心站,2020-09-30,\n")
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    let line = lines.count - 1
+    let first = (lines.firstIndex { $0.hasPrefix("target,pm25,28.4") } ?? 0) + 1
+    let root = try guangzhouWorkspace(["2020-09.csv": text])
+    defer { root.remove() }
+    for command in [
+      ["status", "guangzhou-2020", "--as-of", "2020-09-30"],
+      ["rank", "guangzhou-2020", "--period", "2020Q3"],
+    ] {
+      let run = try Binary.run(arguments: command, environment: ["PLANBOOK_ROOT": root.path])
+      #expect(run.status == 1)
+      #expect(
+        run.stderr.contains(
+          "2020-09.csv:\(line):1: conflicting values for target 'pm25' on 2020-09-30 (ytd): "
+            + "36.5 from gz-eeb-monitoring-centre here, 28.4 from gz-eeb-air at "),
+        "\(run.stderr)")
+      #expect(run.stderr.contains("2020-09.csv:\(first) (keep one)"))
+    }
+  }
+
+  @Test func theSameValueFromTwoResponsibleUnitsIsNoConflict() throws {
+    let text = try sampleReport(
+      "2020-09", adding: "target,pm25,28.4,微克/立方米,ytd,,,监测中心站,2020-09-30,\n")
+    let root = try guangzhouWorkspace(["2020-09.csv": text])
+    defer { root.remove() }
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path]
+    )
+    #expect(run.status == 0, "\(run.stderr)")
+  }
+}
