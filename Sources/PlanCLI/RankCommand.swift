@@ -89,6 +89,7 @@ struct RankCommand: ParsableCommand {
         out += "  \(unit.shortName): 第\(tasks.joined(separator: "、"))项\n"
       }
     }
+    out += StatusText.reporting(r.status, unit: nil)
     if reasons {
       for e in r.entries {
         out +=

@@ -80,6 +80,7 @@ extension RankView.Line {
     case .target(let id): (kind, self.id) = ("target", id)
     case .bonus: (kind, id) = ("bonus", nil)
     case .veto: (kind, id) = ("veto", nil)
+    case .reporting: (kind, id) = ("reporting", nil)
     }
     role = l.role.isEmpty ? nil : l.role
     possible = round2(l.possible)

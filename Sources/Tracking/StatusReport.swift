@@ -75,6 +75,14 @@ public struct StatusReport: Sendable {
   /// Per top-level chapter id, in plan order.
   public var chapters: [(chapter: PlanChapter, rollup: Rollup)]
   public var total: Rollup
+  /// Each responsible unit's missing and late monthly reports (none without the plan's
+  /// `reportDay`), in the order of ``units``.
+  public var reporting: [UnitReporting] = []
+
+  /// The missing and late reports of the unit with `id`.
+  public func reporting(of id: String) -> UnitReporting? {
+    reporting.first { $0.unit.id == id }
+  }
 
   /// The evaluation of the task with `id`.
   public func task(_ id: String) -> TaskEvaluation? { tasks.first { $0.task.task.id == id } }
@@ -100,7 +108,9 @@ public enum Evaluator {
       for e in report.entries where e.date <= asOf { rows[e.id, default: []].append(e) }
     }
     let targets = resolved.targets.map {
-      TargetEvaluator.evaluate($0, entries: rows[$0.target.id] ?? [], asOf: asOf, plan: plan)
+      TargetEvaluator.evaluate(
+        $0, entries: rows[$0.target.id] ?? [], asOf: asOf, plan: plan,
+        freshness: rules.freshnessMonths)
     }
     let tasks = resolved.tasks.map { t in
       let own = ([t.task.id] + t.task.milestones.map(\.id)).flatMap { rows[$0] ?? [] }
@@ -190,7 +200,9 @@ public enum Evaluator {
 
     return StatusReport(
       plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,
-      chapters: chapters, total: total)
+      chapters: chapters, total: total,
+      reporting: ReportingCheck.check(
+        units: responsible, plan: plan, reports: reports, asOf: asOf))
   }
 }
 

@@ -33,7 +33,8 @@ enum TargetEvaluator {
   static let epsilon = 1e-9
 
   static func evaluate(
-    _ t: ResolvedTarget, entries: [ProgressEntry], asOf: Day, plan: WorkPlan
+    _ t: ResolvedTarget, entries: [ProgressEntry], asOf: Day, plan: WorkPlan,
+    freshness: Int = AssessmentRules.defaultFreshness
   ) -> TargetEvaluation {
     let r = t.target.requirement
     var period = t.target.period?.dueDay.map { DateRange(plan.period.start, $0) } ?? plan.period
@@ -47,6 +48,13 @@ enum TargetEvaluator {
       return e
     }
     guard let latest = rows.last else { return e }
+    // A value too old to be current is no data, not carried forward for ever.
+    let age = (asOf.year * 12 + asOf.month) - (latest.date.year * 12 + latest.date.month)
+    if age > freshness {
+      e.explanation =
+        "最近一次报送为\(latest.date)，已超过\(freshness)个月未更新，按无数据计"
+      return e
+    }
     e.measuredOn = latest.date
     e.basis = latest.basis
 

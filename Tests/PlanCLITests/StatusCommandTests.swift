@@ -276,3 +276,57 @@ func sampleReport(_ month: String, adding rows: String) throws -> String {
     #expect(run.status == 0, "\(run.stderr)")
   }
 }
+
+/// Issue 14, item 2: missing and late monthly reports, and values too old to be current.
+@Suite struct MissingAndLateReportTests {
+  /// 大气处's August report is not in 2020-08.csv; its PM2.5 for August came with September's.
+  func workspace() throws -> TemporaryFolder {
+    let url = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020/2020-08.csv")
+    let august = try String(contentsOf: url, encoding: .utf8)
+      .split(separator: "\n", omittingEmptySubsequences: false)
+      .filter { !$0.contains(",gz-eeb-air,") }.joined(separator: "\n")
+    let september = try sampleReport(
+      "2020-09", adding: "target,pm25,30,微克/立方米,period,,,gz-eeb-air,2020-08-31,8月当月\n")
+    return try guangzhouWorkspace(["2020-08.csv": august, "2020-09.csv": september])
+  }
+
+  @Test func statusAndRankListUnitsThatDidNotReportOrReportedLate() throws {
+    let root = try workspace()
+    defer { root.remove() }
+    let env = ["PLANBOOK_ROOT": root.path]
+    let status = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-10-10", environment: env)
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(status.stdout.contains("报送 monthly reports (due by day 5 of the following month)\n"))
+    #expect(status.stdout.contains("  大气处: 迟报 late 2020-08 (with 2020-09)\n"), "\(status.stdout)")
+    #expect(
+      status.stdout.contains("  市水务局: 未报送 missing 2020-06, 2020-07, 2020-08, 2020-09\n"))
+    // 处 that reported every month are not listed.
+    #expect(!status.stdout.contains("  水处:"))
+    let rank = try Binary.run("rank", "guangzhou-2020", "--period", "2020Q3", environment: env)
+    #expect(rank.status == 0, "\(rank.stderr)")
+    #expect(rank.stdout.contains("  大气处: 迟报 late 2020-08 (with 2020-09)\n"))
+    // As of 30 September, September's report is not yet due.
+    #expect(rank.stdout.contains("  市水务局: 未报送 missing 2020-06, 2020-07, 2020-08\n"))
+  }
+
+  @Test func aValueOlderThanThreeMonthsIsNoData() throws {
+    let root = try guangzhouWorkspace(["2020-07.csv": nil, "2020-08.csv": nil, "2020-09.csv": nil])
+    defer { root.remove() }
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-10-31", "--format", "json",
+      environment: ["PLANBOOK_ROOT": root.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let json = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    let targets = try #require(json["targets"] as? [[String: Any]])
+    let pm25 = try #require(targets.first { $0["id"] as? String == "pm25" })
+    #expect((pm25["status"] as? [String: Any])?["code"] as? String == "noData")
+    #expect(pm25["explanation"] as? String == "最近一次报送为2020-06-30，已超过3个月未更新，按无数据计")
+    // In September the June value is still current.
+    let september = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path]
+    )
+    #expect(september.stdout.contains("31.5 微克/立方米"))
+  }
+}
