@@ -9,7 +9,7 @@ struct RankView: Codable {
   var plan: String
   var period: String
   var asOf: String
-  var previousPeriod: String
+  var previousPeriod: String?
   var tieBreak =
     "score, then fewer overdue tasks, then higher % complete; still tied: the same rank, in the plan's unit order"
   var reports: [String]
@@ -54,7 +54,7 @@ struct RankView: Codable {
     plan = r.status.plan.id
     period = r.period.description
     asOf = r.asOf.description
-    previousPeriod = r.period.previous.description
+    previousPeriod = r.comparedWith?.description
     self.reports = reports
     self.sampleData = sampleData
     let labels = Dictionary(

@@ -88,15 +88,3 @@ enum ReportingCheck {
     }
   }
 }
-
-extension ReportingPeriod {
-  /// The period after this one, of the same kind.
-  public var next: ReportingPeriod {
-    switch self {
-    case .month(let y, let m):
-      m == 12 ? .month(year: y + 1, month: 1) : .month(year: y, month: m + 1)
-    case .quarter(let y, let q):
-      q == 4 ? .quarter(year: y + 1, quarter: 1) : .quarter(year: y, quarter: q + 1)
-    }
-  }
-}

@@ -146,7 +146,10 @@ import Testing
   @Test func aBadPeriodIsAUsageError() throws {
     let run = try Binary.run("rank", "guangzhou-2020", "--period", "2020Q5")
     #expect(run.status == 64)
-    #expect(run.stderr.contains("--period '2020Q5' is not a month (2020-09) or a quarter (2020Q3)"))
+    #expect(
+      run.stderr.contains(
+        "--period '2020Q5' is not a month (2020-09), a quarter (2020Q3), a half-year (2020H1) or a "
+          + "year (2020)"))
   }
 }
 
@@ -328,5 +331,68 @@ func sampleReport(_ month: String, adding rows: String) throws -> String {
       "status", "guangzhou-2020", "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path]
     )
     #expect(september.stdout.contains("31.5 微克/立方米"))
+  }
+}
+
+/// Issue 14, item 3: periods.
+@Suite struct RankPeriodTests {
+  @Test func aPeriodOutsideThePlanIsAUsageError() throws {
+    // 2019Q4 was accepted and every unit scored 100.
+    for period in ["2019Q4", "2021-01", "2019", "2021H1"] {
+      let run = try Binary.run("rank", "guangzhou-2020", "--period", period)
+      #expect(run.status == 64, "\(period): \(run.stdout)")
+      #expect(run.stdout == "")
+      #expect(
+        run.stderr.contains("is outside the period of guangzhou-2020 (2020-01-01…2020-12-31)"))
+    }
+  }
+
+  @Test func theFirstPeriodIsNewNotDown() throws {
+    let root = try guangzhouWorkspace([
+      "2020-01.csv": "kind,id,value,unit,basis,state,percent,reporter,date,note\n"
+        + "task,planning,,,,推进中,20,gz-eeb-planning,2020-01-31,\n"
+    ])
+    defer { root.remove() }
+    let run = try Binary.run(
+      "rank", "guangzhou-2020", "--period", "2020-01", "--format", "json",
+      environment: ["PLANBOOK_ROOT": root.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let view = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    #expect(view["previousPeriod"] == nil)
+    let entries = try #require(view["entries"] as? [[String: Any]])
+    #expect(!entries.isEmpty)
+    #expect(entries.allSatisfy { $0["change"] as? String == "新" })
+    let table = try Binary.run(
+      "rank", "guangzhou-2020", "--period", "2020Q1", environment: ["PLANBOOK_ROOT": root.path])
+    #expect(
+      table.stdout.contains("no earlier ranking (2019Q4 is before the plan or its first report): 新")
+    )
+    #expect(!table.stdout.contains("↓"))
+  }
+
+  @Test func halfYearAndYearPeriods() throws {
+    let half = try Binary.run("rank", "guangzhou-2020", "--period", "2020H2")
+    #expect(half.status == 0, "\(half.stderr)")
+    #expect(
+      half.stdout.contains(
+        "ranking for 2020H2 (2020年下半年), as of 2020-12-31; change against 2020H1\n"))
+    let year = try Binary.run("rank", "guangzhou-2020", "--period", "2020", "--format", "json")
+    #expect(year.status == 0, "\(year.stderr)")
+    let view = try #require(
+      try JSONSerialization.jsonObject(with: Data(year.stdout.utf8)) as? [String: Any])
+    #expect(view["period"] as? String == "2020")
+    #expect(view["asOf"] as? String == "2020-12-31")
+  }
+
+  @Test func aPeriodWithoutReportsIsAWarningInStatusAndAnErrorInRank() throws {
+    let rank = try Binary.run("rank", "guangzhou-2020", "--period", "2020Q1")
+    #expect(rank.status == 1)
+    #expect(rank.stdout == "")
+    #expect(rank.stderr.contains("no progress reports for 2020Q1"))
+    let status = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-03-31")
+    #expect(status.status == 0)
+    #expect(status.stderr.contains("warning: "))
+    #expect(status.stderr.contains("no progress report for 2020-03"))
   }
 }
