@@ -22,6 +22,11 @@ public struct TargetEvaluation: Sendable {
   public var shortfall: Double?
   /// The value projected to the period's end, when one was computed.
   public var projected: Double?
+  /// For a year-to-date average (a level or share reported `ytd`): what the rest of the period
+  /// would have to average for the requirement to be met, and what the recent months (the
+  /// last three reports' windows) averaged. See `Sources/Tracking/README.md`.
+  public var requiredRest: Double?
+  public var recentMean: Double?
   /// Whether the target's own period (秋冬季) had not begun: it is then not scored.
   public var notYetDue = false
   /// Why the target is in its class, in Chinese (`PM2.5平均浓度 38 微克/立方米，要求不高于35`).
@@ -114,25 +119,47 @@ enum TargetEvaluator {
       return e
     }
     // Not met: projected to the period's end?
-    if asOf < period.end,
-      let projected = project(series, rows: rows, measure: r.measure, period: period)
-    {
-      e.projected = projected
-      if Self.shortfall(projected, required: required, direction: direction) <= epsilon {
-        e.status = .projected
-        e.explanation =
-          "实际\(shown)，预计期末\(Requirement.format(rounded(projected)))\(projectedUnit)，要求\(wanted)"
-        return e
+    let percent = r.measure == .share || r.unit == "%"
+    var averageNote = ""
+    if asOf < period.end {
+      var projection: Double?
+      if r.measure == .level || r.measure == .share, latest.basis == .ytd,
+        let average = projectAverage(
+          rows.filter { $0.basis == .ytd }, required: required, period: period, percent: percent)
+      {
+        projection = average.projected
+        e.requiredRest = average.requiredRest
+        e.recentMean = average.recent
+        let way = direction == .atLeast ? "不低于" : direction == .atMost ? "不高于" : ""
+        averageNote =
+          "，其余\(average.restDays)天平均需\(way)\(Requirement.format(rounded(average.requiredRest)))，"
+          + "近期平均\(Requirement.format(rounded(average.recent)))，"
+          + "预计期末\(Requirement.format(rounded(average.projected)))\(projectedUnit)"
+      } else {
+        projection = project(series, rows: rows, measure: r.measure, period: period)
+        if percent { projection = projection.map { min(100, max(0, $0)) } }
+      }
+      if let projected = projection {
+        e.projected = projected
+        if Self.shortfall(projected, required: required, direction: direction) <= epsilon {
+          e.status = .projected
+          e.explanation =
+            averageNote.isEmpty
+            ? "实际\(shown)，预计期末\(Requirement.format(rounded(projected)))\(projectedUnit)，要求\(wanted)"
+            : "实际\(shown)\(averageNote)，要求\(wanted)"
+          return e
+        }
       }
     }
     if let tolerance = t.target.tolerance, shortfall <= tolerance + epsilon {
       e.status = .nearlyMet
       e.explanation =
-        "实际\(shown)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))，在允许偏差\(Requirement.format(tolerance))以内"
+        "实际\(shown)\(averageNote)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))，在允许偏差\(Requirement.format(tolerance))以内"
       return e
     }
     e.status = .notMet
-    e.explanation = "实际\(shown)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))"
+    e.explanation =
+      "实际\(shown)\(averageNote)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))"
     return e
   }
 
@@ -170,6 +197,44 @@ enum TargetEvaluator {
     let sxy = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
     let slope = sxy / sxx
     return my + slope * (Double(period.end.ordinal) - mx)
+  }
+
+  /// A year-to-date average projected to the end of `period` from what the rest of the period
+  /// would have to average: each pair of successive `ytd` rows gives the mean of the days
+  /// between them (A₂·D₂ − A₁·D₁)/(D₂ − D₁), D the days since the period's start; the
+  /// recent mean is that of the last three such windows, weighted by their days; the
+  /// projection assumes the rest of the period averages the recent mean:
+  /// (Aₙ·Dₙ + recent·(T − Dₙ))/T, T the period's days. `requiredRest` is what the rest would
+  /// have to average to meet `required`: (required·T − Aₙ·Dₙ)/(T − Dₙ). Shares stay within
+  /// 0–100.
+  static func projectAverage(
+    _ rows: [ProgressEntry], required: Double, period: DateRange, percent: Bool
+  ) -> (projected: Double, requiredRest: Double, recent: Double, restDays: Int)? {
+    let points = rows.compactMap { row -> (days: Double, mean: Double)? in
+      guard let v = row.value else { return nil }
+      return (Double(row.date.ordinal - period.start.ordinal + 1), v)
+    }
+    guard let last = points.last, last.days > 0 else { return nil }
+    let total = Double(period.end.ordinal - period.start.ordinal + 1)
+    let rest = total - last.days
+    guard rest > 0 else { return nil }
+    // The windows between successive reports (the first from the period's start).
+    var windows: [(days: Double, mean: Double)] = []
+    var previous: (days: Double, mean: Double) = (0, 0)
+    for p in points where p.days > previous.days {
+      let days = p.days - previous.days
+      windows.append((days, (p.mean * p.days - previous.mean * previous.days) / days))
+      previous = p
+    }
+    let recentWindows = windows.suffix(3)
+    let recentDays = recentWindows.reduce(0) { $0 + $1.days }
+    guard recentDays > 0 else { return nil }
+    var recent = recentWindows.reduce(0) { $0 + $1.days * $1.mean } / recentDays
+    if percent { recent = min(100, max(0, recent)) }
+    var projected = (last.mean * last.days + recent * rest) / total
+    if percent { projected = min(100, max(0, projected)) }
+    let requiredRest = (required * total - last.mean * last.days) / rest
+    return (projected, requiredRest, recent, Int(rest))
   }
 
   static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }

@@ -396,3 +396,30 @@ func sampleReport(_ month: String, adding rows: String) throws -> String {
     #expect(status.stderr.contains("no progress report for 2020-03"))
   }
 }
+
+/// Issue 14, item 4: a falling year-to-date average is projected from what the rest of the
+/// year must average, not along a line through the averages.
+@Suite struct ProjectionCommandTests {
+  @Test func theCaseOfAnAverageFallingFrom42To37ByApril() throws {
+    let header = "kind,id,value,unit,basis,state,percent,reporter,date,note\n"
+    var files: [String: String?] = [:]
+    for (month, day, value) in [
+      ("01", "31", "42"), ("02", "29", "40"), ("03", "31", "38"), ("04", "30", "37"),
+    ] {
+      files["2020-\(month).csv"] =
+        header + "target,pm25,\(value),微克/立方米,ytd,,,gz-eeb-air,2020-\(month)-\(day),年均浓度\n"
+    }
+    let root = try guangzhouWorkspace(files)
+    defer { root.remove() }
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-04-30", environment: ["PLANBOOK_ROOT": root.path]
+    )
+    #expect(run.status == 0, "\(run.stderr)")
+    let line = try #require(
+      run.stdout.split(separator: "\n").first { $0.hasPrefix("  pm25 ") }.map(String.init))
+    // It was 预计达标, projected to 22.9.
+    #expect(line.contains("未达标"), "\(line)")
+    #expect(!line.contains("22.87"))
+    #expect(line.contains("其余245天平均需不高于34.01，近期平均35.28，预计期末35.85 微克/立方米"))
+  }
+}

@@ -153,3 +153,74 @@ import Testing
     #expect(october.total.targetCount == 1)
   }
 }
+
+/// Issue 14, item 4: projections that are possible.
+@Suite struct ProjectionTests {
+  typealias F = TrackingFixtures
+
+  /// PM2.5 ≤ 35 without a tolerance, carried by 大气处.
+  static let plan = F.plan(targets: [
+    PlanTarget(
+      id: "pm25", name: "PM2.5平均浓度", requirement: .atMost(35, "微克/立方米"),
+      responsibility: Responsibility(lead: ["air"])),
+    PlanTarget(
+      id: "good", name: "优良天数比例", requirement: .atLeast(90, "%"),
+      responsibility: Responsibility(lead: ["air"])),
+  ])
+
+  /// The year-to-date average falling from 42 in January to 37 by April.
+  static let falling = [
+    (Day(2020, 1, 31), 42.0), (Day(2020, 2, 29), 40), (Day(2020, 3, 31), 38),
+    (Day(2020, 4, 30), 37),
+  ].map { F.value("pm25", $0.1, "微克/立方米", on: $0.0) }
+
+  @Test func aFallingYearToDateAverageIsProjectedFromWhatTheRestMustAverage() throws {
+    let e = try #require(
+      F.evaluate(Self.plan, Self.falling, asOf: Day(2020, 4, 30)).target("pm25"))
+    // A straight line through the averages reached 22.9 at year end: 预计达标.
+    let line = TargetEvaluator.project(
+      Self.falling.map { ($0.date, $0.value ?? 0) }, rows: [], measure: .level,
+      period: DateRange(Day(2020, 1, 1), Day(2020, 12, 31)))
+    #expect(abs((line ?? 0) - 22.87) < 0.01)
+    // The months: January 42; February (40·60 − 42·31)/29 = 37.86; March (38·91 − 40·60)/31
+    // = 34.13; April (37·121 − 38·91)/30 = 33.97. The last three average 35.28 (by days); the
+    // other 245 days would have to average (35·366 − 37·121)/245 = 34.01.
+    #expect(e.status == .notMet)
+    #expect(abs((e.recentMean ?? 0) - 35.28) < 0.01)
+    #expect(abs((e.requiredRest ?? 0) - 34.01) < 0.01)
+    // (37·121 + 35.28·245)/366 = 35.85.
+    #expect(abs((e.projected ?? 0) - 35.85) < 0.01)
+    #expect(
+      e.explanation
+        == "实际37 微克/立方米，其余245天平均需不高于34.01，近期平均35.28，预计期末35.85 微克/立方米，要求≤ 35 微克/立方米，差2")
+  }
+
+  @Test func recentMonthsBelowWhatTheRestMustAverageAreProjected() throws {
+    // 37 by April, but March and April at 30: the rest needs 34.01, recent is below it.
+    let rows = [
+      (Day(2020, 1, 31), 45.0), (Day(2020, 2, 29), 42), (Day(2020, 3, 31), 38),
+      (Day(2020, 4, 30), 36),
+    ].map { F.value("pm25", $0.1, "微克/立方米", on: $0.0) }
+    let e = try #require(F.evaluate(Self.plan, rows, asOf: Day(2020, 4, 30)).target("pm25"))
+    #expect(e.status == .projected)
+    #expect((e.recentMean ?? 99) < (e.requiredRest ?? 0))
+  }
+
+  @Test func aPercentageIsNeverProjectedOutside0To100() throws {
+    // A share reported month by month, rising fast: a line would pass 100 %.
+    let rising = [
+      (Day(2020, 1, 31), 40.0), (Day(2020, 2, 29), 60), (Day(2020, 3, 31), 80),
+    ].map { F.value("good", $0.1, "%", on: $0.0, basis: .period) }
+    let up = try #require(F.evaluate(Self.plan, rising, asOf: Day(2020, 3, 31)).target("good"))
+    #expect(up.projected == 100)
+    // A year-to-date share falling fast: never below 0 %.
+    let falling = [(Day(2020, 1, 31), 80.0), (Day(2020, 2, 29), 20)].map {
+      F.value("good", $0.1, "%", on: $0.0)
+    }
+    let down = try #require(
+      F.evaluate(Self.plan, falling, asOf: Day(2020, 2, 29)).target("good"))
+    #expect((down.projected ?? -1) >= 0)
+    #expect((down.projected ?? 101) <= 100)
+    #expect(down.status == .notMet)
+  }
+}
