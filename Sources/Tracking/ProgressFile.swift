@@ -512,9 +512,19 @@ private struct FileParser {
         if !row[.state].isEmpty { _ = state(row, required: false) }
         requireEmpty(row, .percent, "in a target row")
       } else if let target, target.requirement.measure == .qualitative {
-        let why = "for qualitative target '\(target.id)' (it takes a state only)"
-        for c in [Column.value, .unit, .basis, .percent] { requireEmpty(row, c, why) }
-        entry.state = state(row, required: true)
+        let why = "for qualitative target '\(target.id)' (it takes a state and a percent only)"
+        for c in [Column.value, .unit, .basis] { requireEmpty(row, c, why) }
+        // 滞后: in progress, and saying it is behind schedule.
+        if ["滞后", "behind"].contains(row[.state]) {
+          entry.state = .inProgress
+          entry.lagging = true
+        } else {
+          entry.state = state(row, required: true, lagging: true)
+        }
+        if !row[.percent].isEmpty {
+          entry.percent = percent(row)
+          checkPercent(entry, row)
+        }
       } else {
         entry.value = number(row, .value, required: true)
         entry.unit = unit(row, of: target)
@@ -559,19 +569,7 @@ private struct FileParser {
       for c in [Column.value, .unit, .basis] { requireEmpty(row, c, "in a \(k.rawValue) row") }
       entry.state = state(row, required: true)
       entry.percent = percent(row)
-      if let s = entry.state, let p = entry.percent {
-        let text = row[.percent]
-        if s == .done, p != 100 {
-          issue(row.at(.percent), "percent \(text) does not fit state 已完成 (expected 100)")
-        } else if s != .done, p == 100 {
-          issue(
-            row.at(.percent),
-            "percent 100 needs state 已完成 (found \(s.chinese); write 已完成, or a percent below 100)"
-          )
-        } else if s == .notStarted, p != 0 {
-          issue(row.at(.percent), "percent \(text) does not fit state 未开始 (expected 0)")
-        }
-      }
+      checkPercent(entry, row)
     case nil:
       break
     }
@@ -721,17 +719,43 @@ private struct FileParser {
     return year
   }
 
-  mutating func state(_ row: Row, required: Bool) -> WorkState? {
+  /// Whether a row's percent fits its state: 已完成 if and only if 100, 未开始 only with 0.
+  mutating func checkPercent(_ entry: ProgressEntry, _ row: Row) {
+    guard let s = entry.state, let p = entry.percent else { return }
+    let text = row[.percent]
+    if s == .done, p != 100 {
+      issue(row.at(.percent), "percent \(text) does not fit state 已完成 (expected 100)")
+    } else if s != .done, p == 100 {
+      issue(
+        row.at(.percent),
+        "percent 100 needs state 已完成 (found \(s.chinese); write 已完成, or a percent below 100)")
+    } else if s == .notStarted, p != 0 {
+      issue(row.at(.percent), "percent \(text) does not fit state 未开始 (expected 0)")
+    }
+  }
+
+  /// The state in the `state` column; `lagging` when 滞后 is also accepted (qualitative
+  /// targets), for the message.
+  mutating func state(_ row: Row, required: Bool, lagging: Bool = false) -> WorkState? {
     let text = row[.state]
+    let states = lagging ? "未开始, 推进中, 滞后 or 已完成" : "未开始, 推进中 or 已完成"
     if text.isEmpty {
-      if required { issue(row.at(.state), "state is empty (expected 未开始, 推进中 or 已完成)") }
+      if required { issue(row.at(.state), "state is empty (expected \(states))") }
       return nil
     }
     if let s = WorkState(name: text) { return s }
+    if !lagging, ["滞后", "behind"].contains(text) {
+      issue(
+        row.at(.state),
+        "state 滞后 is for qualitative targets (a task or milestone is behind when its percent "
+          + "is below 序时进度: write 推进中 and the percent)")
+      return nil
+    }
+    let codes = lagging ? "notStarted, inProgress, behind, done" : "notStarted, inProgress, done"
     issue(
       row.at(.state),
-      "state '\(shown(text))' is not one of 未开始, 推进中, 已完成 "
-        + "(or notStarted, inProgress, done)")
+      "state '\(shown(text))' is not one of \(states.replacingOccurrences(of: " or ", with: ", ")) "
+        + "(or \(codes))")
     return nil
   }
 

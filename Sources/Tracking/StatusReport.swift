@@ -107,14 +107,22 @@ public enum Evaluator {
     for report in reports {
       for e in report.entries where e.date <= asOf { rows[e.id, default: []].append(e) }
     }
-    let targets = resolved.targets.map {
-      TargetEvaluator.evaluate(
-        $0, entries: rows[$0.target.id] ?? [], asOf: asOf, plan: plan,
-        freshness: rules.freshnessMonths)
-    }
     let tasks = resolved.tasks.map { t in
       let own = ([t.task.id] + t.task.milestones.map(\.id)).flatMap { rows[$0] ?? [] }
       return TaskEvaluator.evaluate(t, entries: own, asOf: asOf, plan: plan, rules: rules)
+    }
+    // A qualitative figure of a task is behind when the task's milestones are.
+    var taskIndex: [String: Int] = [:]
+    for i in tasks.indices where taskIndex[tasks[i].task.task.id] == nil {
+      taskIndex[tasks[i].task.task.id] = i
+    }
+    let targets = resolved.targets.map { t in
+      let milestones =
+        t.target.requirement.measure == .qualitative
+        ? t.taskID.flatMap { taskIndex[$0] }.map { tasks[$0].milestones } ?? [] : []
+      return TargetEvaluator.evaluate(
+        t, entries: rows[t.target.id] ?? [], asOf: asOf, plan: plan, rules: rules,
+        milestones: milestones)
     }
 
     // Roll-ups count the targets whose own period has begun.

@@ -39,8 +39,9 @@ enum TargetEvaluator {
 
   static func evaluate(
     _ t: ResolvedTarget, entries: [ProgressEntry], asOf: Day, plan: WorkPlan,
-    freshness: Int = AssessmentRules.defaultFreshness
+    rules: AssessmentRules = .default, milestones: [MilestoneEvaluation] = []
   ) -> TargetEvaluation {
+    let freshness = rules.freshnessMonths
     let r = t.target.requirement
     var period = t.target.period?.dueDay.map { DateRange(plan.period.start, $0) } ?? plan.period
     if case .period(_, let range) = t.target.period { period = range }
@@ -64,14 +65,8 @@ enum TargetEvaluator {
     e.basis = latest.basis
 
     if r.measure == .qualitative {
-      let state = latest.state ?? .notStarted
-      switch state {
-      case .done: e.status = .met
-      case .inProgress: e.status = asOf < period.end ? .projected : .notMet
-      case .notStarted: e.status = .notMet
-      }
-      e.explanation = "\(r.summary)：\(state.chinese)"
-      return e
+      return qualitative(
+        e, latest: latest, asOf: asOf, period: period, rules: rules, milestones: milestones)
     }
     guard let value = latest.value, let required = r.value, let direction = r.direction else {
       return e
@@ -160,6 +155,66 @@ enum TargetEvaluator {
     e.status = .notMet
     e.explanation =
       "实际\(shown)\(averageNote)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))"
+    return e
+  }
+
+  /// A qualitative target by its reported state, against its schedule: 推进中 before the
+  /// period's end is 预计达标 only while it keeps to it — not reported 滞后, no milestone of its
+  /// task overdue or 欠进度, and a reported % complete within `behindTolerance` of 序时进度
+  /// (the share of the target's period elapsed). Behind is 未达标, or 基本达标 when the gap
+  /// to 序时进度 is within `behindTolerance` + the target's `tolerance` (percentage points).
+  static func qualitative(
+    _ evaluation: TargetEvaluation, latest: ProgressEntry, asOf: Day, period: DateRange,
+    rules: AssessmentRules, milestones: [MilestoneEvaluation]
+  ) -> TargetEvaluation {
+    var e = evaluation
+    let r = e.target.target.requirement
+    let state = latest.state ?? .notStarted
+    let said = latest.lagging ? "滞后" : state.chinese
+    let progress = latest.percent.map { "，完成\(Requirement.format(rounded($0)))%" } ?? ""
+    e.explanation = "\(r.summary)：\(said)\(progress)"
+    switch state {
+    case .done:
+      e.status = .met
+      return e
+    case .notStarted:
+      e.status = .notMet
+      return e
+    case .inProgress:
+      break
+    }
+    guard asOf < period.end else {
+      e.status = .notMet
+      return e
+    }
+    let expected = TaskEvaluator.expected(asOf: asOf, start: period.start, due: period.end)
+    let shownExpected = "序时进度\(Requirement.format(rounded(expected)))%"
+    var behind: String?
+    var gap: Double?
+    if latest.lagging {
+      behind = "自报滞后于序时进度"
+    } else if let m = milestones.first(where: { $0.status == .overdue || $0.status == .behind }) {
+      let due = m.milestone.deadline.dueDay.map { "，时限\($0)" } ?? ""
+      behind =
+        "节点“\(m.milestone.title)”\(m.status.chinese)（完成\(Requirement.format(rounded(m.percent)))%\(due)）"
+    } else if let p = latest.percent, p < expected - rules.behindTolerance - epsilon {
+      gap = expected - p
+      behind = "落后\(shownExpected)\(Requirement.format(rounded(expected - p)))个百分点"
+    }
+    guard let behind else {
+      e.status = .projected
+      if latest.percent != nil { e.explanation += "，\(shownExpected)" }
+      return e
+    }
+    if let gap, let tolerance = e.target.target.tolerance,
+      gap <= rules.behindTolerance + tolerance + epsilon
+    {
+      e.status = .nearlyMet
+      e.explanation += "，\(behind)，在允许偏差以内"
+    } else {
+      e.status = .notMet
+      e.explanation += "，\(behind)"
+    }
     return e
   }
 

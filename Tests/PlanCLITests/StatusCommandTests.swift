@@ -423,3 +423,40 @@ func sampleReport(_ month: String, adding rows: String) throws -> String {
     #expect(line.contains("其余245天平均需不高于34.01，近期平均35.28，预计期末35.85 微克/立方米"))
   }
 }
+
+/// Issue 14, item 5: a qualitative target reported 推进中 can be behind.
+@Suite struct QualitativeBehindTests {
+  func status(airQuality row: String) throws -> String {
+    let url = Repository.root.appendingPathComponent("plans/progress/guangzhou-2020/2020-09.csv")
+    let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(
+      of: "target,air-quality,,,,推进中,,gz-eeb-air,2020-09-30,", with: row)
+    #expect(text.contains(row))
+    let root = try guangzhouWorkspace(["2020-09.csv": text])
+    defer { root.remove() }
+    let run = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path]
+    )
+    #expect(run.status == 0, "\(run.stderr)")
+    return run.stdout.split(separator: "\n").first { $0.hasPrefix("  air-quality ") }.map(
+      String.init)
+      ?? ""
+  }
+
+  @Test func farBehind序时进度IsNotMet() throws {
+    // 推进中 was 预计达标 until the year's end, however late.
+    let line = try status(airQuality: "target,air-quality,,,,推进中,30,gz-eeb-air,2020-09-30,")
+    #expect(line.contains("未达标"), "\(line)")
+    #expect(line.contains("达到省考核要求：推进中，完成30%，落后序时进度74.86%44.86个百分点"))
+  }
+
+  @Test func aReportCanSay滞后() throws {
+    let line = try status(airQuality: "target,air-quality,,,,滞后,,gz-eeb-air,2020-09-30,")
+    #expect(line.contains("未达标"), "\(line)")
+    #expect(line.contains("达到省考核要求：滞后，自报滞后于序时进度"))
+  }
+
+  @Test func onSchedule() throws {
+    let line = try status(airQuality: "target,air-quality,,,,推进中,75,gz-eeb-air,2020-09-30,")
+    #expect(line.contains("预计达标"), "\(line)")
+  }
+}

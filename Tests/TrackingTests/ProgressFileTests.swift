@@ -383,13 +383,11 @@ enum ProgressFixtures {
     #expect(
       issues("target,air-quality,1,%,ytd,推进中,50,gz-eeb-air,2020-09-30,\n") == [
         "\(p):2:20: value '1' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
+          + "state and a percent only)",
         "\(p):2:22: unit '%' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
+          + "state and a percent only)",
         "\(p):2:24: basis 'ytd' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
-        "\(p):2:32: percent '50' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
+          + "state and a percent only)",
       ])
     #expect(
       issue("target,pm25,28,微克/立方米,ytd,推进中,,gz-eeb-air,2020-09-30,\n")

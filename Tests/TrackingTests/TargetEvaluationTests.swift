@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanModel
 import Testing
 
@@ -222,5 +223,112 @@ import Testing
     #expect((down.projected ?? -1) >= 0)
     #expect((down.projected ?? 101) <= 100)
     #expect(down.status == .notMet)
+  }
+}
+
+/// Issue 14, item 5: a qualitative target reported 推进中 can be behind schedule.
+@Suite struct QualitativeScheduleTests {
+  typealias F = TrackingFixtures
+
+  /// 饮用水源水质 全部达标 (tolerance 10 points on the second plan) and a task's qualitative
+  /// figure whose task has a milestone due 31 March.
+  static func plan(tolerance: Double? = nil) -> ResolvedPlan {
+    F.plan(
+      targets: [
+        PlanTarget(
+          id: "water-ok", name: "饮用水源水质", requirement: .qualitative("全部达标"),
+          tolerance: tolerance, responsibility: Responsibility(lead: ["water"]))
+      ],
+      tasks: [
+        PlanTask(
+          id: "d", number: 1, title: "整治", text: "整治。",
+          figures: [PlanTarget(id: "survey", name: "水源地排查整治", requirement: .qualitative("完成整治"))],
+          milestones: [
+            PlanMilestone(id: "d1", title: "排查方案", deadline: .endOfQuarter(year: 2020, quarter: 1))
+          ],
+          responsibility: Responsibility(lead: ["soil"]))
+      ])
+  }
+
+  func state(
+    _ id: String, _ text: WorkState, percent: Double? = nil, lagging: Bool = false, on day: Day
+  ) -> ProgressEntry {
+    var e = ProgressEntry(
+      kind: .target, id: id, state: text, percent: percent, reporter: "water", date: day)
+    e.lagging = lagging
+    return e
+  }
+
+  let september = Day(2020, 9, 30)
+
+  @Test func inProgressFarBehind序时进度IsNotMet() throws {
+    // On 30 September 序时进度 is 74.86 %: 推进中 at 30 % was 预计达标 until the year ended.
+    let e = try #require(
+      F.evaluate(
+        Self.plan(), [state("water-ok", .inProgress, percent: 30, on: september)],
+        asOf: september
+      ).target("water-ok"))
+    #expect(e.status == .notMet)
+    #expect(e.explanation == "全部达标：推进中，完成30%，落后序时进度74.86%44.86个百分点")
+    // Within the behind tolerance (5 points) it is on schedule: 预计达标.
+    let onTime = F.evaluate(
+      Self.plan(), [state("water-ok", .inProgress, percent: 72, on: september)], asOf: september
+    ).target("water-ok")
+    #expect(onTime?.status == .projected)
+    #expect(onTime?.explanation == "全部达标：推进中，完成72%，序时进度74.86%")
+    // Without a percent or a milestone nothing says it is behind.
+    #expect(
+      F.evaluate(Self.plan(), [state("water-ok", .inProgress, on: september)], asOf: september)
+        .target("water-ok")?.status == .projected)
+  }
+
+  @Test func behindWithinTheTargetsToleranceIsNearlyMet() throws {
+    // 74.86 − 62 = 12.86 points behind: beyond the 5 of 达进度, within 5 + 10.
+    let e = F.evaluate(
+      Self.plan(tolerance: 10), [state("water-ok", .inProgress, percent: 62, on: september)],
+      asOf: september
+    ).target("water-ok")
+    #expect(e?.status == .nearlyMet)
+    let far = F.evaluate(
+      Self.plan(tolerance: 10), [state("water-ok", .inProgress, percent: 50, on: september)],
+      asOf: september
+    ).target("water-ok")
+    #expect(far?.status == .notMet)
+  }
+
+  @Test func aReportSaying滞后IsNotMet() throws {
+    let e = try #require(
+      F.evaluate(
+        Self.plan(), [state("water-ok", .inProgress, lagging: true, on: september)],
+        asOf: september
+      ).target("water-ok"))
+    #expect(e.status == .notMet)
+    #expect(e.explanation == "全部达标：滞后，自报滞后于序时进度")
+  }
+
+  @Test func anOverdueMilestoneOfItsTaskIsBehind() throws {
+    let rows = [
+      state("survey", .inProgress, on: september),
+      ProgressEntry(
+        kind: .milestone, id: "d1", state: .inProgress, percent: 60, reporter: "soil",
+        date: september),
+    ]
+    let e = try #require(F.evaluate(Self.plan(), rows, asOf: september).target("survey"))
+    #expect(e.status == .notMet)
+    #expect(e.explanation == "完成整治：推进中，节点“排查方案”逾期（完成60%，时限2020-03-31）")
+  }
+
+  @Test func 滞后IsReadFromAQualitativeRowOnly() throws {
+    let plan = F.plan()
+    let header = ProgressFixtures.header
+    let report = try ProgressFile.parse(
+      header + "target,water-ok,,,,滞后,40,water,2020-09-30,\n", path: "2020-09.csv", plan: plan)
+    #expect(report.entries.first?.lagging == true)
+    #expect(report.entries.first?.state == .inProgress)
+    #expect(report.entries.first?.percent == 40)
+    #expect(throws: ProgressError.self) {
+      try ProgressFile.parse(
+        header + "task,a,,,,滞后,40,air,2020-09-30,\n", path: "2020-09.csv", plan: plan)
+    }
   }
 }
