@@ -16,6 +16,8 @@ struct RankView: Codable {
   var sampleData: Bool
   var entries: [Entry]
   var overdue: [Overdue]
+  /// As in status: units with missing or late monthly reports as of the period's last day.
+  var reporting: [ReportingView]?
 
   struct Entry: Codable {
     var rank: Int
@@ -35,7 +37,7 @@ struct RankView: Codable {
   }
 
   struct Line: Codable {
-    /// `task`, `target`, `bonus` or `veto`.
+    /// `task`, `target`, `bonus`, `veto` or `reporting`.
     var kind: String
     var id: String?
     var role: String?
@@ -70,6 +72,7 @@ struct RankView: Codable {
     overdue = r.overdue.map {
       Overdue(unit: $0.unit.id, shortName: $0.unit.shortName, tasks: $0.tasks)
     }
+    reporting = ReportingView.list(r.status, unit: nil)
   }
 }
 

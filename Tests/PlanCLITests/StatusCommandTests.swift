@@ -311,6 +311,18 @@ func sampleReport(_ month: String, adding rows: String) throws -> String {
     #expect(rank.stdout.contains("  大气处: 迟报 late 2020-08 (with 2020-09)\n"))
     // As of 30 September, September's report is not yet due.
     #expect(rank.stdout.contains("  市水务局: 未报送 missing 2020-06, 2020-07, 2020-08\n"))
+    let json = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-10-10", "--unit", "大气处", "--format", "json",
+      environment: env)
+    let view = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let reporting = try #require(view["reporting"] as? [[String: Any]])
+    #expect(reporting.count == 1)
+    #expect(reporting.first?["missing"] as? [String] == [])
+    let late = try #require((reporting.first?["late"] as? [[String: Any]])?.first)
+    #expect(late["month"] as? String == "2020-08")
+    #expect(late["due"] as? String == "2020-09-05")
+    #expect(late["receivedWith"] as? String == "2020-09")
   }
 
   @Test func aValueOlderThanThreeMonthsIsNoData() throws {
