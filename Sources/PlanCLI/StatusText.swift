@@ -82,7 +82,8 @@ enum StatusText {
     var out = "\n报送 monthly reports (due by day \(day) of the following month)\n"
     let lapsed = shown.filter { !$0.missing.isEmpty || !$0.late.isEmpty }
     if lapsed.isEmpty {
-      out += "  every unit has reported every month due by \(s.asOf)\n"
+      let who = unit.flatMap { id in shown.first { $0.unit.id == id }?.unit.shortName }
+      out += "  \(who ?? "every unit") has reported every month due by \(s.asOf)\n"
       return out
     }
     for r in lapsed {
