@@ -45,10 +45,10 @@ public enum ReportTemplate {
     return "\(period)-\(book ?? "\(BookExport.safeFileName(unit.shortName)).xlsx")"
   }
 
-  /// What a unit reports: the targets and figures it leads, the tasks it leads (with their
-  /// milestones).
+  /// What a unit reports: the targets and figures it leads (a target with a declared data
+  /// source is reported by that unit alone), the tasks it leads (with their milestones).
   public static func reportedTargets(_ resolved: ResolvedPlan, unit: String) -> [ResolvedTarget] {
-    resolved.targets.filter { $0.lead.contains(unit) }
+    resolved.targets.filter { $0.target.source.map { $0 == unit } ?? $0.lead.contains(unit) }
   }
 
   public static func reportedTasks(_ resolved: ResolvedPlan, unit: String) -> [ResolvedTask] {

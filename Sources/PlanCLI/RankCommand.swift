@@ -3,29 +3,35 @@ import PlanEngine
 import PlanModel
 import Tracking
 
-/// `planbook rank PLAN --period 2020Q3|2020-09 [--format table|json|xlsx]`.
+/// `planbook rank PLAN --period 2020-09|2020Q3|2020H1|2020 [--format table|json|xlsx]`.
 struct RankCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "rank",
-    abstract: "Score and rank the units for a month or a quarter.",
+    abstract: "Score and rank the units for a month, quarter, half-year or year.",
     discussion: """
       Scores every responsible unit as of the period's last day by the plan's assessment \
       (考核细则; `planbook show` lists none: see docs/status-json.md for the defaults), with \
       itemised reasons, grades and vetoes. Ties: higher score, then fewer overdue tasks, then \
       higher % complete; units still tied share a rank. The change of rank is against the \
-      previous period of the same kind. --format xlsx writes the dashboard \
+      previous period of the same kind (新 when there was none in the plan, or no report by \
+      then). A period outside the plan's is a usage error (exit 64); one without reports is \
+      refused (exit 1). --format xlsx writes the dashboard \
       (exports/<plan-id>/rank-<period>.xlsx unless --out is given).
       """)
 
   @OptionGroup var options: PlanOptions
-  @Option(help: "The period: a month (2020-09) or a quarter (2020Q3).") var period: String
+  @Option(
+    help: "The period: a month (2020-09), quarter (2020Q3), half-year (2020H1) or year (2020).")
+  var period: String
   @Option(help: "Output format: table, json or xlsx.") var format: ReportFormat = .table
   @Option(help: "For --format xlsx: the workbook to write.") var out: String?
   @Flag(help: "With --format table: each unit's itemised reasons.") var reasons = false
 
   func validate() throws {
     guard ReportingPeriod(parsing: period) != nil else {
-      throw ValidationError("--period '\(period)' is not a month (2020-09) or a quarter (2020Q3)")
+      throw ValidationError(
+        "--period '\(period)' is not a month (2020-09), a quarter (2020Q3), a half-year (2020H1) "
+          + "or a year (2020)")
     }
   }
 
@@ -35,6 +41,12 @@ struct RankCommand: ParsableCommand {
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing ranked")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
     guard let period = ReportingPeriod(parsing: period) else { throw ExitCode(64) }
+    let span = loaded.plan.period
+    guard period.range.end >= span.start, period.range.start <= span.end else {
+      throw ValidationError(
+        "--period \(period) (\(period.range)) is outside the period of \(loaded.plan.id) "
+          + "(\(span)); nothing ranked")
+    }
     let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing ranked")
     // A ranking of no reports would grade every unit on 无数据: refuse it.
     let months = progress.reports.filter {
@@ -66,7 +78,9 @@ struct RankCommand: ParsableCommand {
   func render(_ r: Ranking, progress: LoadedProgress) -> String {
     var out = "\(r.status.plan.id)  \(r.status.plan.title)\n"
     out +=
-      "ranking for \(r.period) (\(r.period.chinese)), as of \(r.asOf); change against \(r.period.previous)\n"
+      "ranking for \(r.period) (\(r.period.chinese)), as of \(r.asOf); "
+      + (r.comparedWith.map { "change against \($0)\n" }
+        ?? "no earlier ranking (\(r.period.previous) is before the plan or its first report): 新\n")
     if progress.sampleData { out += "SAMPLE DATA — invented for demonstration\n" }
     out += "ties: score, then fewer overdue tasks, then higher % complete\n\n"
     var table = TextTable(
@@ -89,6 +103,7 @@ struct RankCommand: ParsableCommand {
         out += "  \(unit.shortName): 第\(tasks.joined(separator: "、"))项\n"
       }
     }
+    out += StatusText.reporting(r.status, unit: nil)
     if reasons {
       for e in r.entries {
         out +=

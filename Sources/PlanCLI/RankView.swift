@@ -9,13 +9,15 @@ struct RankView: Codable {
   var plan: String
   var period: String
   var asOf: String
-  var previousPeriod: String
+  var previousPeriod: String?
   var tieBreak =
     "score, then fewer overdue tasks, then higher % complete; still tied: the same rank, in the plan's unit order"
   var reports: [String]
   var sampleData: Bool
   var entries: [Entry]
   var overdue: [Overdue]
+  /// As in status: units with missing or late monthly reports as of the period's last day.
+  var reporting: [ReportingView]?
 
   struct Entry: Codable {
     var rank: Int
@@ -35,7 +37,7 @@ struct RankView: Codable {
   }
 
   struct Line: Codable {
-    /// `task`, `target`, `bonus` or `veto`.
+    /// `task`, `target`, `bonus`, `veto` or `reporting`.
     var kind: String
     var id: String?
     var role: String?
@@ -54,7 +56,7 @@ struct RankView: Codable {
     plan = r.status.plan.id
     period = r.period.description
     asOf = r.asOf.description
-    previousPeriod = r.period.previous.description
+    previousPeriod = r.comparedWith?.description
     self.reports = reports
     self.sampleData = sampleData
     let labels = Dictionary(
@@ -70,6 +72,7 @@ struct RankView: Codable {
     overdue = r.overdue.map {
       Overdue(unit: $0.unit.id, shortName: $0.unit.shortName, tasks: $0.tasks)
     }
+    reporting = ReportingView.list(r.status, unit: nil)
   }
 }
 
@@ -80,6 +83,7 @@ extension RankView.Line {
     case .target(let id): (kind, self.id) = ("target", id)
     case .bonus: (kind, id) = ("bonus", nil)
     case .veto: (kind, id) = ("veto", nil)
+    case .reporting: (kind, id) = ("reporting", nil)
     }
     role = l.role.isEmpty ? nil : l.role
     possible = round2(l.possible)

@@ -55,6 +55,7 @@ enum StatusText {
       ])
     }
     out += indent(units.render())
+    out += reporting(s, unit: unit)
 
     if unit == nil {
       out += "\n章节 chapters\n"
@@ -69,6 +70,32 @@ enum StatusText {
       out +=
         "\n合计 plan: \(s.total.taskCount) tasks, \(Requirement.format(round1(s.total.completion)))% complete; "
       out += "tasks \(counts(s.total.tasks)); targets \(counts(s.total.targets))\n"
+    }
+    return out
+  }
+
+  /// The units that have not reported for a month whose report was due, and those that
+  /// reported late; empty when the plan sets no report day.
+  static func reporting(_ s: StatusReport, unit: String?) -> String {
+    guard let day = s.rules.reportDay else { return "" }
+    let shown = s.reporting.filter { unit == nil || $0.unit.id == unit }
+    var out = "\n报送 monthly reports (due by day \(day) of the following month)\n"
+    let lapsed = shown.filter { !$0.missing.isEmpty || !$0.late.isEmpty }
+    if lapsed.isEmpty {
+      let who = unit.flatMap { id in shown.first { $0.unit.id == id }?.unit.shortName }
+      out += "  \(who ?? "every unit") has reported every month due by \(s.asOf)\n"
+      return out
+    }
+    for r in lapsed {
+      var parts: [String] = []
+      if !r.missing.isEmpty {
+        parts.append("未报送 missing \(r.missing.map(\.month.description).joined(separator: ", "))")
+      }
+      if !r.late.isEmpty {
+        let late = r.late.map { "\($0.month) (with \($0.receivedWith?.description ?? "?"))" }
+        parts.append("迟报 late \(late.joined(separator: ", "))")
+      }
+      out += "  \(r.unit.shortName): \(parts.joined(separator: "; "))\n"
     }
     return out
   }

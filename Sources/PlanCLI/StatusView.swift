@@ -57,6 +57,8 @@ struct StatusView: Codable {
   var units: [UnitView]
   var chapters: [ChapterView]
   var total: RollupView
+  /// The units with missing or late monthly reports; absent when the plan sets no report day.
+  var reporting: [ReportingView]?
 
   struct TargetView: Codable {
     var id: String
@@ -74,6 +76,10 @@ struct StatusView: Codable {
     var achieved: Double?
     var shortfall: Double?
     var projected: Double?
+    /// For a year-to-date average: what the rest of the period must average, and what the
+    /// recent months averaged.
+    var requiredRest: Double?
+    var recentMean: Double?
     var explanation: String
   }
 
@@ -135,7 +141,8 @@ struct StatusView: Codable {
         measured: t.measured, unit: t.measuredUnit ?? t.target.target.requirement.unit,
         measuredOn: t.measuredOn?.description, basis: t.basis?.rawValue, base: t.base,
         achieved: t.achieved.map(round2), shortfall: t.shortfall.map(round2),
-        projected: t.projected.map(round2), explanation: t.explanation)
+        projected: t.projected.map(round2), requiredRest: t.requiredRest.map(round2),
+        recentMean: t.recentMean.map(round2), explanation: t.explanation)
     }
     tasks = s.tasks.filter { involved($0.task.lead, $0.task.cooperating) }.map { t in
       TaskView(
@@ -162,6 +169,40 @@ struct StatusView: Codable {
         rollup: RollupView($0.rollup))
     }
     total = RollupView(s.total)
+    reporting = ReportingView.list(s, unit: unit)
+  }
+}
+
+/// One unit's missing and late monthly reports in JSON.
+struct ReportingView: Codable {
+  var unit: String
+  var shortName: String
+  /// The months (`2020-07`) not reported.
+  var missing: [String]
+  /// The months reported late, each with the month whose report it came with.
+  var late: [Late]
+
+  struct Late: Codable {
+    var month: String
+    var due: String
+    var receivedWith: String
+  }
+
+  /// The units of `s` with a missing or late report (only `unit` when given); nil when the
+  /// plan sets no report day.
+  static func list(_ s: StatusReport, unit: String?) -> [ReportingView]? {
+    guard s.rules.reportDay != nil else { return nil }
+    return s.reporting.filter {
+      (unit == nil || $0.unit.id == unit) && !($0.missing.isEmpty && $0.late.isEmpty)
+    }.map { r in
+      ReportingView(
+        unit: r.unit.id, shortName: r.unit.shortName, missing: r.missing.map(\.month.description),
+        late: r.late.map {
+          Late(
+            month: $0.month.description, due: $0.due.description,
+            receivedWith: $0.receivedWith?.description ?? "")
+        })
+    }
   }
 }
 

@@ -25,16 +25,18 @@ public struct Assessment: PlanContent {
   ///   - aheadMargin: percentage points ahead of 序时进度 counted 超进度.
   ///   - reportDay: the day of the month by which each unit reports the previous month's
   ///     progress (每月N日前报送上月进展), printed in the books' 考核方式; 1…28.
+  ///   - freshness: how many months a target's value stays current (default 3); an older one
+  ///     is 无数据.
   public init(
     total: Double = 100, defaultPoints: Double = 1, cooperatingShare: Double = 0.3,
     bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
-    reportDay: Int? = nil, file: String = #filePath, line: Int = #line,
+    reportDay: Int? = nil, freshness: Int? = nil, file: String = #filePath, line: Int = #line,
     @ListBuilder<any AssessmentContent> _ parts: () -> [any AssessmentContent] = { [] }
   ) {
     var rules = AssessmentRules(
       total: total, defaultPoints: defaultPoints, cooperatingShare: cooperatingShare,
       bonusCap: bonusCap, behindTolerance: behindTolerance, aheadMargin: aheadMargin,
-      reportDay: reportDay)
+      reportDay: reportDay, freshness: freshness)
     rules.location = here(file, line)
     self.rules = rules
     self.parts = parts()

@@ -26,15 +26,17 @@ public struct Target: Sendable {
   ///   - period: the period it is measured over, when not the whole plan.
   ///   - lead, cooperating: who carries it, when no rule says so (or to override rules).
   ///   - reason: why it changed in this version (修订理由).
+  ///   - source: the unit whose measured values count (数据来源, e.g. the monitoring centre for
+  ///     air quality); progress rows for the target from any other unit are then refused.
   public init(
     _ id: String, _ name: String, _ requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, lead: [String]? = nil,
-    cooperating: [String]? = nil, reason: String? = nil,
+    cooperating: [String]? = nil, reason: String? = nil, source: String? = nil,
     file: String = #filePath, line: Int = #line
   ) {
     model = PlanTarget(
       id: id, name: name, requirement: requirement, tolerance: tolerance, weight: weight,
       period: period, responsibility: Responsibility(lead: lead, cooperating: cooperating),
-      reason: reason, location: here(file, line))
+      reason: reason, source: source, location: here(file, line))
   }
 }

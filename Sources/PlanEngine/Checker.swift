@@ -161,6 +161,7 @@ public enum Checker {
     func checkTarget(_ t: PlanTarget) {
       check(t.responsibility.lead, "lead of target \(t.id)", at: t.location)
       check(t.responsibility.cooperating, "cooperating unit of target \(t.id)", at: t.location)
+      check(t.source.map { [$0] }, "data source of target \(t.id)", at: t.location)
     }
     for t in plan.targets { checkTarget(t) }
     forEachTask(plan) { t, i in
@@ -626,6 +627,7 @@ public enum Checker {
           at: at))
     }
     if rules.total <= 0 { invalid("the total must be above 0") }
+    if let months = rules.freshness, months < 1 { invalid("freshness must be at least 1 month") }
     if rules.defaultPoints < 0 { invalid("defaultPoints must not be negative") }
     if !(0...1).contains(rules.cooperatingShare) { invalid("cooperatingShare must be within 0…1") }
     if rules.bonusCap < 0 || rules.behindTolerance < 0 || rules.aheadMargin < 0 {
@@ -635,6 +637,16 @@ public enum Checker {
       if d.points == nil && d.share == nil { invalid("a deduction needs points or a share") }
       if let share = d.share, !(0...1).contains(share) {
         invalid("a deduction's share must be within 0…1")
+      }
+      switch d.match {
+      case .missingReport, .lateReport:
+        if d.points == nil || d.share != nil {
+          invalid("a missing or late report deduction takes points per month, not a share")
+        }
+        if rules.reportDay == nil {
+          invalid("a missing or late report deduction needs the plan's reportDay")
+        }
+      default: break
       }
       if case .shortfall(let id, let per) = d.match {
         target(id, "a shortfall deduction")

@@ -26,6 +26,9 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   /// The day of the month by which each unit reports the previous month's progress
   /// (每月N日前报送上月进展), when the plan sets one.
   public var reportDay: Int?
+  /// How many months a target's value stays current: a value reported for a month more than
+  /// this many months before the as-of month is 无数据 (nil: ``defaultFreshness``).
+  public var freshness: Int?
   /// Where the rules are declared (not part of the snapshot).
   public var location: SourceLocation? = nil
 
@@ -34,7 +37,7 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
     deductions: [Deduction] = AssessmentRules.defaultDeductions, bonuses: [Bonus] = [],
     vetoes: [Veto] = [], grades: [GradeBand] = AssessmentRules.defaultGrades,
-    reportDay: Int? = nil
+    reportDay: Int? = nil, freshness: Int? = nil
   ) {
     self.total = total
     self.defaultPoints = defaultPoints
@@ -47,12 +50,20 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     self.vetoes = vetoes
     self.grades = grades
     self.reportDay = reportDay
+    self.freshness = freshness
   }
 
   private enum CodingKeys: String, CodingKey {
     case total, defaultPoints, cooperatingShare, bonusCap, behindTolerance, aheadMargin
-    case deductions, bonuses, vetoes, grades, reportDay
+    case deductions, bonuses, vetoes, grades, reportDay, freshness
   }
+
+  /// How many months a value stays current when the plan does not say: 3 (a quarter's value
+  /// still counts at the end of the next quarter).
+  public static let defaultFreshness = 3
+
+  /// ``freshness``, else ``defaultFreshness``.
+  public var freshnessMonths: Int { freshness ?? Self.defaultFreshness }
 
   /// The points of a task or target of `weight` (its 分值): the weight, else ``defaultPoints``.
   public func points(weight: Double?) -> Double { weight ?? defaultPoints }
@@ -97,6 +108,11 @@ public struct Deduction: Sendable, Hashable, Codable {
     /// A task in this status class; `notStarted` only counts once the task should have
     /// started (序时进度 above 0).
     case taskClass(TaskStatus)
+    /// `points` for every month a unit's report was due (by the plan's `reportDay`) and has
+    /// not been received. Taken from the unit's score, not from an item.
+    case missingReport
+    /// `points` for every month a unit's report came with a later month's report.
+    case lateReport
   }
 
   public var match: Match
@@ -194,6 +210,8 @@ extension Deduction.Match {
         per: try c.decode(Double.self, forKey: .per))
     case "targetClass": self = .targetClass(try c.decode(TargetStatus.self, forKey: .status))
     case "taskClass": self = .taskClass(try c.decode(TaskStatus.self, forKey: .status))
+    case "missingReport": self = .missingReport
+    case "lateReport": self = .lateReport
     default: throw unknown(k, c)
     }
   }
@@ -211,6 +229,8 @@ extension Deduction.Match {
     case .taskClass(let s):
       try c.encode("taskClass", forKey: .kind)
       try c.encode(s, forKey: .status)
+    case .missingReport: try c.encode("missingReport", forKey: .kind)
+    case .lateReport: try c.encode("lateReport", forKey: .kind)
     }
   }
 }

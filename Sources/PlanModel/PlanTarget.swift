@@ -15,12 +15,15 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
   public var responsibility: Responsibility
   /// Why it changed in this version (修订理由).
   public var reason: String?
+  /// The unit whose measured values count (数据来源, e.g. 监测中心站 for air quality), when the
+  /// plan designates one: a progress row for the target from any other unit is an error.
+  public var source: String?
   public var location: SourceLocation? = nil
 
   public init(
     id: String, name: String, requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, responsibility: Responsibility = .init(),
-    reason: String? = nil, location: SourceLocation? = nil
+    reason: String? = nil, source: String? = nil, location: SourceLocation? = nil
   ) {
     self.id = id
     self.name = name
@@ -30,10 +33,11 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     self.period = period
     self.responsibility = responsibility
     self.reason = reason
+    self.source = source
     self.location = location
   }
 
   private enum CodingKeys: String, CodingKey {
-    case id, name, requirement, tolerance, weight, period, responsibility, reason
+    case id, name, requirement, tolerance, weight, period, responsibility, reason, source
   }
 }

@@ -51,6 +51,8 @@ public struct ProgressEntry: Sendable, Hashable {
   public var state: WorkState?
   /// For `task` and `milestone` rows: 0…100.
   public var percent: Double?
+  /// For a qualitative target: reported 滞后 (behind schedule; `state` is then 推进中).
+  public var lagging = false
   /// The unit (org unit id) that reports.
   public var reporter: String
   /// The day the value or state holds for.

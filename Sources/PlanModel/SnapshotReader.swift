@@ -293,6 +293,7 @@ struct SnapshotReader {
     var period: Deadline?
     var responsibility: Responsibility?
     var reason: String?
+    var source: String?
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -320,6 +321,9 @@ struct SnapshotReader {
       } else if key.is("reason") {
         try seen.first(7)
         reason = try json.string()
+      } else if key.is("source") {
+        try seen.first(8)
+        source = try json.string()
       } else {
         throw Unusual()
       }
@@ -328,7 +332,7 @@ struct SnapshotReader {
     return PlanTarget(
       id: try required(id), name: try required(name), requirement: try required(requirement),
       tolerance: tolerance, weight: weight, period: period,
-      responsibility: try required(responsibility), reason: reason)
+      responsibility: try required(responsibility), reason: reason, source: source)
   }
 
   private mutating func requirement() throws(Unusual) -> Requirement {

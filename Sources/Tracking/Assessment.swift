@@ -9,6 +9,8 @@ public struct ScoreLine: Sendable, Equatable {
     case target(String)
     case bonus
     case veto
+    /// A deduction for a missing or late monthly report.
+    case reporting
   }
 
   public var item: Item
@@ -141,7 +143,13 @@ public enum Assessor {
     let bonus = min(rules.bonusCap, bonusLines.reduce(0) { $0 + $1.earned })
     lines += bonusLines
 
-    let score = TargetEvaluator.rounded(rules.total * earned / possible + bonus)
+    // Missing and late monthly reports, taken from the score.
+    let reportLines = reporting(status.reporting(of: id), rules: rules)
+    let penalty = reportLines.reduce(0) { $0 - $1.earned }
+    lines += reportLines
+
+    let score = TargetEvaluator.rounded(
+      max(0, rules.total * earned / possible + bonus - penalty))
     let before = grade(score, rules: rules)
     var grade = before
     for v in rules.vetoes {
@@ -155,6 +163,32 @@ public enum Assessor {
     return UnitScore(
       unit: u.unit, score: score, bonus: bonus, grade: grade, gradeBeforeVeto: before,
       lines: lines, completion: u.overall.completion, overdue: u.overdue)
+  }
+
+  /// The deduction lines for a unit's missing and late reports, one per deduction rule that
+  /// matches (its points × the months), each month itemised.
+  static func reporting(_ r: UnitReporting?, rules: AssessmentRules) -> [ScoreLine] {
+    guard let r else { return [] }
+    var lines: [ScoreLine] = []
+    for d in rules.deductions {
+      let lapses: [ReportLapse]
+      switch d.match {
+      case .missingReport: lapses = r.missing
+      case .lateReport: lapses = r.late
+      default: continue
+      }
+      let per = d.points ?? 0
+      guard !lapses.isEmpty, per > 0 else { continue }
+      let amount = per * Double(lapses.count)
+      let what = d.match == .missingReport ? "未报送" : "迟报"
+      lines.append(
+        ScoreLine(
+          item: .reporting, role: "", possible: 0, earned: -amount,
+          reasons: lapses.map(\.chinese) + [
+            "\(what)\(lapses.count)个月，每月扣\(Requirement.format(per))分，扣\(Requirement.format(TargetEvaluator.rounded(amount)))分"
+          ]))
+    }
+    return lines
   }
 
   /// What the target at `i` is worth to `unit` and what it earned. (The evaluation is read
@@ -230,7 +264,7 @@ public enum Assessor {
           reasons.append(
             "\(matched.chinese)扣\(Requirement.format(TargetEvaluator.rounded(amount)))分")
         }
-      case .taskClass:
+      case .taskClass, .missingReport, .lateReport:
         continue
       }
       taken += amount

@@ -164,6 +164,10 @@ public enum AssessmentText {
       default: what = "重点任务\(status.chinese)的"
       }
       return what + amount
+    case .missingReport:
+      return "月报告到期未报送的，每月扣\(f(d.points ?? 0))分"
+    case .lateReport:
+      return "月报告迟报的，每次扣\(f(d.points ?? 0))分"
     }
   }
 

@@ -160,7 +160,45 @@ public enum ProgressFile {
     guard parser.issues.isEmpty, let period = parser.period else {
       throw ProgressError(issues: parser.sortedIssues)
     }
+    let conflicts = conflicts(in: parser.entries)
+    guard conflicts.isEmpty else { throw ProgressError(issues: conflicts) }
     return ProgressReport(period: period, path: path, entries: parser.entries)
+  }
+
+  /// Rows that give one target (or base) different values for the same day and basis: each
+  /// an issue at the later row naming the earlier one, `file:line` each.
+  static func conflicts(in entries: [ProgressEntry]) -> [ProgressIssue] {
+    struct Key: Hashable {
+      var kind: ProgressEntry.Kind
+      var id: String
+      var basis: String
+      var date: Day
+    }
+    var first: [Key: ProgressEntry] = [:]
+    var issues: [ProgressIssue] = []
+    func shownValue(_ e: ProgressEntry) -> String {
+      e.value.map(Requirement.format) ?? e.state?.chinese ?? "—"
+    }
+    for e in entries where e.kind == .target || e.kind == .base {
+      let basis = e.kind == .base ? e.baseYear.map(String.init) ?? "" : e.basis?.rawValue ?? ""
+      let key = Key(kind: e.kind, id: e.id, basis: basis, date: e.date)
+      guard let earlier = first[key] else {
+        first[key] = e
+        continue
+      }
+      guard earlier.value != e.value || earlier.state != e.state || earlier.lagging != e.lagging
+      else { continue }
+      let at = earlier.location.map { "\($0.file):\($0.line)" } ?? "an earlier row"
+      let what = basis.isEmpty ? "" : " (\(basis))"
+      issues.append(
+        ProgressIssue(
+          file: e.location?.file ?? "", line: e.location?.line ?? 0, column: 1,
+          message:
+            "conflicting values for \(e.kind.rawValue) '\(e.id)' on \(e.date)\(what): "
+            + "\(shownValue(e)) from \(e.reporter) here, \(shownValue(earlier)) from "
+            + "\(earlier.reporter) at \(at) (keep one)"))
+    }
+    return issues
   }
 
   /// What a file of mode `mode` is, when it is not a regular file.
@@ -223,6 +261,11 @@ struct PlanIndex: Sendable {
   var planID: String
   var period: DateRange
   var targets: [String: PlanTarget] = [:]
+  /// The units whose rows for a target count: its lead and cooperating units, or only its
+  /// declared data source.
+  var targetReporters: [String: Set<String>] = [:]
+  /// Short names by unit id, for messages.
+  var unitNames: [String: String] = [:]
   var tasks: Set<String> = []
   var milestones: Set<String> = []
   var unitIDs: Set<String> = []
@@ -235,12 +278,20 @@ struct PlanIndex: Sendable {
     planID = plan.plan.id
     period = plan.plan.period
     for t in plan.targets where targets[t.target.id] == nil { targets[t.target.id] = t.target }
+    for t in plan.targets {
+      if let source = t.target.source {
+        targetReporters[t.target.id] = [source]
+      } else {
+        targetReporters[t.target.id, default: []].formUnion(t.lead + t.cooperating)
+      }
+    }
     for t in plan.tasks {
       tasks.insert(t.task.id)
       for m in t.task.milestones { milestones.insert(m.id) }
     }
     for u in plan.plan.units {
       unitIDs.insert(u.id)
+      unitNames[u.id] = u.shortName
       shortNames[u.shortName, default: []].append(u.id)
     }
     exampleUnit = plan.responsibleUnits.first?.id ?? plan.plan.units.first?.id ?? "unit-id"
@@ -461,9 +512,19 @@ private struct FileParser {
         if !row[.state].isEmpty { _ = state(row, required: false) }
         requireEmpty(row, .percent, "in a target row")
       } else if let target, target.requirement.measure == .qualitative {
-        let why = "for qualitative target '\(target.id)' (it takes a state only)"
-        for c in [Column.value, .unit, .basis, .percent] { requireEmpty(row, c, why) }
-        entry.state = state(row, required: true)
+        let why = "for qualitative target '\(target.id)' (it takes a state and a percent only)"
+        for c in [Column.value, .unit, .basis] { requireEmpty(row, c, why) }
+        // 滞后: in progress, and saying it is behind schedule.
+        if ["滞后", "behind"].contains(row[.state]) {
+          entry.state = .inProgress
+          entry.lagging = true
+        } else {
+          entry.state = state(row, required: true, lagging: true)
+        }
+        if !row[.percent].isEmpty {
+          entry.percent = percent(row)
+          checkPercent(entry, row)
+        }
       } else {
         entry.value = number(row, .value, required: true)
         entry.unit = unit(row, of: target)
@@ -508,25 +569,16 @@ private struct FileParser {
       for c in [Column.value, .unit, .basis] { requireEmpty(row, c, "in a \(k.rawValue) row") }
       entry.state = state(row, required: true)
       entry.percent = percent(row)
-      if let s = entry.state, let p = entry.percent {
-        let text = row[.percent]
-        if s == .done, p != 100 {
-          issue(row.at(.percent), "percent \(text) does not fit state 已完成 (expected 100)")
-        } else if s != .done, p == 100 {
-          issue(
-            row.at(.percent),
-            "percent 100 needs state 已完成 (found \(s.chinese); write 已完成, or a percent below 100)"
-          )
-        } else if s == .notStarted, p != 0 {
-          issue(row.at(.percent), "percent \(text) does not fit state 未开始 (expected 0)")
-        }
-      }
+      checkPercent(entry, row)
     case nil:
       break
     }
 
     let reporter = self.reporter(row)
     entry.reporter = reporter ?? ""
+    if let kind, kind == .target || kind == .base, idKnown, let reporter {
+      checkResponsible(reporter, row: row, kind: kind)
+    }
     if let day = date(row) { entry.date = day }
 
     if let kind, idKnown, let reporter, let basisKey {
@@ -542,6 +594,33 @@ private struct FileParser {
       }
     }
     if issues.count == before { entries.append(entry) }
+  }
+
+  /// A row for a target counts only from a unit the plan makes responsible for it (its lead or
+  /// a cooperating unit), or from its declared data source when it has one.
+  mutating func checkResponsible(_ reporter: String, row: Row, kind: ProgressEntry.Kind) {
+    let id = row[.id]
+    let allowed = index.targetReporters[id] ?? []
+    guard !allowed.contains(reporter) else { return }
+    func named(_ unit: String) -> String {
+      index.unitNames[unit].map { "\($0) (\(unit))" } ?? unit
+    }
+    let name = named(reporter)
+    let who = allowed.sorted().map(named)
+    if let source = index.targets[id]?.source {
+      issue(
+        row.at(.reporter),
+        "reporter \(shown(name)) is not the data source of target '\(id)' (the plan takes its "
+          + "values from \(named(source)) only)")
+    } else {
+      let list =
+        who.isEmpty
+        ? "no unit carries it" : "the plan's units for it: \(who.joined(separator: ", "))"
+      issue(
+        row.at(.reporter),
+        "reporter \(shown(name)) is not responsible for target '\(id)' (neither its lead nor a "
+          + "cooperating unit; \(list))")
+    }
   }
 
   /// The plan-level target or task figure a `target` or `base` row names.
@@ -640,17 +719,43 @@ private struct FileParser {
     return year
   }
 
-  mutating func state(_ row: Row, required: Bool) -> WorkState? {
+  /// Whether a row's percent fits its state: 已完成 if and only if 100, 未开始 only with 0.
+  mutating func checkPercent(_ entry: ProgressEntry, _ row: Row) {
+    guard let s = entry.state, let p = entry.percent else { return }
+    let text = row[.percent]
+    if s == .done, p != 100 {
+      issue(row.at(.percent), "percent \(text) does not fit state 已完成 (expected 100)")
+    } else if s != .done, p == 100 {
+      issue(
+        row.at(.percent),
+        "percent 100 needs state 已完成 (found \(s.chinese); write 已完成, or a percent below 100)")
+    } else if s == .notStarted, p != 0 {
+      issue(row.at(.percent), "percent \(text) does not fit state 未开始 (expected 0)")
+    }
+  }
+
+  /// The state in the `state` column; `lagging` when 滞后 is also accepted (qualitative
+  /// targets), for the message.
+  mutating func state(_ row: Row, required: Bool, lagging: Bool = false) -> WorkState? {
     let text = row[.state]
+    let states = lagging ? "未开始, 推进中, 滞后 or 已完成" : "未开始, 推进中 or 已完成"
     if text.isEmpty {
-      if required { issue(row.at(.state), "state is empty (expected 未开始, 推进中 or 已完成)") }
+      if required { issue(row.at(.state), "state is empty (expected \(states))") }
       return nil
     }
     if let s = WorkState(name: text) { return s }
+    if !lagging, ["滞后", "behind"].contains(text) {
+      issue(
+        row.at(.state),
+        "state 滞后 is for qualitative targets (a task or milestone is behind when its percent "
+          + "is below 序时进度: write 推进中 and the percent)")
+      return nil
+    }
+    let codes = lagging ? "notStarted, inProgress, behind, done" : "notStarted, inProgress, done"
     issue(
       row.at(.state),
-      "state '\(shown(text))' is not one of 未开始, 推进中, 已完成 "
-        + "(or notStarted, inProgress, done)")
+      "state '\(shown(text))' is not one of \(states.replacingOccurrences(of: " or ", with: ", ")) "
+        + "(or \(codes))")
     return nil
   }
 

@@ -20,7 +20,13 @@ struct Ranker {
   mutating func ranking(_ period: ReportingPeriod) -> Ranking {
     let asOf = period.range.end
     let (status, now) = scored(asOf)
-    let before = scored(period.previous.range.end).ordered
+    // The first period of a plan, or one before which nothing was reported, has no ranking
+    // to change from: every unit is 新.
+    let previousEnd = period.previous.range.end
+    let ranked =
+      previousEnd >= resolved.plan.period.start
+      && reports.contains { r in r.entries.contains { $0.date <= previousEnd } }
+    let before = ranked ? scored(previousEnd).ordered : []
     let previous = Dictionary(
       before.map { ($0.score.unit.id, $0.rank) }, uniquingKeysWith: { a, _ in a })
     let entries = now.map { e -> RankEntry in
@@ -33,7 +39,8 @@ struct Ranker {
       ($0.score.unit, $0.score.overdue.map { labels[$0] ?? $0 })
     }
     return Ranking(
-      period: period, asOf: asOf, entries: entries, overdue: overdue, status: status)
+      period: period, asOf: asOf, entries: entries, overdue: overdue, status: status,
+      comparedWith: ranked ? period.previous : nil)
   }
 
   /// The plan's status and its units' scores in rank order as of `day`.

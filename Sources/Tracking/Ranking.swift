@@ -29,6 +29,9 @@ public struct Ranking: Sendable {
   /// Units leading overdue tasks, with the tasks' labels, in rank order.
   public var overdue: [(unit: OrgUnit, tasks: [String])]
   public var status: StatusReport
+  /// The period the change of rank is against; nil for the plan's first period, or when
+  /// nothing had been reported by the end of the previous one (every unit is then 新).
+  public var comparedWith: ReportingPeriod? = nil
 
   /// Ranks units by score as of the end of `period`. Ties: higher score first; then fewer
   /// overdue tasks; then higher % complete; then, still tied, the same rank, listed in the

@@ -75,6 +75,14 @@ public struct StatusReport: Sendable {
   /// Per top-level chapter id, in plan order.
   public var chapters: [(chapter: PlanChapter, rollup: Rollup)]
   public var total: Rollup
+  /// Each responsible unit's missing and late monthly reports (none without the plan's
+  /// `reportDay`), in the order of ``units``.
+  public var reporting: [UnitReporting] = []
+
+  /// The missing and late reports of the unit with `id`.
+  public func reporting(of id: String) -> UnitReporting? {
+    reporting.first { $0.unit.id == id }
+  }
 
   /// The evaluation of the task with `id`.
   public func task(_ id: String) -> TaskEvaluation? { tasks.first { $0.task.task.id == id } }
@@ -99,12 +107,22 @@ public enum Evaluator {
     for report in reports {
       for e in report.entries where e.date <= asOf { rows[e.id, default: []].append(e) }
     }
-    let targets = resolved.targets.map {
-      TargetEvaluator.evaluate($0, entries: rows[$0.target.id] ?? [], asOf: asOf, plan: plan)
-    }
     let tasks = resolved.tasks.map { t in
       let own = ([t.task.id] + t.task.milestones.map(\.id)).flatMap { rows[$0] ?? [] }
       return TaskEvaluator.evaluate(t, entries: own, asOf: asOf, plan: plan, rules: rules)
+    }
+    // A qualitative figure of a task is behind when the task's milestones are.
+    var taskIndex: [String: Int] = [:]
+    for i in tasks.indices where taskIndex[tasks[i].task.task.id] == nil {
+      taskIndex[tasks[i].task.task.id] = i
+    }
+    let targets = resolved.targets.map { t in
+      let milestones =
+        t.target.requirement.measure == .qualitative
+        ? t.taskID.flatMap { taskIndex[$0] }.map { tasks[$0].milestones } ?? [] : []
+      return TargetEvaluator.evaluate(
+        t, entries: rows[t.target.id] ?? [], asOf: asOf, plan: plan, rules: rules,
+        milestones: milestones)
     }
 
     // Roll-ups count the targets whose own period has begun.
@@ -190,7 +208,9 @@ public enum Evaluator {
 
     return StatusReport(
       plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,
-      chapters: chapters, total: total)
+      chapters: chapters, total: total,
+      reporting: ReportingCheck.check(
+        units: responsible, plan: plan, reports: reports, asOf: asOf))
   }
 }
 

@@ -22,6 +22,11 @@ public struct TargetEvaluation: Sendable {
   public var shortfall: Double?
   /// The value projected to the period's end, when one was computed.
   public var projected: Double?
+  /// For a year-to-date average (a level or share reported `ytd`): what the rest of the period
+  /// would have to average for the requirement to be met, and what the recent months (the
+  /// last three reports' windows) averaged. See `Sources/Tracking/README.md`.
+  public var requiredRest: Double?
+  public var recentMean: Double?
   /// Whether the target's own period (秋冬季) had not begun: it is then not scored.
   public var notYetDue = false
   /// Why the target is in its class, in Chinese (`PM2.5平均浓度 38 微克/立方米，要求不高于35`).
@@ -33,8 +38,10 @@ enum TargetEvaluator {
   static let epsilon = 1e-9
 
   static func evaluate(
-    _ t: ResolvedTarget, entries: [ProgressEntry], asOf: Day, plan: WorkPlan
+    _ t: ResolvedTarget, entries: [ProgressEntry], asOf: Day, plan: WorkPlan,
+    rules: AssessmentRules = .default, milestones: [MilestoneEvaluation] = []
   ) -> TargetEvaluation {
+    let freshness = rules.freshnessMonths
     let r = t.target.requirement
     var period = t.target.period?.dueDay.map { DateRange(plan.period.start, $0) } ?? plan.period
     if case .period(_, let range) = t.target.period { period = range }
@@ -47,18 +54,19 @@ enum TargetEvaluator {
       return e
     }
     guard let latest = rows.last else { return e }
+    // A value too old to be current is no data, not carried forward for ever.
+    let age = (asOf.year * 12 + asOf.month) - (latest.date.year * 12 + latest.date.month)
+    if age > freshness {
+      e.explanation =
+        "最近一次报送为\(latest.date)，已超过\(freshness)个月未更新，按无数据计"
+      return e
+    }
     e.measuredOn = latest.date
     e.basis = latest.basis
 
     if r.measure == .qualitative {
-      let state = latest.state ?? .notStarted
-      switch state {
-      case .done: e.status = .met
-      case .inProgress: e.status = asOf < period.end ? .projected : .notMet
-      case .notStarted: e.status = .notMet
-      }
-      e.explanation = "\(r.summary)：\(state.chinese)"
-      return e
+      return qualitative(
+        e, latest: latest, asOf: asOf, period: period, rules: rules, milestones: milestones)
     }
     guard let value = latest.value, let required = r.value, let direction = r.direction else {
       return e
@@ -106,25 +114,107 @@ enum TargetEvaluator {
       return e
     }
     // Not met: projected to the period's end?
-    if asOf < period.end,
-      let projected = project(series, rows: rows, measure: r.measure, period: period)
-    {
-      e.projected = projected
-      if Self.shortfall(projected, required: required, direction: direction) <= epsilon {
-        e.status = .projected
-        e.explanation =
-          "实际\(shown)，预计期末\(Requirement.format(rounded(projected)))\(projectedUnit)，要求\(wanted)"
-        return e
+    let percent = r.measure == .share || r.unit == "%"
+    var averageNote = ""
+    if asOf < period.end {
+      var projection: Double?
+      if r.measure == .level || r.measure == .share, latest.basis == .ytd,
+        let average = projectAverage(
+          rows.filter { $0.basis == .ytd }, required: required, period: period, percent: percent)
+      {
+        projection = average.projected
+        e.requiredRest = average.requiredRest
+        e.recentMean = average.recent
+        let way = direction == .atLeast ? "不低于" : direction == .atMost ? "不高于" : ""
+        averageNote =
+          "，其余\(average.restDays)天平均需\(way)\(Requirement.format(rounded(average.requiredRest)))，"
+          + "近期平均\(Requirement.format(rounded(average.recent)))，"
+          + "预计期末\(Requirement.format(rounded(average.projected)))\(projectedUnit)"
+      } else {
+        projection = project(series, rows: rows, measure: r.measure, period: period)
+        if percent { projection = projection.map { min(100, max(0, $0)) } }
+      }
+      if let projected = projection {
+        e.projected = projected
+        if Self.shortfall(projected, required: required, direction: direction) <= epsilon {
+          e.status = .projected
+          e.explanation =
+            averageNote.isEmpty
+            ? "实际\(shown)，预计期末\(Requirement.format(rounded(projected)))\(projectedUnit)，要求\(wanted)"
+            : "实际\(shown)\(averageNote)，要求\(wanted)"
+          return e
+        }
       }
     }
     if let tolerance = t.target.tolerance, shortfall <= tolerance + epsilon {
       e.status = .nearlyMet
       e.explanation =
-        "实际\(shown)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))，在允许偏差\(Requirement.format(tolerance))以内"
+        "实际\(shown)\(averageNote)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))，在允许偏差\(Requirement.format(tolerance))以内"
       return e
     }
     e.status = .notMet
-    e.explanation = "实际\(shown)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))"
+    e.explanation =
+      "实际\(shown)\(averageNote)，要求\(wanted)，差\(Requirement.format(rounded(shortfall)))"
+    return e
+  }
+
+  /// A qualitative target by its reported state, against its schedule: 推进中 before the
+  /// period's end is 预计达标 only while it keeps to it — not reported 滞后, no milestone of its
+  /// task overdue or 欠进度, and a reported % complete within `behindTolerance` of 序时进度
+  /// (the share of the target's period elapsed). Behind is 未达标, or 基本达标 when the gap
+  /// to 序时进度 is within `behindTolerance` + the target's `tolerance` (percentage points).
+  static func qualitative(
+    _ evaluation: TargetEvaluation, latest: ProgressEntry, asOf: Day, period: DateRange,
+    rules: AssessmentRules, milestones: [MilestoneEvaluation]
+  ) -> TargetEvaluation {
+    var e = evaluation
+    let r = e.target.target.requirement
+    let state = latest.state ?? .notStarted
+    let said = latest.lagging ? "滞后" : state.chinese
+    let progress = latest.percent.map { "，完成\(Requirement.format(rounded($0)))%" } ?? ""
+    e.explanation = "\(r.summary)：\(said)\(progress)"
+    switch state {
+    case .done:
+      e.status = .met
+      return e
+    case .notStarted:
+      e.status = .notMet
+      return e
+    case .inProgress:
+      break
+    }
+    guard asOf < period.end else {
+      e.status = .notMet
+      return e
+    }
+    let expected = TaskEvaluator.expected(asOf: asOf, start: period.start, due: period.end)
+    let shownExpected = "序时进度\(Requirement.format(rounded(expected)))%"
+    var behind: String?
+    var gap: Double?
+    if latest.lagging {
+      behind = "自报滞后于序时进度"
+    } else if let m = milestones.first(where: { $0.status == .overdue || $0.status == .behind }) {
+      let due = m.milestone.deadline.dueDay.map { "，时限\($0)" } ?? ""
+      behind =
+        "节点“\(m.milestone.title)”\(m.status.chinese)（完成\(Requirement.format(rounded(m.percent)))%\(due)）"
+    } else if let p = latest.percent, p < expected - rules.behindTolerance - epsilon {
+      gap = expected - p
+      behind = "落后\(shownExpected)\(Requirement.format(rounded(expected - p)))个百分点"
+    }
+    guard let behind else {
+      e.status = .projected
+      if latest.percent != nil { e.explanation += "，\(shownExpected)" }
+      return e
+    }
+    if let gap, let tolerance = e.target.target.tolerance,
+      gap <= rules.behindTolerance + tolerance + epsilon
+    {
+      e.status = .nearlyMet
+      e.explanation += "，\(behind)，在允许偏差以内"
+    } else {
+      e.status = .notMet
+      e.explanation += "，\(behind)"
+    }
     return e
   }
 
@@ -162,6 +252,44 @@ enum TargetEvaluator {
     let sxy = zip(xs, ys).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
     let slope = sxy / sxx
     return my + slope * (Double(period.end.ordinal) - mx)
+  }
+
+  /// A year-to-date average projected to the end of `period` from what the rest of the period
+  /// would have to average: each pair of successive `ytd` rows gives the mean of the days
+  /// between them (A₂·D₂ − A₁·D₁)/(D₂ − D₁), D the days since the period's start; the
+  /// recent mean is that of the last three such windows, weighted by their days; the
+  /// projection assumes the rest of the period averages the recent mean:
+  /// (Aₙ·Dₙ + recent·(T − Dₙ))/T, T the period's days. `requiredRest` is what the rest would
+  /// have to average to meet `required`: (required·T − Aₙ·Dₙ)/(T − Dₙ). Shares stay within
+  /// 0–100.
+  static func projectAverage(
+    _ rows: [ProgressEntry], required: Double, period: DateRange, percent: Bool
+  ) -> (projected: Double, requiredRest: Double, recent: Double, restDays: Int)? {
+    let points = rows.compactMap { row -> (days: Double, mean: Double)? in
+      guard let v = row.value else { return nil }
+      return (Double(row.date.ordinal - period.start.ordinal + 1), v)
+    }
+    guard let last = points.last, last.days > 0 else { return nil }
+    let total = Double(period.end.ordinal - period.start.ordinal + 1)
+    let rest = total - last.days
+    guard rest > 0 else { return nil }
+    // The windows between successive reports (the first from the period's start).
+    var windows: [(days: Double, mean: Double)] = []
+    var previous: (days: Double, mean: Double) = (0, 0)
+    for p in points where p.days > previous.days {
+      let days = p.days - previous.days
+      windows.append((days, (p.mean * p.days - previous.mean * previous.days) / days))
+      previous = p
+    }
+    let recentWindows = windows.suffix(3)
+    let recentDays = recentWindows.reduce(0) { $0 + $1.days }
+    guard recentDays > 0 else { return nil }
+    var recent = recentWindows.reduce(0) { $0 + $1.days * $1.mean } / recentDays
+    if percent { recent = min(100, max(0, recent)) }
+    var projected = (last.mean * last.days + recent * rest) / total
+    if percent { projected = min(100, max(0, projected)) }
+    let requiredRest = (required * total - last.mean * last.days) / rest
+    return (projected, requiredRest, recent, Int(rest))
   }
 
   static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }

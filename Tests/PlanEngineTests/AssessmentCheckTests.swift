@@ -60,3 +60,43 @@ import Testing
       grade.message == "a veto caps the grade at '特优', which is not a grade (grades: 优秀、良好、合格、不合格)")
   }
 }
+
+/// Issue 14: the report deductions, freshness and a target's data source are checked.
+@Suite struct ReportingCheckTests {
+  func codes(
+    reportDay: Int? = nil, freshness: Int? = nil,
+    @ListBuilder<any AssessmentContent> _ parts: () -> [any AssessmentContent]
+  ) -> [String] {
+    let plan = testPlan {
+      Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["air"]) }
+      Assessment(reportDay: reportDay, freshness: freshness, parts)
+    }
+    return diagnostics(of: plan).map(\.code)
+  }
+
+  @Test func reportDeductionsTakePointsAndNeedAReportDay() {
+    #expect(codes(reportDay: 5) { Deduction(.missingReport, points: 1) } == [])
+    #expect(codes(reportDay: 5) { Deduction(.lateReport, points: 0.5) } == [])
+    #expect(codes { Deduction(.missingReport, points: 1) } == ["assessment-invalid"])
+    #expect(codes(reportDay: 5) { Deduction(.lateReport, share: 0.5) } == ["assessment-invalid"])
+  }
+
+  @Test func freshnessIsAtLeastAMonth() {
+    #expect(codes(freshness: 1) { Deduction(.taskClass(.behind), share: 0.5) } == [])
+    #expect(
+      codes(freshness: 0) { Deduction(.taskClass(.behind), share: 0.5) } == ["assessment-invalid"])
+  }
+
+  @Test func aDataSourceIsAUnitOfThePlan() {
+    let known = testPlan {
+      Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["air"], source: "air") }
+    }
+    #expect(!diagnostics(of: known).map(\.code).contains("unknown-unit"))
+    #expect(known.model.targets.first?.source == "air")
+    let unknown = testPlan {
+      Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["air"], source: "lab") }
+    }
+    let problems = diagnostics(of: unknown)
+    #expect(problems.contains { $0.message.contains("data source of target pm25") })
+  }
+}

@@ -69,3 +69,27 @@ import XlsxReader
     #expect(ProgressCSV.line(found.entries[0]).contains(",0.000015,"))
   }
 }
+
+/// Issue 14, item 1: a target with a declared data source is asked of that unit alone.
+@Suite struct DataSourceTemplateTests {
+  @Test func theTemplateOfTheSourceHoldsTheTargetAndTheLeadsDoesNot() {
+    let plan = WorkPlan(
+      id: "t", title: "测试", issuer: "boss", period: .year(2020),
+      units: [
+        OrgUnit(id: "boss", name: "局", shortName: "局", kind: .department),
+        OrgUnit(id: "air", name: "大气处", shortName: "大气处", kind: .division),
+        OrgUnit(id: "lab", name: "监测中心站", shortName: "监测中心站", kind: .directUnit),
+      ],
+      targets: [
+        PlanTarget(
+          id: "pm25", name: "PM2.5平均浓度", requirement: .atMost(35, "微克/立方米"),
+          responsibility: Responsibility(lead: ["air"]), source: "lab"),
+        PlanTarget(
+          id: "checks", name: "抽检", requirement: .count(atLeast: 10, "次"),
+          responsibility: Responsibility(lead: ["air"])),
+      ])
+    let resolved = Resolver.resolve(plan)
+    #expect(ReportTemplate.reportedTargets(resolved, unit: "air").map(\.target.id) == ["checks"])
+    #expect(ReportTemplate.reportedTargets(resolved, unit: "lab").map(\.target.id) == ["pm25"])
+  }
+}

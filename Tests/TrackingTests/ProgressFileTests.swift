@@ -383,13 +383,11 @@ enum ProgressFixtures {
     #expect(
       issues("target,air-quality,1,%,ytd,推进中,50,gz-eeb-air,2020-09-30,\n") == [
         "\(p):2:20: value '1' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
+          + "state and a percent only)",
         "\(p):2:22: unit '%' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
+          + "state and a percent only)",
         "\(p):2:24: basis 'ytd' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
-        "\(p):2:32: percent '50' must be empty for qualitative target 'air-quality' (it takes a "
-          + "state only)",
+          + "state and a percent only)",
       ])
     #expect(
       issue("target,pm25,28,微克/立方米,ytd,推进中,,gz-eeb-air,2020-09-30,\n")
@@ -698,5 +696,80 @@ enum ProgressFixtures {
     #expect(
       issue.description
         == "plans/progress/x/\\u{1B}[2K.csv:3:7: value '\\u{1B}[2K\\u{D}当前' is not a number")
+  }
+}
+
+/// Issue 14, item 1: a target's rows count only from its units, or its declared data source.
+@Suite struct ResponsibleReporterTests {
+  static let sourced = TrackingFixtures.plan(
+    targets: [
+      PlanTarget(
+        id: "pm25", name: "PM2.5平均浓度", requirement: .atMost(35, "微克/立方米"),
+        responsibility: Responsibility(lead: ["air"], cooperating: ["water"]), source: "soil")
+    ])
+
+  func issues(_ rows: String, plan: ResolvedPlan) -> [String] {
+    do {
+      _ = try ProgressFile.parse(
+        ProgressFixtures.header + rows, path: "2020-09.csv", plan: plan)
+      return []
+    } catch {
+      return error.issues.map(\.description)
+    }
+  }
+
+  @Test func onlyTheLeadOrACooperatingUnit() {
+    let plan = TrackingFixtures.plan()
+    #expect(issues("target,pm25,30,微克/立方米,ytd,,,air,2020-09-30,\n", plan: plan) == [])
+    #expect(issues("target,pm25,30,微克/立方米,period,,,water,2020-09-30,\n", plan: plan) == [])
+    #expect(
+      issues("target,pm25,20,微克/立方米,ytd,,,soil,2020-09-30,\n", plan: plan) == [
+        "2020-09.csv:2:29: reporter 土壤处 (soil) is not responsible for target 'pm25' (neither "
+          + "its lead nor a cooperating unit; the plan's units for it: 大气处 (air), 水处 (water))"
+      ])
+    #expect(
+      issues("base,cod,20,万吨,2015,,,soil,2020-09-30,\n", plan: plan).first?.contains(
+        "reporter 土壤处 (soil) is not responsible for target 'cod'") == true)
+  }
+
+  @Test func onlyTheDataSourceWhenOneIsDeclared() {
+    #expect(issues("target,pm25,30,微克/立方米,ytd,,,soil,2020-09-30,\n", plan: Self.sourced) == [])
+    #expect(
+      issues("target,pm25,30,微克/立方米,ytd,,,air,2020-09-30,\n", plan: Self.sourced) == [
+        "2020-09.csv:2:29: reporter 大气处 (air) is not the data source of target 'pm25' (the "
+          + "plan takes its values from 土壤处 (soil) only)"
+      ])
+  }
+
+  @Test func conflictingValuesInOneFileNameBothLines() {
+    let rows = """
+      target,pm25,30,微克/立方米,ytd,,,air,2020-09-30,
+      target,pm25,30,微克/立方米,period,,,water,2020-09-30,
+      target,pm25,20,微克/立方米,ytd,,,water,2020-09-30,
+
+      """
+    #expect(
+      issues(rows, plan: TrackingFixtures.plan()) == [
+        "2020-09.csv:4:1: conflicting values for target 'pm25' on 2020-09-30 (ytd): 20 from "
+          + "water here, 30 from air at 2020-09.csv:2 (keep one)"
+      ])
+  }
+
+  @Test func conflictingValuesInTwoFilesRejectTheFolder() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let plan = TrackingFixtures.plan()
+    try (ProgressFixtures.header + "target,pm25,30,微克/立方米,ytd,,,air,2020-08-31,\n").write(
+      to: folder.url.appendingPathComponent("2020-08.csv"), atomically: true, encoding: .utf8)
+    try (ProgressFixtures.header + "target,pm25,31,微克/立方米,ytd,,,water,2020-08-31,\n").write(
+      to: folder.url.appendingPathComponent("2020-09.csv"), atomically: true, encoding: .utf8)
+    #expect(throws: ProgressError.self) { try ProgressFolder.load(folder.path, plan: plan) }
+    do {
+      _ = try ProgressFolder.load(folder.path, plan: plan)
+    } catch {
+      #expect(error.issues.count == 1)
+      #expect(error.issues.first?.description.hasSuffix("2020-08.csv:2 (keep one)") == true)
+      #expect(error.issues.first?.file.hasSuffix("2020-09.csv") == true)
+    }
   }
 }

@@ -147,3 +147,37 @@ import Testing
     #expect(ReportingPeriod.month(year: 2020, month: 2).range.end == Day(2020, 2, 29))
   }
 }
+
+/// Issue 14, item 3: the year and half-year periods, and the first period of a plan.
+@Suite struct ReportingPeriodKindsTests {
+  @Test func yearsAndHalves() {
+    #expect(ReportingPeriod(parsing: "2020") == .year(2020))
+    #expect(ReportingPeriod(parsing: "2020H1") == .half(year: 2020, half: 1))
+    #expect(ReportingPeriod(parsing: "2020h2") == .half(year: 2020, half: 2))
+    #expect(ReportingPeriod(parsing: "2020H3") == nil)
+    #expect(ReportingPeriod(parsing: "202") == nil)
+    #expect(ReportingPeriod(parsing: "２０２０") == nil)
+    #expect(
+      ReportingPeriod.half(year: 2020, half: 2).range
+        == DateRange(Day(2020, 7, 1), Day(2020, 12, 31)))
+    #expect(ReportingPeriod.year(2020).range == DateRange(Day(2020, 1, 1), Day(2020, 12, 31)))
+    #expect(ReportingPeriod.half(year: 2020, half: 1).previous == .half(year: 2019, half: 2))
+    #expect(ReportingPeriod.year(2020).previous == .year(2019))
+    #expect(ReportingPeriod.half(year: 2020, half: 1).chinese == "2020年上半年")
+    #expect(ReportingPeriod.year(2020).description == "2020")
+  }
+
+  @Test func theFirstPeriodOfAPlanIsNew() {
+    let plan = TrackingFixtures.plan()
+    let reports = [
+      TrackingFixtures.report(
+        "2020-03", [TrackingFixtures.task("a", .inProgress, 30, on: Day(2020, 3, 31))])
+    ]
+    let q1 = Ranking.rank(plan, reports: reports, period: .quarter(year: 2020, quarter: 1))
+    #expect(q1.comparedWith == nil)
+    #expect(q1.entries.allSatisfy { $0.changeText == "新" })
+    let q2 = Ranking.rank(plan, reports: reports, period: .quarter(year: 2020, quarter: 2))
+    #expect(q2.comparedWith == .quarter(year: 2020, quarter: 1))
+    #expect(q2.entries.allSatisfy { $0.previousRank != nil })
+  }
+}

@@ -1,3 +1,4 @@
+import PlanEngine
 import PlanModel
 import Testing
 
@@ -126,7 +127,7 @@ import Testing
         [
           F.value("pm25", 30, "微克/立方米", on: Day(2020, 5, 31)),
           F.value("pm25", 40, "微克/立方米", on: Day(2020, 6, 30)),
-        ], asOf: Day(2020, 12, 31)))
+        ], asOf: Day(2020, 9, 30)))
     #expect(e.measured == 40)
     #expect(e.measuredOn == june)
   }
@@ -151,5 +152,183 @@ import Testing
     #expect(october.target("diesel")?.notYetDue == false)
     #expect(october.target("diesel")?.status == .noData)
     #expect(october.total.targetCount == 1)
+  }
+}
+
+/// Issue 14, item 4: projections that are possible.
+@Suite struct ProjectionTests {
+  typealias F = TrackingFixtures
+
+  /// PM2.5 ≤ 35 without a tolerance, carried by 大气处.
+  static let plan = F.plan(targets: [
+    PlanTarget(
+      id: "pm25", name: "PM2.5平均浓度", requirement: .atMost(35, "微克/立方米"),
+      responsibility: Responsibility(lead: ["air"])),
+    PlanTarget(
+      id: "good", name: "优良天数比例", requirement: .atLeast(90, "%"),
+      responsibility: Responsibility(lead: ["air"])),
+  ])
+
+  /// The year-to-date average falling from 42 in January to 37 by April.
+  static let falling = [
+    (Day(2020, 1, 31), 42.0), (Day(2020, 2, 29), 40), (Day(2020, 3, 31), 38),
+    (Day(2020, 4, 30), 37),
+  ].map { F.value("pm25", $0.1, "微克/立方米", on: $0.0) }
+
+  @Test func aFallingYearToDateAverageIsProjectedFromWhatTheRestMustAverage() throws {
+    let e = try #require(
+      F.evaluate(Self.plan, Self.falling, asOf: Day(2020, 4, 30)).target("pm25"))
+    // A straight line through the averages reached 22.9 at year end: 预计达标.
+    let line = TargetEvaluator.project(
+      Self.falling.map { ($0.date, $0.value ?? 0) }, rows: [], measure: .level,
+      period: DateRange(Day(2020, 1, 1), Day(2020, 12, 31)))
+    #expect(abs((line ?? 0) - 22.87) < 0.01)
+    // The months: January 42; February (40·60 − 42·31)/29 = 37.86; March (38·91 − 40·60)/31
+    // = 34.13; April (37·121 − 38·91)/30 = 33.97. The last three average 35.28 (by days); the
+    // other 245 days would have to average (35·366 − 37·121)/245 = 34.01.
+    #expect(e.status == .notMet)
+    #expect(abs((e.recentMean ?? 0) - 35.28) < 0.01)
+    #expect(abs((e.requiredRest ?? 0) - 34.01) < 0.01)
+    // (37·121 + 35.28·245)/366 = 35.85.
+    #expect(abs((e.projected ?? 0) - 35.85) < 0.01)
+    #expect(
+      e.explanation
+        == "实际37 微克/立方米，其余245天平均需不高于34.01，近期平均35.28，预计期末35.85 微克/立方米，要求≤ 35 微克/立方米，差2")
+  }
+
+  @Test func recentMonthsBelowWhatTheRestMustAverageAreProjected() throws {
+    // 37 by April, but March and April at 30: the rest needs 34.01, recent is below it.
+    let rows = [
+      (Day(2020, 1, 31), 45.0), (Day(2020, 2, 29), 42), (Day(2020, 3, 31), 38),
+      (Day(2020, 4, 30), 36),
+    ].map { F.value("pm25", $0.1, "微克/立方米", on: $0.0) }
+    let e = try #require(F.evaluate(Self.plan, rows, asOf: Day(2020, 4, 30)).target("pm25"))
+    #expect(e.status == .projected)
+    #expect((e.recentMean ?? 99) < (e.requiredRest ?? 0))
+  }
+
+  @Test func aPercentageIsNeverProjectedOutside0To100() throws {
+    // A share reported month by month, rising fast: a line would pass 100 %.
+    let rising = [
+      (Day(2020, 1, 31), 40.0), (Day(2020, 2, 29), 60), (Day(2020, 3, 31), 80),
+    ].map { F.value("good", $0.1, "%", on: $0.0, basis: .period) }
+    let up = try #require(F.evaluate(Self.plan, rising, asOf: Day(2020, 3, 31)).target("good"))
+    #expect(up.projected == 100)
+    // A year-to-date share falling fast: never below 0 %.
+    let falling = [(Day(2020, 1, 31), 80.0), (Day(2020, 2, 29), 20)].map {
+      F.value("good", $0.1, "%", on: $0.0)
+    }
+    let down = try #require(
+      F.evaluate(Self.plan, falling, asOf: Day(2020, 2, 29)).target("good"))
+    #expect((down.projected ?? -1) >= 0)
+    #expect((down.projected ?? 101) <= 100)
+    #expect(down.status == .notMet)
+  }
+}
+
+/// Issue 14, item 5: a qualitative target reported 推进中 can be behind schedule.
+@Suite struct QualitativeScheduleTests {
+  typealias F = TrackingFixtures
+
+  /// 饮用水源水质 全部达标 (tolerance 10 points on the second plan) and a task's qualitative
+  /// figure whose task has a milestone due 31 March.
+  static func plan(tolerance: Double? = nil) -> ResolvedPlan {
+    F.plan(
+      targets: [
+        PlanTarget(
+          id: "water-ok", name: "饮用水源水质", requirement: .qualitative("全部达标"),
+          tolerance: tolerance, responsibility: Responsibility(lead: ["water"]))
+      ],
+      tasks: [
+        PlanTask(
+          id: "d", number: 1, title: "整治", text: "整治。",
+          figures: [PlanTarget(id: "survey", name: "水源地排查整治", requirement: .qualitative("完成整治"))],
+          milestones: [
+            PlanMilestone(id: "d1", title: "排查方案", deadline: .endOfQuarter(year: 2020, quarter: 1))
+          ],
+          responsibility: Responsibility(lead: ["soil"]))
+      ])
+  }
+
+  func state(
+    _ id: String, _ text: WorkState, percent: Double? = nil, lagging: Bool = false, on day: Day
+  ) -> ProgressEntry {
+    var e = ProgressEntry(
+      kind: .target, id: id, state: text, percent: percent, reporter: "water", date: day)
+    e.lagging = lagging
+    return e
+  }
+
+  let september = Day(2020, 9, 30)
+
+  @Test func inProgressFarBehind序时进度IsNotMet() throws {
+    // On 30 September 序时进度 is 74.86 %: 推进中 at 30 % was 预计达标 until the year ended.
+    let e = try #require(
+      F.evaluate(
+        Self.plan(), [state("water-ok", .inProgress, percent: 30, on: september)],
+        asOf: september
+      ).target("water-ok"))
+    #expect(e.status == .notMet)
+    #expect(e.explanation == "全部达标：推进中，完成30%，落后序时进度74.86%44.86个百分点")
+    // Within the behind tolerance (5 points) it is on schedule: 预计达标.
+    let onTime = F.evaluate(
+      Self.plan(), [state("water-ok", .inProgress, percent: 72, on: september)], asOf: september
+    ).target("water-ok")
+    #expect(onTime?.status == .projected)
+    #expect(onTime?.explanation == "全部达标：推进中，完成72%，序时进度74.86%")
+    // Without a percent or a milestone nothing says it is behind.
+    #expect(
+      F.evaluate(Self.plan(), [state("water-ok", .inProgress, on: september)], asOf: september)
+        .target("water-ok")?.status == .projected)
+  }
+
+  @Test func behindWithinTheTargetsToleranceIsNearlyMet() throws {
+    // 74.86 − 62 = 12.86 points behind: beyond the 5 of 达进度, within 5 + 10.
+    let e = F.evaluate(
+      Self.plan(tolerance: 10), [state("water-ok", .inProgress, percent: 62, on: september)],
+      asOf: september
+    ).target("water-ok")
+    #expect(e?.status == .nearlyMet)
+    let far = F.evaluate(
+      Self.plan(tolerance: 10), [state("water-ok", .inProgress, percent: 50, on: september)],
+      asOf: september
+    ).target("water-ok")
+    #expect(far?.status == .notMet)
+  }
+
+  @Test func aReportSaying滞后IsNotMet() throws {
+    let e = try #require(
+      F.evaluate(
+        Self.plan(), [state("water-ok", .inProgress, lagging: true, on: september)],
+        asOf: september
+      ).target("water-ok"))
+    #expect(e.status == .notMet)
+    #expect(e.explanation == "全部达标：滞后，自报滞后于序时进度")
+  }
+
+  @Test func anOverdueMilestoneOfItsTaskIsBehind() throws {
+    let rows = [
+      state("survey", .inProgress, on: september),
+      ProgressEntry(
+        kind: .milestone, id: "d1", state: .inProgress, percent: 60, reporter: "soil",
+        date: september),
+    ]
+    let e = try #require(F.evaluate(Self.plan(), rows, asOf: september).target("survey"))
+    #expect(e.status == .notMet)
+    #expect(e.explanation == "完成整治：推进中，节点“排查方案”逾期（完成60%，时限2020-03-31）")
+  }
+
+  @Test func 滞后IsReadFromAQualitativeRowOnly() throws {
+    let plan = F.plan()
+    let header = ProgressFixtures.header
+    let report = try ProgressFile.parse(
+      header + "target,water-ok,,,,滞后,40,water,2020-09-30,\n", path: "2020-09.csv", plan: plan)
+    #expect(report.entries.first?.lagging == true)
+    #expect(report.entries.first?.state == .inProgress)
+    #expect(report.entries.first?.percent == 40)
+    #expect(throws: ProgressError.self) {
+      try ProgressFile.parse(
+        header + "task,a,,,,滞后,40,air,2020-09-30,\n", path: "2020-09.csv", plan: plan)
+    }
   }
 }
