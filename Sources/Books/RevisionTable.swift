@@ -35,7 +35,7 @@ public enum RevisionTable {
       sheets.append(
         table(
           "高风险修订", title: "\(plan.title) 高风险修订",
-          subtitle: "放宽指标、删除任务或指标、调整牵头单位、推迟时限", items: diff.highRisk,
+          subtitle: "放宽指标、删除任务、指标或单位、调整牵头单位、推迟时限、重写任务", items: diff.highRisk,
           renumbered: [], words: words))
     }
     for i in sheets.indices { sheets[i].page.footer = footer }
@@ -66,8 +66,8 @@ public enum RevisionTable {
       let number: String
       switch (item.oldLabel, item.newLabel) {
       case (let a?, let b?) where a != b && item.item == .task: number = "\(a)→\(b)"
-      case (_, let b?): number = item.item == .task ? b : "指标"
-      case (let a?, nil): number = item.item == .task ? a : "指标"
+      case (_, let b?): number = item.item == .task ? b : ChangeText.area(item.item)
+      case (let a?, nil): number = item.item == .task ? a : ChangeText.area(item.item)
       default: number = ""
       }
       let (before, after) = sides(item, words: words)
@@ -77,8 +77,9 @@ public enum RevisionTable {
         return true
       }.map(words.describe)
       let kinds = details.isEmpty ? [words.kinds(item)] : details
+      let stale = item.staleReason.map { "（上一版的理由，不计入本次修订：\($0)）" } ?? ""
       let reason: String =
-        item.reason.flatMap { $0.isEmpty ? nil : $0 } ?? (item.isHighRisk ? "（未说明）" : "")
+        item.reason.flatMap { $0.isEmpty ? nil : $0 } ?? ((item.isHighRisk ? "（未说明）" : "") + stale)
       sheet.append([
         .init(0, .text(number), S.centered),
         .init(1, before, S.text),

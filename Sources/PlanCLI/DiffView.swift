@@ -23,7 +23,8 @@ struct DiffView: Codable {
   }
 
   struct Item: Codable {
-    /// `task` or `target`.
+    /// `task`, `target`, or a part outside them: `plan`, `unit`, `chapter`, `assessment`,
+    /// `rule`, `signing`, `clause`, `other`.
     var item: String
     /// `added`, `removed`, `changed`, `renumbered`.
     var kind: String
@@ -35,6 +36,8 @@ struct DiffView: Codable {
     var newText: String?
     var highRisk: Bool
     var reason: String?
+    /// A reason carried over unchanged from the old version: shown, not counted.
+    var staleReason: String?
     var changes: [ChangeView]
   }
 
@@ -53,6 +56,9 @@ struct DiffView: Codable {
     var removed: [String]?
     var changed: [String]?
     var segments: [Segment]?
+    /// A setting's field (`assessment.deductions`) and its name in words (扣分规则).
+    var field: String?
+    var label: String?
   }
 
   struct Segment: Codable {
@@ -77,7 +83,7 @@ struct DiffView: Codable {
       Item(
         item: i.item.rawValue, kind: i.kind.rawValue, oldID: i.oldID, newID: i.newID,
         oldLabel: i.oldLabel, newLabel: i.newLabel, oldText: i.oldText, newText: i.newText,
-        highRisk: i.isHighRisk, reason: i.reason,
+        highRisk: i.isHighRisk, reason: i.reason, staleReason: i.staleReason,
         changes: i.changes.map { DiffView.change($0, words: words) })
     }
   }
@@ -102,6 +108,10 @@ struct DiffView: Codable {
       (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
     case .moved(let a, let b): (v.from, v.to) = (a, b)
     case .milestones(let a, let r, let ch): (v.added, v.removed, v.changed) = (a, r, ch)
+    case .textRewritten(let d, let s):
+      v.segments = d.segments.map { Segment(kind: $0.kind.rawValue, text: $0.text) }
+      v.similarity = round2(s)
+    case .setting(let s): (v.field, v.label, v.from, v.to) = (s.field, s.label, s.from, s.to)
     }
     return v
   }
