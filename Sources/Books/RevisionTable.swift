@@ -31,6 +31,7 @@ public enum RevisionTable {
         items: diff.items.filter { $0.kind != .unchanged && $0.kind != .renumbered },
         renumbered: ChangeText.renumberedRanges(diff.items), words: words)
     ]
+    appendResign(diff.resign, to: &sheets[0])
     if !diff.highRisk.isEmpty {
       sheets.append(
         table(
@@ -41,6 +42,20 @@ public enum RevisionTable {
     for i in sheets.indices { sheets[i].page.footer = footer }
     try Workbook.write(to: path, properties: properties) { workbook in
       for sheet in sheets { try SheetWriter.write(sheet, into: workbook) }
+    }
+  }
+
+  /// The table's end: the units whose book changes (they must re-sign) and what changed in each.
+  static func appendResign(_ units: [UnitResign], to sheet: inout SheetLayout) {
+    guard !units.isEmpty else { return }
+    let S = BookStyles.self
+    sheet.append([.init(0...4, .text("需重新签订的单位（\(units.count)个）"), S.subtitle)])
+    for (n, u) in units.enumerated() {
+      sheet.append([
+        .init(0, .text("\(n + 1)"), S.centered),
+        .init(1, .text("\(u.name)\n\(u.document)"), S.text),
+        .init(2...4, .text(u.changes.joined(separator: "；")), S.text),
+      ])
     }
   }
 

@@ -38,6 +38,13 @@ enum DiffText {
     if !ranges.isEmpty {
       out += "\nrenumbered: \(shown(ranges.joined(separator: "，")))\n"
     }
+    if !diff.resign.isEmpty {
+      out += "\n需重新签订的单位 units to re-sign (\(diff.resign.count))\n"
+      for u in diff.resign {
+        out +=
+          "  \(shown(u.name)) · \(shown(u.document))：\(shown(u.changes.joined(separator: "；")))\n"
+      }
+    }
     return out
   }
 
@@ -153,6 +160,13 @@ enum DiffMarkdown {
     let ranges = ChangeText.renumberedRanges(diff.items)
     if !ranges.isEmpty {
       out += "\nrenumbered: \(ranges.joined(separator: "，"))\n"
+    }
+    if !diff.resign.isEmpty {
+      out += "\n#### 需重新签订的单位（\(diff.resign.count)）\n\n| 单位 | 文书 | 变化 |\n| --- | --- | --- |\n"
+      for u in diff.resign {
+        out +=
+          "| \(cell(u.name)) | \(cell(u.document)) | \(cell(u.changes.joined(separator: "；"))) |\n"
+      }
     }
     return out
   }

@@ -10,6 +10,15 @@ struct DiffView: Codable {
   var summary: Summary
   var items: [Item]
   var renumbered: [String]
+  /// The units whose book changes: they must re-sign.
+  var resign: [Resign]
+
+  struct Resign: Codable {
+    var unit: String
+    var name: String
+    var document: String
+    var changes: [String]
+  }
 
   struct Side: Codable {
     var source: String
@@ -78,6 +87,9 @@ struct DiffView: Codable {
       unchanged: d.unchanged, highRisk: d.highRisk.count,
       highRiskWithoutReason: d.highRiskWithoutReason.count)
     renumbered = ChangeText.renumberedRanges(d.items)
+    resign = d.resign.map {
+      Resign(unit: $0.unit, name: $0.name, document: $0.document, changes: $0.changes)
+    }
     let words = ChangeText(d)
     items = d.items.filter { $0.kind != .unchanged }.map { i in
       Item(

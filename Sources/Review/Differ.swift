@@ -32,8 +32,10 @@ public enum Differ {
       settings[i].reason = settings[i].oldID.flatMap { removedReasons[$0] }
     }
     let found = targets + tasks + settings
-    return PlanDiff(
+    var result = PlanDiff(
       old: old, new: new, items: found + SettingsDiffer.fallback(old, new, found: found))
+    result.resign = ResignList.units(a, b, items: result.items)
+    return result
   }
 
   /// A reason the new version gives an item counts only when the old version did not already

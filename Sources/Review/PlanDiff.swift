@@ -67,6 +67,9 @@ public struct PlanDiff: Sendable {
   /// Targets first (plan-level, then task figures), then tasks; in the new version's order,
   /// removed ones where they stood.
   public var items: [ItemChange]
+  /// The units whose book (or notice) reads differently in the new version, and what changed
+  /// in each: the units that must re-sign, in the new version's unit order.
+  public var resign: [UnitResign] = []
 
   /// Counts for the summary line: "3 added, 5 changed, 1 removed, 28 renumbered".
   public var added: Int { items.filter { $0.kind == .added }.count }

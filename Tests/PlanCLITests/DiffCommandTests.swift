@@ -85,6 +85,14 @@ import Testing
     #expect(deadline["code"] as? String == "deadlineSlipped")
     #expect(deadline["days"] as? Int == 184)
     #expect(view["renumbered"] as? [String] == ["第17–34项 → 第18–35项"])
+    let resign = try #require(view["resign"] as? [[String: Any]])
+    #expect(resign.count == 43)
+    let air = try #require(resign.first { $0["unit"] as? String == "gz-eeb-air" })
+    #expect(air["name"] as? String == "大气处")
+    #expect(
+      air["changes"] as? [String] == ["计划标题调整", "指标PM2.5平均浓度：指标收紧", "新增任务17（牵头）", "序号调整1项"])
+    let law = try #require(resign.first { $0["name"] as? String == "法规处" })
+    #expect(law["changes"] as? [String] == ["计划标题调整", "任务5：时限推迟"])
   }
 
   @Test(.enabled(if: Openpyxl.isAvailable)) func theRevisionAsAWorkbook() throws {
@@ -107,8 +115,13 @@ import Testing
     let after = try #require(sheet.cells["C4"]?.runs)
     #expect(after.contains { $0.text == "3" && $0.bold == true && $0.underline != nil })
     #expect(sheet.text("E4")?.hasPrefix("落实省下达") == true)
-    let last = sheet.maxRow
-    #expect(sheet.text("B\(last)") == "其余任务序号顺延：第17–34项 → 第18–35项")
+    #expect(!sheet.rows(where: "B", is: "其余任务序号顺延：第17–34项 → 第18–35项").isEmpty)
+    // The table ends with the units that must re-sign.
+    let resign = try #require(sheet.rows(where: "A", is: "需重新签订的单位（43个）").first)
+    #expect(sheet.text("B\(resign + 8)") == "大气处\n责任书（甲方：广州市生态环境局）")
+    #expect(
+      sheet.text("C\(resign + 8)") == "计划标题调整；指标PM2.5平均浓度：指标收紧；新增任务17（牵头）；序号调整1项")
+    #expect(sheet.maxRow == resign + 43)
     #expect(dump.custom["PlanBook.Kind"] == "revision")
     #expect(dump.custom["PlanBook.OldPlanID"] == "guangzhou-2020")
   }
