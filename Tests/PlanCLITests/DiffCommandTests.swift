@@ -109,11 +109,11 @@ import Testing
     #expect(sheet.text("B3") == "修订前")
     #expect(sheet.print.titleRows == "$3:$3")
     #expect(sheet.print.paper == 9)
-    // The tightened target: "35" struck through in 修订前, "33" in bold in 修订后.
+    // The tightened target: "35" struck through in 修订前, "33" in bold in 修订后 (whole numbers).
     let before = try #require(sheet.cells["B4"]?.runs)
-    #expect(before.contains { $0.text == "5" && $0.strike == true })
+    #expect(before.contains { $0.text == "35" && $0.strike == true })
     let after = try #require(sheet.cells["C4"]?.runs)
-    #expect(after.contains { $0.text == "3" && $0.bold == true && $0.underline != nil })
+    #expect(after.contains { $0.text == "33" && $0.bold == true && $0.underline != nil })
     #expect(sheet.text("E4")?.hasPrefix("落实省下达") == true)
     #expect(!sheet.rows(where: "B", is: "其余任务序号顺延：第17–34项 → 第18–35项").isEmpty)
     // The table ends with the units that must re-sign.
@@ -339,5 +339,20 @@ import Testing
     let run = try Binary.run("diff", "guangzhou-2020", path.path)
     #expect(run.status == 1, "\(run.stdout)")
     #expect(run.stdout.contains("其他修改：快照字段 plan.removed"))
+  }
+
+  /// A changed number reads as the two numbers, never as digit fragments (`20[-19-]{+20+}`).
+  @Test func numbersAreComparedWhole() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let committed = Binary.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json")
+    let original = try String(contentsOf: committed, encoding: .utf8)
+    #expect(original.components(separatedBy: "组织开展2019年度考核工作").count == 2)
+    let edited = original.replacingOccurrences(
+      of: "组织开展2019年度考核工作", with: "组织开展2020年度考核工作")
+    let path = folder.url.appendingPathComponent("edited.json").path
+    try edited.write(toFile: path, atomically: true, encoding: .utf8)
+    let run = try Binary.run("diff", committed.path, path)
+    #expect(run.stdout.contains("组织开展[-2019-]{+2020+}年度考核工作"), "\(run.stdout)")
   }
 }
