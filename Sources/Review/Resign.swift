@@ -49,6 +49,12 @@ enum ResignList {
     if items.contains(where: { $0.item == .assessment }) { common.append("考核细则调整") }
     if items.contains(where: { $0.item == .clause }) { common.append("考核方式及条款调整") }
 
+    let oldUnits = Dictionary(
+      a.plan.units.map { ($0.id, $0) }, uniquingKeysWith: { x, _ in x })
+    let renamedUnits = b.plan.units.filter {
+      guard let was = oldUnits[$0.id] else { return false }
+      return was.name != $0.name || was.shortName != $0.shortName
+    }.map(\.id)
     var ids: [String] = []
     var seen = Set<String>()
     for u in b.plan.units + a.plan.units where seen.insert(u.id).inserted {
@@ -69,6 +75,15 @@ enum ResignList {
         if a.plan.unit(id)?.name != b.plan.unit(id)?.name {
           changes.append("单位名称调整")
         }
+        // Another unit renamed that the book names (in its rows, or as 甲方: the document).
+        let named = Set(
+          (new.order[id] ?? []).flatMap { $0.1.content.lead + $0.1.content.cooperating })
+        let others = renamedUnits.filter { $0 != id && named.contains($0) }
+        if !others.isEmpty {
+          changes.append(
+            "涉及单位更名："
+              + others.map { b.plan.unit($0)?.shortName ?? $0 }.joined(separator: "、"))
+        }
         if let x = old.signatories[id], let y = new.signatories[id], x != y {
           changes.append("责任人调整")
         }
@@ -82,7 +97,7 @@ enum ResignList {
             changes.append("新增\(row.title)（\(row.role)）")
             continue
           }
-          guard was.content != row.content || was.role != row.role else {
+          guard was.content != row.content || was.lead != row.lead else {
             if was.label != row.label { renumbered += 1 }
             continue
           }
@@ -91,7 +106,7 @@ enum ResignList {
           where c.code != "renumbered" && !what.contains(c.chinese) {
             what.append(c.chinese)
           }
-          if was.role != row.role { what.insert("\(was.role)改为\(row.role)", at: 0) }
+          if was.lead != row.lead { what.insert("\(was.role)改为\(row.role)", at: 0) }
           if was.label != row.label { renumbered += 1 }
           changes.append("\(row.title)：\(what.isEmpty ? "调整" : what.joined(separator: "、"))")
         }
@@ -110,11 +125,32 @@ enum ResignList {
 
   /// One row of a unit's book.
   struct Row {
-    var title: String
+    var isTask: Bool
+    /// The task's number, or the target's name.
     var label: String
-    /// Everything the row prints but its number.
-    var content: String
-    var role: String
+    var content: Content
+    var lead: Bool
+
+    var title: String { isTask ? "任务\(label)" : "指标\(label)" }
+    var role: String { lead ? "牵头" : "配合" }
+  }
+
+  /// Everything a row prints but its number (unit ids: a renamed unit is reported apart).
+  struct Content: Equatable {
+    struct Milestone: Equatable {
+      var title: String
+      var deadline: Deadline
+      var weight: Double?
+    }
+    var text: String
+    var requirement: Requirement? = nil
+    var tolerance: Double? = nil
+    var period: Deadline? = nil
+    var weight: Double?
+    var lead: [String]
+    var cooperating: [String]
+    var deadline: Deadline? = nil
+    var milestones: [Milestone] = []
   }
 
   /// Each unit's share of one version.
@@ -122,17 +158,13 @@ enum ResignList {
     /// The document each unit gets (units that get one), in words.
     var documents: [String: String] = [:]
     var signatories: [String: String] = [:]
+    /// Each unit's rows by key (`task:ID`, `target:ID`), and their order.
     var rows: [String: [String: Row]] = [:]
     var order: [String: [(String, Row)]] = [:]
 
     init(_ r: ResolvedPlan) {
       let plan = r.plan
       func name(_ id: String) -> String { plan.unit(id)?.name ?? id }
-      let shortNames = Dictionary(
-        plan.units.map { ($0.id, $0.shortName) }, uniquingKeysWith: { a, _ in a })
-      func short(_ ids: [String]) -> String {
-        ids.map { shortNames[$0] ?? $0 }.joined(separator: "、")
-      }
       for u in r.responsibleUnits {
         switch plan.document(for: u) {
         case .book(let partyA):
@@ -144,36 +176,32 @@ enum ResignList {
         case .none: break
         }
       }
-      func add(_ key: String, _ row: (String) -> Row, lead: [String], cooperating: [String]) {
+      func add(_ key: String, _ row: (Bool) -> Row, lead: [String], cooperating: [String]) {
         for unit in lead + cooperating where documents[unit] != nil {
           guard rows[unit, default: [:]][key] == nil else { continue }
-          let r = row(lead.contains(unit) ? "牵头" : "配合")
+          let r = row(lead.contains(unit))
           rows[unit, default: [:]][key] = r
           order[unit, default: []].append((key, r))
         }
       }
       for t in r.targets {
         let x = t.target
-        let content = [
-          x.name, x.requirement.summary, x.tolerance.map(Requirement.format) ?? "",
-          x.weight.map(Requirement.format) ?? "", x.period?.description ?? "", short(t.lead),
-          short(t.cooperating),
-        ].joined(separator: "|")
+        let content = Content(
+          text: x.name, requirement: x.requirement, tolerance: x.tolerance, period: x.period,
+          weight: x.weight, lead: t.lead, cooperating: t.cooperating)
         add(
-          "target:" + x.id, { Row(title: "指标\(x.name)", label: "", content: content, role: $0) },
+          "target:" + x.id, { Row(isTask: false, label: x.name, content: content, lead: $0) },
           lead: t.lead, cooperating: t.cooperating)
       }
       for t in r.tasks {
-        let milestones = t.task.milestones.map {
-          "\($0.title)@\($0.deadline)@\($0.weight.map(Requirement.format) ?? "")"
-        }
-        let content = [
-          t.task.text, short(t.lead), short(t.cooperating), t.deadline.description,
-          t.task.weight.map(Requirement.format) ?? "", milestones.joined(separator: ";"),
-        ].joined(separator: "|")
+        let content = Content(
+          text: t.task.text, weight: t.task.weight, lead: t.lead, cooperating: t.cooperating,
+          deadline: t.deadline,
+          milestones: t.task.milestones.map {
+            Content.Milestone(title: $0.title, deadline: $0.deadline, weight: $0.weight)
+          })
         add(
-          "task:" + t.task.id,
-          { Row(title: "任务\(t.label)", label: t.label, content: content, role: $0) },
+          "task:" + t.task.id, { Row(isTask: true, label: t.label, content: content, lead: $0) },
           lead: t.lead, cooperating: t.cooperating)
       }
     }
