@@ -26,7 +26,8 @@ public enum Change: Sendable, Equatable {
   case requirement(from: Requirement, to: Requirement, Strictness)
   /// The tolerance of a target (基本达标).
   case tolerance(from: Double?, to: Double?)
-  /// The deadline: later by `days` (a slip), or earlier (negative).
+  /// The deadline: later by `days` (a slip), or earlier (negative); 0: the same day, worded
+  /// otherwise (2020年底 → 2020年12月31日).
   case deadline(from: Deadline, to: Deadline, days: Int)
   /// The lead units.
   case leadReassigned(from: [String], to: [String])
@@ -66,7 +67,8 @@ public enum Change: Sendable, Equatable {
     case .textEdited: "textEdited"
     case .requirement(_, _, let s): s.rawValue
     case .tolerance: "toleranceChanged"
-    case .deadline(_, _, let days): days > 0 ? "deadlineSlipped" : "deadlineAdvanced"
+    case .deadline(_, _, let days):
+      days > 0 ? "deadlineSlipped" : days < 0 ? "deadlineAdvanced" : "deadlineReworded"
     case .leadReassigned: "leadReassigned"
     case .cooperating: "cooperatingChanged"
     case .weight: "weightChanged"
@@ -92,7 +94,7 @@ public enum Change: Sendable, Equatable {
       case .changed: "指标调整"
       }
     case .tolerance: "允许偏差调整"
-    case .deadline(_, _, let days): days > 0 ? "时限推迟" : "时限提前"
+    case .deadline(_, _, let days): days > 0 ? "时限推迟" : days < 0 ? "时限提前" : "时限表述调整"
     case .leadReassigned: "牵头单位调整"
     case .cooperating: "配合单位调整"
     case .weight: "分值调整"

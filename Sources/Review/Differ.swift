@@ -149,7 +149,7 @@ public enum Differ {
     if o.label != n.label { changes.append(.renumbered(from: o.label, to: n.label)) }
     if o.chapterID != n.chapterID { changes.append(.moved(from: o.chapterID, to: n.chapterID)) }
     if o.task.text != n.task.text { changes.append(textChange(o.task.text, n.task.text)) }
-    if o.deadline != n.deadline, o.dueDay != n.dueDay || o.dueDay == nil {
+    if o.deadline != n.deadline {
       let days = (n.dueDay?.ordinal ?? 0) - (o.dueDay?.ordinal ?? 0)
       changes.append(.deadline(from: o.deadline, to: n.deadline, days: days))
     }

@@ -287,4 +287,13 @@ import Testing
     #expect(item(edit, "t1")?.changes.map(\.code) == ["textEdited"])
     #expect(edit.highRisk.isEmpty)
   }
+
+  /// The same day worded otherwise is what the book prints: reported, not high-risk.
+  @Test func aDeadlineRewordedForTheSameDay() throws {
+    let d = try diff { $0.chapters[0].tasks[0].responsibility.deadline = .on(2020, 12, 31) }
+    let change = try #require(item(d, "t1")?.changes.first)
+    #expect(change.code == "deadlineReworded")
+    #expect(change.chinese == "时限表述调整")
+    #expect(!change.isHighRisk)
+  }
 }
