@@ -90,7 +90,7 @@ public enum RevisionTable {
         if case .textEdited = $0 { return false }
         if case .renumbered = $0 { return false }
         return true
-      }.map(words.describe)
+      }.map(words.brief)
       let kinds = details.isEmpty ? [words.kinds(item)] : details
       let stale = item.staleReason.map { "（上一版的理由，不计入本次修订：\($0)）" } ?? ""
       let reason: String =
@@ -137,6 +137,10 @@ public enum RevisionTable {
         if !added.isEmpty {
           new += [RichRun("\n配合单位增加："), RichRun(words.units(added), font: addedFont)]
         }
+      case .setting(let s):
+        guard words.settingLines(change, of: item) != nil else { break }
+        old += [RichRun("\n\(s.label)："), RichRun(s.from ?? "无", font: removedFont)]
+        new += [RichRun("\n\(s.label)："), RichRun(s.to ?? "无", font: addedFont)]
       default: break
       }
     }

@@ -151,7 +151,7 @@ enum DiffMarkdown {
           if case .textEdited = $0 { return false }
           if case .renumbered = $0 { return false }
           return true
-        }.map(words.describe)
+        }.map(words.brief)
         let kinds = details.isEmpty ? [words.kinds(item)] : details
         out +=
           "| \(cell(number)) | \(before) | \(after) | \(cell(kinds.joined(separator: "；"))) | \(cell(reason(item))) |\n"
@@ -209,6 +209,10 @@ enum DiffMarkdown {
       case .cooperating(let added, let removed):
         if !removed.isEmpty { before += "<br>配合单位减少：~~\(DiffText.shown(words.units(removed)))~~" }
         if !added.isEmpty { after += "<br>配合单位增加：**\(DiffText.shown(words.units(added)))**" }
+      case .setting(let s):
+        guard words.settingLines(change, of: item) != nil else { break }
+        before += "<br>\(cell(s.label))：~~\(cell(s.from ?? "无"))~~"
+        after += "<br>\(cell(s.label))：**\(cell(s.to ?? "无"))**"
       default: break
       }
     }

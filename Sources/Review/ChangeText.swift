@@ -62,6 +62,22 @@ public struct ChangeText: Sendable {
     }
   }
 
+  /// A change for the 修订类型 column, where the old and new values stand beside it in the
+  /// 修订前 and 修订后 columns: a setting by its name only (`考核细则调整：扣分规则`), any other
+  /// change as ``describe(_:)`` words it.
+  public func brief(_ change: Change) -> String {
+    if case .setting(let s) = change { return "\(s.area.chinese)：\(s.label)" }
+    return describe(change)
+  }
+
+  /// The lines a changed setting adds under an item's old and new text (`扣分规则：…`), unless
+  /// the values are the texts themselves (a changed title); nil for other changes.
+  public func settingLines(_ change: Change, of item: ItemChange) -> (old: String, new: String)? {
+    guard case .setting(let s) = change, s.from != nil || s.to != nil else { return nil }
+    if s.from == item.oldText && s.to == item.newText { return nil }
+    return ("\(s.label)：\(s.from ?? "无")", "\(s.label)：\(s.to ?? "无")")
+  }
+
   /// `任务 17`, `指标 pm25（PM2.5平均浓度）`.
   public func title(_ item: ItemChange) -> String {
     switch item.item {

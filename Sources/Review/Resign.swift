@@ -8,7 +8,7 @@ public struct UnitResign: Sendable, Equatable {
   public var unit: String
   /// Its short name (the new version's, else the old one's).
   public var name: String
-  /// What it gets in the new version, in words: `责任书（甲方：广州市生态环境局）`, `告知书`, or
+  /// What it gets in the new version, in words: `责任书（甲方：市生态环境局）`, `告知书`, or
   /// `不再发放` when it gets nothing any more.
   public var document: String
   /// What changed in its book, in words: `新增任务17（牵头）`, `任务5：时限推迟`, `考核细则调整`,
@@ -76,8 +76,9 @@ enum ResignList {
           changes.append("单位名称调整")
         }
         // Another unit renamed that the book names (in its rows, or as 甲方: the document).
-        let named = Set(
+        var named = Set(
           (new.order[id] ?? []).flatMap { $0.1.content.lead + $0.1.content.cooperating })
+        if let p = new.partyA[id] { named.insert(p) }
         let others = renamedUnits.filter { $0 != id && named.contains($0) }
         if !others.isEmpty {
           changes.append(
@@ -158,17 +159,19 @@ enum ResignList {
     /// The document each unit gets (units that get one), in words.
     var documents: [String: String] = [:]
     var signatories: [String: String] = [:]
+    /// The 甲方 of each unit's book.
+    var partyA: [String: String] = [:]
     /// Each unit's rows by key (`task:ID`, `target:ID`), and their order.
     var rows: [String: [String: Row]] = [:]
     var order: [String: [(String, Row)]] = [:]
 
     init(_ r: ResolvedPlan) {
       let plan = r.plan
-      func name(_ id: String) -> String { plan.unit(id)?.name ?? id }
       for u in r.responsibleUnits {
         switch plan.document(for: u) {
         case .book(let partyA):
-          documents[u.id] = "责任书（甲方：\(name(partyA))）"
+          documents[u.id] = "责任书（甲方：\(plan.unit(partyA)?.shortName ?? partyA)）"
+          self.partyA[u.id] = partyA
           signatories[u.id] =
             (plan.signing?.signatory(of: u.id) ?? "") + "|"
             + (plan.signing?.signatory(of: partyA) ?? "")
