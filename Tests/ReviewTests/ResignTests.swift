@@ -61,4 +61,17 @@ import Testing
     #expect(resign(d, "c")?.changes == ["新增发放"])
     #expect(!d.resign.contains { $0.unit == "b" })
   }
+
+  /// A unit renamed: its own book, and every book that names it (as a cooperating unit here).
+  @Test func aRenamedUnitConcernsTheBooksThatNameIt() throws {
+    let old = try DifferTests.plan { $0.chapters[0].tasks[0].responsibility.cooperating = ["b"] }
+    let new = try DifferTests.plan { p in
+      p.chapters[0].tasks[0].responsibility.cooperating = ["b"]
+      p.units[2].name = "乙环境处"
+      p.units[2].shortName = "乙环境处"
+    }
+    let d = Differ.diff(old, new)
+    #expect(resign(d, "b")?.changes.first == "单位名称调整")
+    #expect(resign(d, "a")?.changes == ["涉及单位更名：乙环境处"])
+  }
 }
