@@ -31,16 +31,31 @@ public enum RevisionTable {
         items: diff.items.filter { $0.kind != .unchanged && $0.kind != .renumbered },
         renumbered: ChangeText.renumberedRanges(diff.items), words: words)
     ]
+    appendResign(diff.resign, to: &sheets[0])
     if !diff.highRisk.isEmpty {
       sheets.append(
         table(
           "高风险修订", title: "\(plan.title) 高风险修订",
-          subtitle: "放宽指标、删除任务或指标、调整牵头单位、推迟时限", items: diff.highRisk,
+          subtitle: "放宽指标、删除任务、指标或单位、调整牵头单位、推迟时限、重写任务", items: diff.highRisk,
           renumbered: [], words: words))
     }
     for i in sheets.indices { sheets[i].page.footer = footer }
     try Workbook.write(to: path, properties: properties) { workbook in
       for sheet in sheets { try SheetWriter.write(sheet, into: workbook) }
+    }
+  }
+
+  /// The table's end: the units whose book changes (they must re-sign) and what changed in each.
+  static func appendResign(_ units: [UnitResign], to sheet: inout SheetLayout) {
+    guard !units.isEmpty else { return }
+    let S = BookStyles.self
+    sheet.append([.init(0...4, .text("需重新签订的单位（\(units.count)个）"), S.subtitle)])
+    for (n, u) in units.enumerated() {
+      sheet.append([
+        .init(0, .text("\(n + 1)"), S.centered),
+        .init(1, .text("\(u.name)\n\(u.document)"), S.text),
+        .init(2...4, .text(u.changes.joined(separator: "；")), S.text),
+      ])
     }
   }
 
@@ -66,8 +81,8 @@ public enum RevisionTable {
       let number: String
       switch (item.oldLabel, item.newLabel) {
       case (let a?, let b?) where a != b && item.item == .task: number = "\(a)→\(b)"
-      case (_, let b?): number = item.item == .task ? b : "指标"
-      case (let a?, nil): number = item.item == .task ? a : "指标"
+      case (_, let b?): number = item.item == .task ? b : ChangeText.area(item.item)
+      case (let a?, nil): number = item.item == .task ? a : ChangeText.area(item.item)
       default: number = ""
       }
       let (before, after) = sides(item, words: words)
@@ -75,10 +90,11 @@ public enum RevisionTable {
         if case .textEdited = $0 { return false }
         if case .renumbered = $0 { return false }
         return true
-      }.map(words.describe)
+      }.map(words.brief)
       let kinds = details.isEmpty ? [words.kinds(item)] : details
+      let stale = item.staleReason.map { "（上一版的理由，不计入本次修订：\($0)）" } ?? ""
       let reason: String =
-        item.reason.flatMap { $0.isEmpty ? nil : $0 } ?? (item.isHighRisk ? "（未说明）" : "")
+        item.reason.flatMap { $0.isEmpty ? nil : $0 } ?? ((item.isHighRisk ? "（未说明）" : "") + stale)
       sheet.append([
         .init(0, .text(number), S.centered),
         .init(1, before, S.text),
@@ -121,6 +137,10 @@ public enum RevisionTable {
         if !added.isEmpty {
           new += [RichRun("\n配合单位增加："), RichRun(words.units(added), font: addedFont)]
         }
+      case .setting(let s):
+        guard words.settingLines(change, of: item) != nil else { break }
+        old += [RichRun("\n\(s.label)："), RichRun(s.from ?? "无", font: removedFont)]
+        new += [RichRun("\n\(s.label)："), RichRun(s.to ?? "无", font: addedFont)]
       default: break
       }
     }

@@ -30,19 +30,39 @@ enum DiffText {
         out += reason(item, color: color)
       }
     }
-    for kind in [ItemChange.Item.target, .task] {
-      let items = diff.items.filter {
-        $0.item == kind && $0.kind != .unchanged && $0.kind != .renumbered
-      }
-      guard !items.isEmpty else { continue }
-      out += "\n" + (kind == .target ? "指标 targets" : "任务 tasks") + "\n"
+    for (heading, items) in sections(diff) {
+      out += "\n\(heading)\n"
       for item in items { out += entry(item, words: words, color: color) }
     }
     let ranges = ChangeText.renumberedRanges(diff.items)
     if !ranges.isEmpty {
       out += "\nrenumbered: \(shown(ranges.joined(separator: "，")))\n"
     }
+    if !diff.resign.isEmpty {
+      out += "\n需重新签订的单位 units to re-sign (\(diff.resign.count))\n"
+      for u in diff.resign {
+        out +=
+          "  \(shown(u.name)) · \(shown(u.document))：\(shown(u.changes.joined(separator: "；")))\n"
+      }
+    }
     return out
+  }
+
+  /// The changed items in three sections — targets, tasks, and the rest of the plan (its
+  /// metadata, units, chapters, 考核细则, responsibility list, signing, clauses) — with their
+  /// headings; empty sections left out.
+  /// `english`: the headings with their English words (the terminal's), else Chinese only.
+  static func sections(_ diff: PlanDiff, english: Bool = true) -> [(String, [ItemChange])] {
+    let shown = diff.items.filter { $0.kind != .unchanged && $0.kind != .renumbered }
+    let parts: [(String, [ItemChange])] = [
+      ("指标" + (english ? " targets" : ""), shown.filter { $0.item == .target }),
+      ("任务" + (english ? " tasks" : ""), shown.filter { $0.item == .task }),
+      (
+        "计划其他部分" + (english ? " plan settings" : ""),
+        shown.filter { $0.item != .target && $0.item != .task }
+      ),
+    ]
+    return parts.filter { !$0.1.isEmpty }
   }
 
   /// `1 added, 3 changed, 0 removed, 18 renumbered` (and the unchanged).
@@ -69,6 +89,9 @@ enum DiffText {
       for change in item.changes {
         out += "      \(shown(words.describe(change)))\n"
         if case .textEdited(let d) = change { out += "        \(inline(d, color: color))\n" }
+        if case .textRewritten(let d, _) = change {
+          out += "        \(inline(d, color: color))\n"
+        }
       }
     }
     return out + reason(item, color: color)
@@ -76,7 +99,8 @@ enum DiffText {
 
   static func reason(_ item: ItemChange, color: Bool) -> String {
     guard let r = item.reason, !r.isEmpty else {
-      return item.isHighRisk ? "      " + paint("（未说明修订理由）", "33", color) + "\n" : ""
+      let stale = item.staleReason.map { "      上一版的理由（不计入本次修订）：\(shown($0))\n" } ?? ""
+      return (item.isHighRisk ? "      " + paint("（未说明修订理由）", "33", color) + "\n" : "") + stale
     }
     return "      理由：\(shown(r))\n"
   }
@@ -112,15 +136,11 @@ enum DiffMarkdown {
         "\n#### ⚠️ High-risk changes (\(risky.count))\n\n| 项目 | 修订类型 | 修订理由 |\n| --- | --- | --- |\n"
       for item in risky {
         out +=
-          "| \(cell(words.title(item))) | \(cell(words.kinds(item))) | \(cell(item.reason ?? "**未说明**")) |\n"
+          "| \(cell(words.title(item))) | \(cell(words.kinds(item))) | \(item.reason.map(cell) ?? "**未说明**" + cell(stale(item))) |\n"
       }
     }
-    for kind in [ItemChange.Item.target, .task] {
-      let items = diff.items.filter {
-        $0.item == kind && $0.kind != .unchanged && $0.kind != .renumbered
-      }
-      guard !items.isEmpty else { continue }
-      out += "\n#### \(kind == .target ? "指标" : "任务")\n\n"
+    for (heading, items) in DiffText.sections(diff, english: false) {
+      out += "\n#### \(heading)\n\n"
       out += "| 序号 | 修订前 | 修订后 | 修订类型 | 修订理由 |\n| --- | --- | --- | --- | --- |\n"
       for item in items {
         let number =
@@ -131,17 +151,32 @@ enum DiffMarkdown {
           if case .textEdited = $0 { return false }
           if case .renumbered = $0 { return false }
           return true
-        }.map(words.describe)
+        }.map(words.brief)
         let kinds = details.isEmpty ? [words.kinds(item)] : details
         out +=
-          "| \(cell(number)) | \(before) | \(after) | \(cell(kinds.joined(separator: "；"))) | \(cell(item.reason ?? "")) |\n"
+          "| \(cell(number)) | \(before) | \(after) | \(cell(kinds.joined(separator: "；"))) | \(cell(reason(item))) |\n"
       }
     }
     let ranges = ChangeText.renumberedRanges(diff.items)
     if !ranges.isEmpty {
       out += "\nrenumbered: \(ranges.joined(separator: "，"))\n"
     }
+    if !diff.resign.isEmpty {
+      out += "\n#### 需重新签订的单位（\(diff.resign.count)）\n\n| 单位 | 文书 | 变化 |\n| --- | --- | --- |\n"
+      for u in diff.resign {
+        out +=
+          "| \(cell(u.name)) | \(cell(u.document)) | \(cell(u.changes.joined(separator: "；"))) |\n"
+      }
+    }
     return out
+  }
+
+  /// The reason column: the reason, or a stale one marked as not counting.
+  static func reason(_ item: ItemChange) -> String { item.reason ?? stale(item) }
+
+  /// `（上一版的理由，不计入本次修订：…）`, or nothing.
+  static func stale(_ item: ItemChange) -> String {
+    item.staleReason.map { "（上一版的理由，不计入本次修订：\($0)）" } ?? ""
   }
 
   /// The old and new text, the changed fragments marked (~~removed~~, **added**); a task text
@@ -174,6 +209,10 @@ enum DiffMarkdown {
       case .cooperating(let added, let removed):
         if !removed.isEmpty { before += "<br>配合单位减少：~~\(DiffText.shown(words.units(removed)))~~" }
         if !added.isEmpty { after += "<br>配合单位增加：**\(DiffText.shown(words.units(added)))**" }
+      case .setting(let s):
+        guard words.settingLines(change, of: item) != nil else { break }
+        before += "<br>\(cell(s.label))：~~\(cell(s.from ?? "无"))~~"
+        after += "<br>\(cell(s.label))：**\(cell(s.to ?? "无"))**"
       default: break
       }
     }

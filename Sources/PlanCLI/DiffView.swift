@@ -10,6 +10,15 @@ struct DiffView: Codable {
   var summary: Summary
   var items: [Item]
   var renumbered: [String]
+  /// The units whose book changes: they must re-sign.
+  var resign: [Resign]
+
+  struct Resign: Codable {
+    var unit: String
+    var name: String
+    var document: String
+    var changes: [String]
+  }
 
   struct Side: Codable {
     var source: String
@@ -23,7 +32,8 @@ struct DiffView: Codable {
   }
 
   struct Item: Codable {
-    /// `task` or `target`.
+    /// `task`, `target`, or a part outside them: `plan`, `unit`, `chapter`, `assessment`,
+    /// `rule`, `signing`, `clause`, `other`.
     var item: String
     /// `added`, `removed`, `changed`, `renumbered`.
     var kind: String
@@ -35,6 +45,8 @@ struct DiffView: Codable {
     var newText: String?
     var highRisk: Bool
     var reason: String?
+    /// A reason carried over unchanged from the old version: shown, not counted.
+    var staleReason: String?
     var changes: [ChangeView]
   }
 
@@ -53,6 +65,9 @@ struct DiffView: Codable {
     var removed: [String]?
     var changed: [String]?
     var segments: [Segment]?
+    /// A setting's field (`assessment.deductions`) and its name in words (扣分规则).
+    var field: String?
+    var label: String?
   }
 
   struct Segment: Codable {
@@ -72,12 +87,15 @@ struct DiffView: Codable {
       unchanged: d.unchanged, highRisk: d.highRisk.count,
       highRiskWithoutReason: d.highRiskWithoutReason.count)
     renumbered = ChangeText.renumberedRanges(d.items)
+    resign = d.resign.map {
+      Resign(unit: $0.unit, name: $0.name, document: $0.document, changes: $0.changes)
+    }
     let words = ChangeText(d)
     items = d.items.filter { $0.kind != .unchanged }.map { i in
       Item(
         item: i.item.rawValue, kind: i.kind.rawValue, oldID: i.oldID, newID: i.newID,
         oldLabel: i.oldLabel, newLabel: i.newLabel, oldText: i.oldText, newText: i.newText,
-        highRisk: i.isHighRisk, reason: i.reason,
+        highRisk: i.isHighRisk, reason: i.reason, staleReason: i.staleReason,
         changes: i.changes.map { DiffView.change($0, words: words) })
     }
   }
@@ -102,6 +120,10 @@ struct DiffView: Codable {
       (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
     case .moved(let a, let b): (v.from, v.to) = (a, b)
     case .milestones(let a, let r, let ch): (v.added, v.removed, v.changed) = (a, r, ch)
+    case .textRewritten(let d, let s):
+      v.segments = d.segments.map { Segment(kind: $0.kind.rawValue, text: $0.text) }
+      v.similarity = round2(s)
+    case .setting(let s): (v.field, v.label, v.from, v.to) = (s.field, s.label, s.from, s.to)
     }
     return v
   }

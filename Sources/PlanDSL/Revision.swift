@@ -3,6 +3,10 @@
 /// revision is a plan of its own (its own id and version), checked and exported like any other,
 /// and `planbook diff` shows it against the base as a reviewer reads it.
 ///
+/// A revision starts without the base's reasons: a reason belongs to the revision that writes
+/// it, so a revision of a revision explains its own changes afresh (and `planbook diff` never
+/// counts a reason the old version already carried).
+///
 /// ```swift
 /// let revised = Plan(revising: guangzhou2020, id: "guangzhou-2020-r1", version: "修订稿") {
 ///   $0.target("pm25") {
@@ -158,6 +162,21 @@ public struct Revision: Sendable {
     }
   }
 
+  /// Removes every revision reason from `plan`: the tasks', the targets' (task figures too)
+  /// and the record of removals.
+  static func clearReasons(_ plan: inout WorkPlan) {
+    plan.removed = nil
+    for i in plan.targets.indices { plan.targets[i].reason = nil }
+    func clear(_ c: inout PlanChapter) {
+      for t in c.tasks.indices {
+        c.tasks[t].reason = nil
+        for f in c.tasks[t].figures.indices { c.tasks[t].figures[f].reason = nil }
+      }
+      for s in c.sections.indices { clear(&c.sections[s]) }
+    }
+    for i in plan.chapters.indices { clear(&plan.chapters[i]) }
+  }
+
   /// Adds `by` to the number of every task numbered `from` or above — everywhere, or only in
   /// the section at `sectionPath`.
   static func renumber(
@@ -196,6 +215,9 @@ extension Plan {
     plan.id = id
     plan.version = version
     plan.source = nil
+    // Reasons belong to the revision that writes them: the base's own (and its removals')
+    // explain the base's changes, not this revision's.
+    Revision.clearReasons(&plan)
     if let title { plan.title = title }
     plan.location = here(file, line)
     var revision = Revision(plan: plan)

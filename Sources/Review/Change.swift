@@ -26,7 +26,8 @@ public enum Change: Sendable, Equatable {
   case requirement(from: Requirement, to: Requirement, Strictness)
   /// The tolerance of a target (基本达标).
   case tolerance(from: Double?, to: Double?)
-  /// The deadline: later by `days` (a slip), or earlier (negative).
+  /// The deadline: later by `days` (a slip), or earlier (negative); 0: the same day, worded
+  /// otherwise (2020年底 → 2020年12月31日).
   case deadline(from: Deadline, to: Deadline, days: Int)
   /// The lead units.
   case leadReassigned(from: [String], to: [String])
@@ -38,15 +39,22 @@ public enum Change: Sendable, Equatable {
   case moved(from: String, to: String)
   /// Milestones added, removed or changed (ids).
   case milestones(added: [String], removed: [String], changed: [String])
+  /// The text rewritten under the same id: its similarity to the old text (0…1) is below
+  /// ``Differ/renameThreshold``, so it is in effect another task (or target) and needs a reason.
+  case textRewritten(TextDiff, similarity: Double)
+  /// One setting outside a task's or target's own fields changed: the plan's title, a unit's
+  /// name, a deduction of the 考核细则, a line of the responsibility list, a signing rule…
+  case setting(Setting)
 
   /// High-risk changes, shown first and needing a reason under `--require-reasons`: a loosened
-  /// requirement, a reassigned lead, a deadline slip. (A removed task or target is high-risk
+  /// requirement, a reassigned lead, a deadline slip, a text rewritten under the same id. (A removed task or target is high-risk
   /// too: see ``ItemChange/isHighRisk``.)
   public var isHighRisk: Bool {
     switch self {
     case .requirement(_, _, let s): s == .loosened || s == .directionChanged || s == .unitChanged
     case .leadReassigned: true
     case .deadline(_, _, let days): days > 0
+    case .textRewritten: true
     default: false
     }
   }
@@ -59,12 +67,15 @@ public enum Change: Sendable, Equatable {
     case .textEdited: "textEdited"
     case .requirement(_, _, let s): s.rawValue
     case .tolerance: "toleranceChanged"
-    case .deadline(_, _, let days): days > 0 ? "deadlineSlipped" : "deadlineAdvanced"
+    case .deadline(_, _, let days):
+      days > 0 ? "deadlineSlipped" : days < 0 ? "deadlineAdvanced" : "deadlineReworded"
     case .leadReassigned: "leadReassigned"
     case .cooperating: "cooperatingChanged"
     case .weight: "weightChanged"
     case .moved: "moved"
     case .milestones: "milestonesChanged"
+    case .textRewritten: "textRewritten"
+    case .setting(let s): s.area.code
     }
   }
 
@@ -83,12 +94,72 @@ public enum Change: Sendable, Equatable {
       case .changed: "指标调整"
       }
     case .tolerance: "允许偏差调整"
-    case .deadline(_, _, let days): days > 0 ? "时限推迟" : "时限提前"
+    case .deadline(_, _, let days): days > 0 ? "时限推迟" : days < 0 ? "时限提前" : "时限表述调整"
     case .leadReassigned: "牵头单位调整"
     case .cooperating: "配合单位调整"
     case .weight: "分值调整"
     case .moved: "调整章节"
     case .milestones: "节点调整"
+    case .textRewritten: "内容重写"
+    case .setting(let s): s.area.chinese
     }
+  }
+}
+
+/// One changed setting outside a task's or target's own fields (``Change/setting(_:)``).
+public struct Setting: Sendable, Equatable {
+  /// The part of the plan a setting belongs to.
+  public enum Area: String, Sendable, Codable, CaseIterable {
+    /// The plan's metadata: title, issuer, period, version, numbering, total of weights.
+    case plan
+    /// A unit of the organisation: added, removed, renamed, moved.
+    case organisation
+    /// A chapter or section: its title, number or place.
+    case chapter
+    /// The 考核细则 (``AssessmentRules``), the reporting day included.
+    case assessment
+    /// A line of the responsibility list (责任清单).
+    case rules
+    /// Who signs each unit's book (甲方), notices, signatories.
+    case signing
+    /// The 考核方式 text and the clauses the plan adds to its books.
+    case clauses
+    /// Anything else that makes the snapshots differ (a target's period, a milestone's wording,
+    /// a revision reason…), named by its path in the snapshot.
+    case other
+
+    /// `planChanged`, `organisationChanged`, `assessmentChanged`…
+    public var code: String { rawValue + "Changed" }
+
+    /// 计划信息调整, 组织单位调整, 考核细则调整…
+    public var chinese: String {
+      switch self {
+      case .plan: "计划信息调整"
+      case .organisation: "组织单位调整"
+      case .chapter: "章节调整"
+      case .assessment: "考核细则调整"
+      case .rules: "责任清单调整"
+      case .signing: "签订方式调整"
+      case .clauses: "条款调整"
+      case .other: "其他修改"
+      }
+    }
+  }
+
+  public var area: Area
+  /// The field, as the snapshot names it: `title`, `assessment.deductions`, `units.parent`.
+  public var field: String
+  /// The field in words: 标题, 扣分规则, 上级单位.
+  public var label: String
+  /// The old and new value in words; nil: none.
+  public var from: String?
+  public var to: String?
+
+  public init(_ area: Area, field: String, label: String, from: String?, to: String?) {
+    self.area = area
+    self.field = field
+    self.label = label
+    self.from = from
+    self.to = to
   }
 }

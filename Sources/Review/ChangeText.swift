@@ -30,6 +30,12 @@ public struct ChangeText: Sendable {
     case .renamed(let from, let to, let s):
       return "编号更名：\(from) → \(to)（文字相似度 \(Int((s * 100).rounded()))%）"
     case .textEdited(let d): return "文字修改（\(d.changedCharacters)字）"
+    case .textRewritten(_, let s):
+      return
+        "内容重写：与原文相似度 \(Int((s * 100).rounded()))%，低于更名匹配阈值 \(Int((Differ.renameThreshold * 100).rounded()))%"
+    case .setting(let s):
+      if s.from == nil && s.to == nil { return "\(s.area.chinese)：\(s.label)" }
+      return "\(s.area.chinese)：\(s.label) \(s.from ?? "无") → \(s.to ?? "无")"
     case .requirement(let a, let b, _): return "\(change.chinese)：\(a.summary) → \(b.summary)"
     case .tolerance(let a, let b):
       return "允许偏差：\(a.map(Requirement.format) ?? "无") → \(b.map(Requirement.format) ?? "无")"
@@ -56,6 +62,22 @@ public struct ChangeText: Sendable {
     }
   }
 
+  /// A change for the 修订类型 column, where the old and new values stand beside it in the
+  /// 修订前 and 修订后 columns: a setting by its name only (`考核细则调整：扣分规则`), any other
+  /// change as ``describe(_:)`` words it.
+  public func brief(_ change: Change) -> String {
+    if case .setting(let s) = change { return "\(s.area.chinese)：\(s.label)" }
+    return describe(change)
+  }
+
+  /// The lines a changed setting adds under an item's old and new text (`扣分规则：…`), unless
+  /// the values are the texts themselves (a changed title); nil for other changes.
+  public func settingLines(_ change: Change, of item: ItemChange) -> (old: String, new: String)? {
+    guard case .setting(let s) = change, s.from != nil || s.to != nil else { return nil }
+    if s.from == item.oldText && s.to == item.newText { return nil }
+    return ("\(s.label)：\(s.from ?? "无")", "\(s.label)：\(s.to ?? "无")")
+  }
+
   /// `任务 17`, `指标 pm25（PM2.5平均浓度）`.
   public func title(_ item: ItemChange) -> String {
     switch item.item {
@@ -66,6 +88,26 @@ public struct ChangeText: Sendable {
     case .target:
       let name = item.newLabel ?? item.oldLabel ?? ""
       return "指标 \(name)"
+    default:
+      let label = item.newLabel ?? item.oldLabel ?? ""
+      let area = Self.area(item.item)
+      return label == area || label.isEmpty ? area : "\(area) \(label)"
+    }
+  }
+
+  /// The part of the plan an item outside tasks and targets belongs to: 计划信息, 组织单位…
+  public static func area(_ item: ItemChange.Item) -> String {
+    switch item {
+    case .task: "任务"
+    case .target: "指标"
+    case .plan: "计划信息"
+    case .unit: "组织单位"
+    case .chapter: "章节"
+    case .assessment: "考核细则"
+    case .rule: "责任清单"
+    case .signing: "签订方式"
+    case .clause: "条款"
+    case .other: "其他"
     }
   }
 

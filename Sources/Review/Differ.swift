@@ -27,7 +27,31 @@ public enum Differ {
       compare: { compareTasks($0, $1) },
       describe: { t in (t.task.id, t.label, t.task.text, t.task.reason) },
       removedReasons: removedReasons, item: .task)
-    return PlanDiff(old: old, new: new, items: targets + tasks)
+    var settings = SettingsDiffer.diff(old.plan, new.plan)
+    for i in settings.indices where settings[i].item == .unit && settings[i].kind == .removed {
+      settings[i].reason = settings[i].oldID.flatMap { removedReasons[$0] }
+    }
+    let found = targets + tasks + settings
+    var result = PlanDiff(
+      old: old, new: new, items: found + SettingsDiffer.fallback(old, new, found: found))
+    result.resign = ResignList.units(a, b, items: result.items)
+    return result
+  }
+
+  /// A reason the new version gives an item counts only when the old version did not already
+  /// give it the same one: a reason carried over unchanged was written for an earlier revision
+  /// (see ``ItemChange/staleReason``).
+  static func reasons(old: String?, new: String?) -> (reason: String?, stale: String?) {
+    guard let new, !new.isEmpty else { return (new, nil) }
+    return old == new ? (nil, new) : (new, nil)
+  }
+
+  /// A task's text changed: an edit, or — less similar than a rename needs — a rewrite.
+  static func textChange(_ old: String, _ new: String) -> Change {
+    let similarity = Similarity.bigrams(old, new)
+    let diff = TextDiff(old: old, new: new)
+    return similarity < renameThreshold
+      ? .textRewritten(diff, similarity: similarity) : .textEdited(diff)
   }
 
   /// How a target reads in one line: `PM2.5平均浓度 ≤ 35 微克/立方米`.
@@ -97,6 +121,7 @@ public enum Differ {
         if let similarity {
           changes.insert(.renamed(from: od.id, to: d.id, similarity: similarity), at: 0)
         }
+        let (reason, stale) = reasons(old: od.reason, new: d.reason)
         let kind: ItemChange.Kind =
           changes.isEmpty
           ? .unchanged
@@ -106,7 +131,7 @@ public enum Differ {
           ItemChange(
             item: item, kind: kind, oldID: od.id, newID: d.id, oldLabel: od.label,
             newLabel: d.label, oldText: od.text, newText: d.text, changes: changes,
-            reason: d.reason))
+            reason: reason, staleReason: stale))
         placedOld.insert(od.id)
         for r in removedAfter[od.id] ?? [] { out.append(removal(r)) }
       } else {
@@ -123,10 +148,8 @@ public enum Differ {
     var changes: [Change] = []
     if o.label != n.label { changes.append(.renumbered(from: o.label, to: n.label)) }
     if o.chapterID != n.chapterID { changes.append(.moved(from: o.chapterID, to: n.chapterID)) }
-    if o.task.text != n.task.text {
-      changes.append(.textEdited(TextDiff(old: o.task.text, new: n.task.text)))
-    }
-    if o.deadline != n.deadline, o.dueDay != n.dueDay || o.dueDay == nil {
+    if o.task.text != n.task.text { changes.append(textChange(o.task.text, n.task.text)) }
+    if o.deadline != n.deadline {
       let days = (n.dueDay?.ordinal ?? 0) - (o.dueDay?.ordinal ?? 0)
       changes.append(.deadline(from: o.deadline, to: n.deadline, days: days))
     }
@@ -145,8 +168,8 @@ public enum Differ {
     let mRemoved = o.task.milestones.map(\.id).filter { nm[$0] == nil }
     let mChanged = n.task.milestones.compactMap { m -> String? in
       guard let was = om[m.id] else { return nil }
-      return was.title != m.title || was.deadline.dueDay != m.deadline.dueDay
-        || was.weight != m.weight ? m.id : nil
+      return was.title != m.title || was.deadline != m.deadline || was.weight != m.weight
+        ? m.id : nil
     }
     if !mAdded.isEmpty || !mRemoved.isEmpty || !mChanged.isEmpty {
       changes.append(.milestones(added: mAdded, removed: mRemoved, changed: mChanged))
@@ -173,6 +196,13 @@ public enum Differ {
     }
     if o.target.weight != n.target.weight {
       changes.append(.weight(from: o.target.weight, to: n.target.weight))
+    }
+    if o.target.period != n.target.period {
+      changes.append(
+        .setting(
+          Setting(
+            .other, field: "period", label: "统计期", from: o.target.period?.description ?? "全年",
+            to: n.target.period?.description ?? "全年")))
     }
     return changes
   }

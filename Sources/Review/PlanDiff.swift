@@ -8,8 +8,13 @@ public struct ItemChange: Sendable {
     case added, removed, changed, renumbered, unchanged
   }
 
-  /// `task` or `target` (targets include task figures).
-  public enum Item: String, Sendable, Codable { case task, target }
+  /// What was compared: a `task` or `target` (targets include task figures), or a part of the
+  /// plan outside them — its metadata (`plan`), a `unit`, a `chapter`, the `assessment`
+  /// (考核细则), a `rule` of the responsibility list, a `signing` declaration, a `clause`
+  /// (考核方式 and the added clauses), or `other` (snapshot fields no other row names).
+  public enum Item: String, Sendable, Codable, CaseIterable {
+    case task, target, plan, unit, chapter, assessment, rule, signing, clause, other
+  }
 
   public var item: Item
   public var kind: Kind
@@ -25,10 +30,20 @@ public struct ItemChange: Sendable {
   public var changes: [Change]
   /// The revision note (修订理由): the new version's, or for a removal the reason the new
   /// version records for it (``WorkPlan/removed``).
+  ///
+  /// A reason belongs to the revision that wrote it: one the old version already carried on
+  /// the same item was written for an earlier revision and does not count here. It is kept in
+  /// ``staleReason`` (shown, never counted), and ``reason`` is nil.
   public var reason: String?
+  /// The old version's reason, carried unchanged into the new one: written for an earlier
+  /// revision, so it explains none of this diff's changes.
+  public var staleReason: String? = nil
 
-  /// A removal, or any high-risk change.
-  public var isHighRisk: Bool { kind == .removed || changes.contains { $0.isHighRisk } }
+  /// The removal of a task, target or unit, or any high-risk change.
+  public var isHighRisk: Bool {
+    (kind == .removed && [.task, .target, .unit].contains(item))
+      || changes.contains { $0.isHighRisk }
+  }
 }
 
 /// One side of a comparison.
@@ -52,6 +67,9 @@ public struct PlanDiff: Sendable {
   /// Targets first (plan-level, then task figures), then tasks; in the new version's order,
   /// removed ones where they stood.
   public var items: [ItemChange]
+  /// The units whose book (or notice) reads differently in the new version, and what changed
+  /// in each: the units that must re-sign, in the new version's unit order.
+  public var resign: [UnitResign] = []
 
   /// Counts for the summary line: "3 added, 5 changed, 1 removed, 28 renumbered".
   public var added: Int { items.filter { $0.kind == .added }.count }

@@ -50,9 +50,120 @@ public struct TextDiff: Sendable, Equatable {
     let a = alphabet.encode(old)
     let b = alphabet.encode(new)
     let runs = DiffEngine.diff(a, b, workLimit: workLimit, characters: alphabet.characters)
-    segments = runs.map { run in
-      Segment(kind: run.kind.publicKind, text: String(run.ids.map { alphabet.characters[Int($0)] }))
+    segments = Self.wholeNumbers(
+      runs.map { run in
+        Segment(
+          kind: run.kind.publicKind, text: String(run.ids.map { alphabet.characters[Int($0)] }))
+      })
+  }
+
+  /// The segments with every edit that touches a number widened to the whole number, so that
+  /// numbers are compared as numbers — `[-1000-]{+800+}艘次`, `[-14.7-]{+15+}%` — never as digit
+  /// fragments (`[-10-]{+8+}00`). A number is a run of digits (ASCII or full-width) with a
+  /// decimal point between digits.
+  static func wholeNumbers(_ input: [Segment]) -> [Segment] {
+    var segments = input
+    var i = 0
+    while i < segments.count {
+      guard segments[i].kind != .same else {
+        i += 1
+        continue
+      }
+      // The edit region: a removal, an addition, or a removal then an addition.
+      var end = i + 1
+      while end < segments.count, segments[end].kind != .same { end += 1 }
+      var removed = segments[i..<end].filter { $0.kind == .removed }.map(\.text).joined()
+      var added = segments[i..<end].filter { $0.kind == .added }.map(\.text).joined()
+      let hasBefore = i > 0 && segments[i - 1].kind == .same
+      let hasAfter = end < segments.count && segments[end].kind == .same
+      var before = hasBefore ? segments[i - 1].text : ""
+      var after = hasAfter ? segments[end].text : ""
+      // The digits the edit shares with the text before and after it.
+      let head = numberSuffix(before)
+      let tail = numberPrefix(after)
+      let editStarts = [removed.first, added.first].contains { $0.map(isNumeric) ?? false }
+      let editEnds = [removed.last, added.last].contains { $0.map(isNumeric) ?? false }
+      let widenBefore = !head.isEmpty && editStarts
+      let widenAfter = !tail.isEmpty && editEnds
+      guard widenBefore || widenAfter else {
+        i = end
+        continue
+      }
+      if widenBefore {
+        before.removeLast(head.count)
+        removed = head + removed
+        added = head + added
+      }
+      if widenAfter {
+        after.removeFirst(tail.count)
+        removed += tail
+        added += tail
+      }
+      var region: [Segment] = []
+      if !removed.isEmpty { region.append(Segment(kind: .removed, text: removed)) }
+      if !added.isEmpty { region.append(Segment(kind: .added, text: added)) }
+      var lower = i
+      var upper = end
+      var replacement = region
+      if hasBefore {
+        lower -= 1
+        if !before.isEmpty { replacement.insert(Segment(kind: .same, text: before), at: 0) }
+      }
+      if hasAfter {
+        upper += 1
+        if !after.isEmpty { replacement.append(Segment(kind: .same, text: after)) }
+      }
+      segments.replaceSubrange(lower..<upper, with: replacement)
+      // Continue after the region (an emptied segment before it may have merged away).
+      i = lower + (hasBefore && !before.isEmpty ? 1 : 0) + region.count
     }
+    // Adjacent edits the widening joined: one removal, then one addition.
+    var out: [Segment] = []
+    var k = 0
+    while k < segments.count {
+      if segments[k].kind == .same {
+        if let last = out.last, last.kind == .same {
+          out[out.count - 1].text += segments[k].text
+        } else {
+          out.append(segments[k])
+        }
+        k += 1
+        continue
+      }
+      var removed = ""
+      var added = ""
+      while k < segments.count, segments[k].kind != .same {
+        if segments[k].kind == .removed {
+          removed += segments[k].text
+        } else {
+          added += segments[k].text
+        }
+        k += 1
+      }
+      if !removed.isEmpty { out.append(Segment(kind: .removed, text: removed)) }
+      if !added.isEmpty { out.append(Segment(kind: .added, text: added)) }
+    }
+    return out
+  }
+
+  static func isDigit(_ c: Character) -> Bool {
+    ("0"..."9").contains(c) || ("０"..."９").contains(c)
+  }
+
+  static func isNumeric(_ c: Character) -> Bool { isDigit(c) || c == "." || c == "．" }
+
+  /// The end of `text` that belongs to a number: digits, with decimal points between digits.
+  static func numberSuffix(_ text: String) -> String {
+    var chars = Array(text.reversed().prefix(while: isNumeric).reversed())
+    while let f = chars.first, !isDigit(f) { chars.removeFirst() }
+    return String(chars)
+  }
+
+  /// The start of `text` that belongs to a number.
+  static func numberPrefix(_ text: String) -> String {
+    var chars = Array(text.prefix(while: isNumeric))
+    while let l = chars.last, !isDigit(l) { chars.removeLast() }
+    return String(chars)
   }
 
   /// The default cap on the work of the detailed diff (diagonals visited plus characters

@@ -83,4 +83,24 @@ import Testing
         RemovedItem(id: "two", reason: "已并入任务一"), RemovedItem(id: "pm25", reason: "改由年度考核"),
       ])
   }
+
+  /// A revision of a revision starts without its base's reasons: each belongs to the revision
+  /// that wrote it.
+  @Test func aRevisionDoesNotInheritItsBasesReasons() throws {
+    let first = Plan(revising: base, id: "p-r1", version: "v2") {
+      $0.task("two") {
+        $0.responsibility.lead = ["b"]
+        $0.reason = "机构调整"
+      }
+      $0.target("pm25") { $0.reason = "收紧" }
+      $0.remove(task: "three", reason: "已完成")
+    }
+    #expect(first.model.allTasks.first { $0.id == "two" }?.reason == "机构调整")
+    let second = Plan(revising: first, id: "p-r2", version: "v3") {
+      $0.task("two") { $0.responsibility.deadline = .endOfYear(2021) }
+    }
+    #expect(second.model.allTasks.first { $0.id == "two" }?.reason == nil)
+    #expect(second.model.targets.first?.reason == nil)
+    #expect(second.model.removed == nil)
+  }
 }

@@ -239,4 +239,61 @@ import Testing
         .milestones(added: [], removed: [], changed: ["m1"])
       ])
   }
+
+  /// A reason the old version already gave the item was written for an earlier revision: it
+  /// does not explain a new high-risk change made by this one.
+  @Test func aStaleReasonDoesNotCount() throws {
+    let earlier = try Self.plan { p in
+      p.chapters[0].tasks[0].responsibility.lead = ["b"]
+      p.chapters[0].tasks[0].reason = "机构调整，改由乙处牵头"
+    }
+    let later = try Self.plan { p in
+      p.chapters[0].tasks[0].responsibility.lead = ["b"]
+      p.chapters[0].tasks[0].reason = "机构调整，改由乙处牵头"
+      p.chapters[0].tasks[0].responsibility.deadline = .endOfYear(2021)  // a new slip
+    }
+    let d = Differ.diff(earlier, later)
+    let t1 = try #require(item(d, "t1"))
+    #expect(t1.changes.map(\.code) == ["deadlineSlipped"])
+    #expect(t1.reason == nil)
+    #expect(t1.staleReason == "机构调整，改由乙处牵头")
+    #expect(d.highRiskWithoutReason.map(\.newID) == ["t1"])
+    // A reason written for this revision counts.
+    let explained = try Self.plan { p in
+      p.chapters[0].tasks[0].responsibility.lead = ["b"]
+      p.chapters[0].tasks[0].reason = "条例审议推迟至2021年"
+      p.chapters[0].tasks[0].responsibility.deadline = .endOfYear(2021)
+    }
+    #expect(Differ.diff(earlier, explained).highRiskWithoutReason.isEmpty)
+  }
+
+  /// The same id, a text with nothing in common: a rewrite, high-risk, needing a reason.
+  @Test func aTotalRewriteIsHighRisk() throws {
+    let d = try diff { p in
+      p.chapters[0].tasks[0].text = "建设全市生态环境大数据平台。整合监测、执法、审批数据资源。"
+    }
+    let t1 = try #require(item(d, "t1"))
+    #expect(t1.changes.map(\.code) == ["textRewritten"])
+    #expect(t1.isHighRisk)
+    #expect(d.highRiskWithoutReason.map(\.newID) == ["t1"])
+    guard case .textRewritten(_, let s)? = t1.changes.first else { return }
+    #expect(s < Differ.renameThreshold)
+    #expect(ChangeText(d).describe(t1.changes[0]).hasPrefix("内容重写：与原文相似度"))
+    // An ordinary edit stays a text edit.
+    let edit = try diff { p in
+      p.chapters[0].tasks[0].text = DifferTests.texts[0].replacingOccurrences(
+        of: "压实", with: "进一步压实")
+    }
+    #expect(item(edit, "t1")?.changes.map(\.code) == ["textEdited"])
+    #expect(edit.highRisk.isEmpty)
+  }
+
+  /// The same day worded otherwise is what the book prints: reported, not high-risk.
+  @Test func aDeadlineRewordedForTheSameDay() throws {
+    let d = try diff { $0.chapters[0].tasks[0].responsibility.deadline = .on(2020, 12, 31) }
+    let change = try #require(item(d, "t1")?.changes.first)
+    #expect(change.code == "deadlineReworded")
+    #expect(change.chinese == "时限表述调整")
+    #expect(!change.isHighRisk)
+  }
 }

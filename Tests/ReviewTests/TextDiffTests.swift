@@ -106,8 +106,39 @@ private func checkInvariants(
 
   @Test func replacementOfANumber() {
     let diff = TextDiff(old: "纯电动比例不低于90%", new: "纯电动比例不低于95%")
-    #expect(diff.segments == [same("纯电动比例不低于9"), removed("0"), added("5"), same("%")])
-    #expect(diff.changedCharacters == 2)
+    #expect(diff.segments == [same("纯电动比例不低于"), removed("90"), added("95"), same("%")])
+    #expect(diff.changedCharacters == 4)
+  }
+
+  /// Numbers are compared as numbers: a changed number is replaced whole, never as digit
+  /// fragments (`[-10-]{+8+}00`).
+  @Test func numbersAreReplacedWhole() {
+    #expect(
+      TextDiff(old: "检查船舶1000艘次", new: "检查船舶800艘次").segments == [
+        same("检查船舶"), removed("1000"), added("800"), same("艘次"),
+      ])
+    #expect(
+      TextDiff(old: "下降14.7%", new: "下降15%").segments == [
+        same("下降"), removed("14.7"), added("15"), same("%"),
+      ])
+    #expect(
+      TextDiff(old: "完成100台", new: "完成1000台").segments == [
+        same("完成"), removed("100"), added("1000"), same("台"),
+      ])
+    #expect(
+      TextDiff(old: "2020年底前", new: "2021年底前").segments == [
+        removed("2020"), added("2021"), same("年底前"),
+      ])
+    // Text next to a number, the number unchanged: the number stays.
+    #expect(
+      TextDiff(old: "完成100吨", new: "完成100万吨").segments == [
+        same("完成100"), added("万"), same("吨"),
+      ])
+    // Two numbers edited in one sentence, each whole.
+    let two = TextDiff(old: "淘汰35台锅炉，整治120家企业", new: "淘汰38台锅炉，整治150家企业")
+    #expect(two.segments.filter { $0.kind != .same }.map(\.text) == ["35", "38", "120", "150"])
+    #expect(two.oldText == "淘汰35台锅炉，整治120家企业")
+    #expect(two.newText == "淘汰38台锅炉，整治150家企业")
   }
 
   @Test func aRewrittenClauseSharingOneCharacterIsOneRemovalAndOneAddition() {
