@@ -108,6 +108,9 @@ enum SettingsDiffer {
     list("assessment.grades", "等次", a.grades.map(grade), b.grades.map(grade))
     field(
       "assessment.reportDay", "每月报送日", a.reportDay.map { "\($0)日" }, b.reportDay.map { "\($0)日" })
+    field(
+      "assessment.freshness", "数据有效期", a.freshness.map { "\($0)个月" },
+      b.freshness.map { "\($0)个月" })
     guard !changes.isEmpty else { return [] }
     return [
       ItemChange(
@@ -419,6 +422,8 @@ enum SettingsDiffer {
       what = "指标\(t.map { " \($0) " } ?? "")每差\(Requirement.format(per))"
     case .targetClass(let s): what = "指标\(s.chinese)"
     case .taskClass(let s): what = "任务\(s.chinese)"
+    case .missingReport: what = "每缺报一个月"
+    case .lateReport: what = "每迟报一个月"
     }
     var amount = ""
     if let p = d.points { amount = "扣\(Requirement.format(p))分" }
