@@ -144,9 +144,11 @@ struct ResponsibilityBookTests {
         #expect(sheet.text("A4") == "甲方：\(partyA.name)", "\(unit.shortName)")
         #expect(sheet.text("A5") == "乙方：\(unit.name)")
         let sign = try #require(sheet.rows(where: "A", is: "甲方（盖章）：\n\(partyA.name)").first)
-        #expect(sheet.text("E\(sign)") == "乙方（盖章）：\n\(unit.name)")
+        // A long name is broken between its parts: compared without the line breaks.
+        #expect(
+          sheet.text("D\(sign)")?.split(separator: "\n").joined() == "乙方（盖章）：\(unit.name)")
         #expect(sheet.text("A\(sign + 1)")?.hasPrefix("负责人（签字）：") == true)
-        #expect(sheet.text("E\(sign + 1)")?.hasPrefix("负责人（签字）：") == true)
+        #expect(sheet.text("D\(sign + 1)")?.hasPrefix("负责人（签字）：") == true)
       case .notice:
         #expect(sheet.text("A1")?.hasSuffix("任务分工告知书") == true)
         #expect(sheet.text("A4") == "致：\(unit.name)")

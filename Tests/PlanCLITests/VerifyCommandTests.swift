@@ -125,7 +125,7 @@ import Testing
       layout.stdout
         == "\(unknownLayout): stale — made from guangzhou-2020, fingerprint "
         + "\(fingerprint.prefix(12)) (the current plan), with book layout none; this PlanBook "
-        + "writes layout 1: export again\n")
+        + "writes layout 2: export again\n")
   }
 
   @Test func theWorstResultGivesTheExitCode() throws {
