@@ -61,6 +61,9 @@ public struct UnitScore: Sendable {
   public var completion: Double
   /// Tasks it leads that are overdue.
   public var overdue: [String]
+  /// Whether it leads or cooperates on any task: a unit carrying only targets has no %
+  /// complete to show (it is shown as —, not 0 %).
+  public var hasTasks = true
 }
 
 /// Scores units by the plan's ``AssessmentRules``.
@@ -162,7 +165,8 @@ public enum Assessor {
     }
     return UnitScore(
       unit: u.unit, score: score, bonus: bonus, grade: grade, gradeBeforeVeto: before,
-      lines: lines, completion: u.overall.completion, overdue: u.overdue)
+      lines: lines, completion: u.overall.completion, overdue: u.overdue,
+      hasTasks: u.overall.taskCount > 0)
   }
 
   /// The deduction lines for a unit's missing and late reports, one per deduction rule that
