@@ -591,7 +591,7 @@ private struct FileParser {
 
     // A third-party assessor need not be a unit of the plan: it is kept as written.
     let external =
-      kind == .finding && entry.findingSource == .thirdParty && !row[.reporter].isEmpty
+      kind == .finding && entry.findingSource != .selfAssessment && !row[.reporter].isEmpty
       && index.unitIDs.contains(row[.reporter]) == false
       && index.shortNames[row[.reporter]] == nil
     let reporter = external ? row[.reporter] : self.reporter(row)
