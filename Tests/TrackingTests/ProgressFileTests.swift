@@ -263,7 +263,7 @@ enum ProgressFixtures {
   @Test func anUnknownKind() {
     #expect(
       issue("Task,coal,,,,推进中,50,gz-eeb-air,2020-09-30,\n")
-        == "\(p):2:1: kind 'Task' is not one of target, base, task, milestone")
+        == "\(p):2:1: kind 'Task' is not one of target, base, task, milestone, finding")
   }
 
   // MARK: Units
