@@ -137,7 +137,7 @@ public enum StatusDashboard {
       }
       let measured: SheetLayout.Cell =
         t.measured.map { .init(2, .number($0), S.number($0)) } ?? .init(2, .text("—"), S.centered)
-      sheet.append([
+      let cells: [SheetLayout.Cell] = [
         .init(0, .text(BookText.targetName(t.target.target)), S.text),
         .init(1, .text(t.target.target.requirement.summary), S.text),
         measured,
@@ -145,7 +145,8 @@ public enum StatusDashboard {
         t.measuredOn.map { .init(4, .date($0), S.isoDate) } ?? .init(4, .text("—"), S.centered),
         .init(5, .text(t.status.chinese), S.centered),
         .init(6, .text(t.explanation), S.text),
-      ] + findings)
+      ]
+      sheet.append(cells + findings)
     }
     return sheet
   }
@@ -216,7 +217,7 @@ public enum StatusDashboard {
       let reasons = e.score.lines.filter { $0.earned < $0.possible - 1e-9 || $0.possible == 0 }
         .flatMap(\.reasons)
       let completion = round1(e.score.completion)
-      sheet.append([
+      let cells: [SheetLayout.Cell] = [
         .init(0, .number(Double(e.rank)), S.number(1)),
         .init(1, .text(e.changeText), S.centered),
         .init(2, .text(e.score.unit.shortName), S.text),
@@ -224,10 +225,12 @@ public enum StatusDashboard {
         .init(4, .number(e.score.bonus), S.number(e.score.bonus)),
         .init(5, .text(e.score.grade), S.centered),
         e.score.hasTasks
-          ? .init(6, .number(completion), S.number(completion)) : .init(6, .text("—"), S.centered),
+          ? .init(6, .number(completion), S.number(completion))
+          : .init(6, .text("—"), S.centered),
         .init(7, .number(Double(e.score.overdue.count)), S.number(1)),
         .init(8, .text(reasons.isEmpty ? "—" : reasons.joined(separator: "\n")), S.text),
-      ] + (e.group.map { [.init(9, .text($0), S.text)] } ?? []))
+      ]
+      sheet.append(cells + (e.group.map { [.init(9, .text($0), S.text)] } ?? []))
     }
     return sheet
   }

@@ -632,7 +632,9 @@ public enum Checker {
     let unitIDs = Set(resolved.plan.units.map(\.id))
     for g in rules.rankingGroups ?? [] {
       if g.name.isEmpty { invalid("a ranking group needs a name") }
-      if !groupNames.insert(g.name).inserted { invalid("ranking group '\(g.name)' is declared twice") }
+      if !groupNames.insert(g.name).inserted {
+        invalid("ranking group '\(g.name)' is declared twice")
+      }
       if g.kinds.isEmpty && g.units.isEmpty {
         invalid("ranking group '\(g.name)' takes no unit (give kinds or units)")
       }

@@ -340,7 +340,8 @@ struct SnapshotReader {
     return PlanTarget(
       id: try required(id), name: try required(name), requirement: try required(requirement),
       tolerance: tolerance, weight: weight, period: period,
-      responsibility: try required(responsibility), reason: reason, source: source, group: group, number: number)
+      responsibility: try required(responsibility), reason: reason, source: source, group: group,
+      number: number)
   }
 
   private mutating func requirement() throws(Unusual) -> Requirement {

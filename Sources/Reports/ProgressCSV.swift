@@ -21,7 +21,8 @@ public enum ProgressCSV {
     return [
       e.kind.rawValue, e.id, e.value.map { decimal($0) ?? Requirement.format($0) } ?? "",
       e.unit ?? "", basis,
-      e.lagging ? "滞后" : e.state?.chinese ?? e.finding?.chinese ?? "", e.percent.map(Requirement.format) ?? "",
+      e.lagging ? "滞后" : e.state?.chinese ?? e.finding?.chinese ?? "",
+      e.percent.map(Requirement.format) ?? "",
       e.reporter,
       e.date.description, ProgressFile.noteField(e.note),
     ].map(quote).joined(separator: ",")

@@ -61,7 +61,8 @@ public struct TargetEvaluation: Sendable {
   mutating func attachFindings(_ rows: [ProgressEntry], asOf: Day) {
     for r in rows where r.kind == .finding && r.date <= asOf {
       guard let source = r.findingSource, let status = r.finding else { continue }
-      let f = TargetFinding(source: source, status: status, by: r.reporter, on: r.date, note: r.note)
+      let f = TargetFinding(
+        source: source, status: status, by: r.reporter, on: r.date, note: r.note)
       switch source {
       case .selfAssessment where selfAssessment.map({ $0.on <= r.date }) ?? true:
         selfAssessment = f

@@ -37,7 +37,9 @@ func line(_ text: String, startingWith prefix: String) -> String? {
     + "finding,pm25,,,第三方评估,未达标,,省环境科学研究院,2020-09-30,督察抽查\n"
 
   @Test func shownBesideTheComputedClass() throws {
-    let root = try guangzhouWorkspace(["2020-09.csv": try sampleReport("2020-09", adding: Self.rows)])
+    let root = try guangzhouWorkspace([
+      "2020-09.csv": try sampleReport("2020-09", adding: Self.rows)
+    ])
     defer { root.remove() }
     let env = ["PLANBOOK_ROOT": root.path]
     let run = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-09-30", environment: env)
@@ -72,7 +74,9 @@ func line(_ text: String, startingWith prefix: String) -> String? {
 
   @Test(.enabled(if: Openpyxl.isAvailable, "needs openpyxl (scripts/test-setup)"))
   func inTheDashboard() throws {
-    let root = try guangzhouWorkspace(["2020-09.csv": try sampleReport("2020-09", adding: Self.rows)])
+    let root = try guangzhouWorkspace([
+      "2020-09.csv": try sampleReport("2020-09", adding: Self.rows)
+    ])
     defer { root.remove() }
     let path = root.url.appendingPathComponent("status.xlsx").path
     let run = try Binary.run(
@@ -83,14 +87,17 @@ func line(_ text: String, startingWith prefix: String) -> String? {
     let headerRow = try #require(sheet.rows(where: "F", is: "状态").first)
     #expect(sheet.text("H\(headerRow)") == "自评")
     #expect(sheet.text("I\(headerRow)") == "第三方评估")
-    let pmRow = try #require(sheet.column("A").first { $0.value.text?.contains("PM2.5") == true }?.key)
+    let pmRow = try #require(
+      sheet.column("A").first { $0.value.text?.contains("PM2.5") == true }?.key)
     #expect(sheet.text("F\(pmRow)") == "达标")
     #expect(sheet.text("H\(pmRow)") == "达标")
     #expect(sheet.text("I\(pmRow)") == "未达标")
   }
 
   @Test func scoredInsteadOfTheComputedClassWhenThePlanSaysSo() throws {
-    let root = try guangzhouWorkspace(["2020-09.csv": try sampleReport("2020-09", adding: Self.rows)])
+    let root = try guangzhouWorkspace([
+      "2020-09.csv": try sampleReport("2020-09", adding: Self.rows)
+    ])
     defer { root.remove() }
     let env = ["PLANBOOK_ROOT": root.path]
     let computed = try Binary.run(
@@ -98,7 +105,9 @@ func line(_ text: String, startingWith prefix: String) -> String? {
     #expect(computed.status == 0, "\(computed.stderr)")
     #expect(computed.stdout.contains("  2/2  PM2.5平均浓度：达标（"))
 
-    let snapshot = try guangzhouSnapshot(in: root) { try setAssessment(&$0, "findings", "thirdParty") }
+    let snapshot = try guangzhouSnapshot(in: root) {
+      try setAssessment(&$0, "findings", "thirdParty")
+    }
     let run = try Binary.run(
       "rank", snapshot, "--period", "2020-09", "--reasons", environment: env)
     #expect(run.status == 0, "\(run.stderr)")
@@ -146,7 +155,9 @@ func line(_ text: String, startingWith prefix: String) -> String? {
   }
 
   @Test func aSnapshotWithoutTheSettingScoresByTheComputedClass() throws {
-    let root = try guangzhouWorkspace(["2020-09.csv": try sampleReport("2020-09", adding: Self.rows)])
+    let root = try guangzhouWorkspace([
+      "2020-09.csv": try sampleReport("2020-09", adding: Self.rows)
+    ])
     defer { root.remove() }
     // The committed snapshot has no `findings` key: it reads, and scores as computed.
     let snapshot = Repository.root.appendingPathComponent("plans/snapshots/guangzhou-2020.json")
@@ -339,7 +350,8 @@ func line(_ text: String, startingWith prefix: String) -> String? {
     let run = try Binary.run("check", snapshot, environment: ["PLANBOOK_ROOT": root.path])
     #expect(run.status == 1)
     #expect(
-      run.stdout.contains("ranking group '区' names unit 'gz-nowhere', which the plan does not have"),
+      run.stdout.contains(
+        "ranking group '区' names unit 'gz-nowhere', which the plan does not have"),
       "\(run.stdout)\(run.stderr)")
   }
 }

@@ -203,7 +203,8 @@ import Testing
   }
 
   @Test func withoutGroupsOneList() {
-    let r = Ranking.ordered([unitScore("a", .district, 1), unitScore("b", .department, 2)], groups: nil)
+    let r = Ranking.ordered(
+      [unitScore("a", .district, 1), unitScore("b", .department, 2)], groups: nil)
     #expect(r.map(\.group) == [nil, nil])
     #expect(r.map(\.rank) == [1, 2])
   }
