@@ -123,14 +123,21 @@ public enum StatusDashboard {
 
   static func targetSheet(_ s: StatusReport, unit: String?, subtitle: String) -> SheetLayout {
     let S = BookStyles.self
+    // The assessors' findings, beside the computed class, when the reports record any.
+    let found = FindingSource.allCases.filter { f in
+      s.targets.contains { t in (unit.map(t.target.involves) ?? true) && t.finding(f) != nil }
+    }
     var sheet = start(
       "指标状态", title: "\(s.plan.title) 指标完成情况 \(subtitle)",
-      headers: ["指标", "要求", "实际", "单位", "日期", "状态", "说明"],
-      widths: [18, 13, 7, 9, 11, 9, 23])
+      headers: ["指标", "要求", "实际", "单位", "日期", "状态", "说明"] + found.map(\.chinese),
+      widths: [18, 13, 7, 9, 11, 9, 23] + found.map { _ in 9 })
     for t in s.targets where unit.map(t.target.involves) ?? true {
+      let findings: [SheetLayout.Cell] = found.enumerated().map { i, f in
+        .init(7 + i, .text(t.finding(f)?.status.chinese ?? "—"), S.centered)
+      }
       let measured: SheetLayout.Cell =
         t.measured.map { .init(2, .number($0), S.number($0)) } ?? .init(2, .text("—"), S.centered)
-      sheet.append([
+      let cells: [SheetLayout.Cell] = [
         .init(0, .text(BookText.targetName(t.target.target)), S.text),
         .init(1, .text(t.target.target.requirement.summary), S.text),
         measured,
@@ -138,7 +145,8 @@ public enum StatusDashboard {
         t.measuredOn.map { .init(4, .date($0), S.isoDate) } ?? .init(4, .text("—"), S.centered),
         .init(5, .text(t.status.chinese), S.centered),
         .init(6, .text(t.explanation), S.text),
-      ])
+      ]
+      sheet.append(cells + findings)
     }
     return sheet
   }
@@ -177,7 +185,9 @@ public enum StatusDashboard {
         .init(0, .text(u.unit.shortName), S.text),
         .init(1, .number(Double(u.lead.taskCount)), S.number(1)),
         .init(2, .number(Double(u.cooperating.taskCount)), S.number(1)),
-        .init(3, .number(completion), S.number(completion)),
+        // A unit without tasks has no % complete (—, not 0 %).
+        u.overall.taskCount > 0
+          ? .init(3, .number(completion), S.number(completion)) : .init(3, .text("—"), S.centered),
         .init(4, .number(Double(u.overdue.count)), S.number(1)),
         .init(
           5,
@@ -200,23 +210,27 @@ public enum StatusDashboard {
     let S = BookStyles.self
     var sheet = start(
       "排名", title: "\(r.status.plan.title) \(subtitle)",
-      headers: ["名次", "变化", "单位", "得分", "加分", "等次", "完成%", "逾期", "扣分及加分说明"],
-      widths: [5, 5, 12, 7, 5, 7, 7, 5, 34])
+      headers: ["名次", "变化", "单位", "得分", "加分", "等次", "完成%", "逾期", "扣分及加分说明"]
+        + (r.groups.isEmpty ? [] : ["排名组"]),
+      widths: [5, 5, 12, 7, 5, 7, 7, 5, 34] + (r.groups.isEmpty ? [] : [10]))
     for e in r.entries {
       let reasons = e.score.lines.filter { $0.earned < $0.possible - 1e-9 || $0.possible == 0 }
         .flatMap(\.reasons)
       let completion = round1(e.score.completion)
-      sheet.append([
+      let cells: [SheetLayout.Cell] = [
         .init(0, .number(Double(e.rank)), S.number(1)),
         .init(1, .text(e.changeText), S.centered),
         .init(2, .text(e.score.unit.shortName), S.text),
         .init(3, .number(e.score.score), S.number(e.score.score)),
         .init(4, .number(e.score.bonus), S.number(e.score.bonus)),
         .init(5, .text(e.score.grade), S.centered),
-        .init(6, .number(completion), S.number(completion)),
+        e.score.hasTasks
+          ? .init(6, .number(completion), S.number(completion))
+          : .init(6, .text("—"), S.centered),
         .init(7, .number(Double(e.score.overdue.count)), S.number(1)),
         .init(8, .text(reasons.isEmpty ? "—" : reasons.joined(separator: "\n")), S.text),
-      ])
+      ]
+      sheet.append(cells + (e.group.map { [.init(9, .text($0), S.text)] } ?? []))
     }
     return sheet
   }

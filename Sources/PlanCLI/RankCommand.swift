@@ -82,19 +82,30 @@ struct RankCommand: ParsableCommand {
       + (r.comparedWith.map { "change against \($0)\n" }
         ?? "no earlier ranking (\(r.period.previous) is before the plan or its first report): 新\n")
     if progress.sampleData { out += "SAMPLE DATA — invented for demonstration\n" }
-    out += "ties: score, then fewer overdue tasks, then higher % complete\n\n"
-    var table = TextTable(
-      header: ["名次", "变化", "单位", "得分", "加分", "等次", "完成", "逾期"], rightAligned: [0, 3, 4, 6, 7])
-    for e in r.entries {
-      table.add([
-        String(e.rank), e.changeText, e.score.unit.shortName, String(format2(e.score.score)),
-        e.score.bonus > 0 ? format2(e.score.bonus) : "—",
-        e.score.grade + (e.score.grade != e.score.gradeBeforeVeto ? "（否决）" : ""),
-        "\(Requirement.format(round1(e.score.completion)))%",
-        e.score.overdue.isEmpty ? "—" : String(e.score.overdue.count),
-      ])
+    out += "ties: score, then fewer overdue tasks, then higher % complete\n"
+    if !r.groups.isEmpty {
+      out += "ranked in \(r.groups.count) lists: \(r.groups.joined(separator: "、"))\n"
     }
-    out += StatusText.indent(table.render())
+    // One table per ranking group (one table when the plan ranks all units together).
+    let lists: [(String?, [RankEntry])] =
+      r.groups.isEmpty
+      ? [(nil, r.entries)] : r.groups.map { g in (g, r.entries.filter { $0.group == g }) }
+    for (group, entries) in lists {
+      out += "\n"
+      if let group { out += "\(group) (\(entries.count))\n" }
+      var table = TextTable(
+        header: ["名次", "变化", "单位", "得分", "加分", "等次", "完成", "逾期"], rightAligned: [0, 3, 4, 6, 7])
+      for e in entries {
+        table.add([
+          String(e.rank), e.changeText, e.score.unit.shortName, String(format2(e.score.score)),
+          e.score.bonus > 0 ? format2(e.score.bonus) : "—",
+          e.score.grade + (e.score.grade != e.score.gradeBeforeVeto ? "（否决）" : ""),
+          e.score.hasTasks ? "\(Requirement.format(round1(e.score.completion)))%" : "—",
+          e.score.overdue.isEmpty ? "—" : String(e.score.overdue.count),
+        ])
+      }
+      out += StatusText.indent(table.render())
+    }
     if r.overdue.isEmpty {
       out += "\nno unit has overdue tasks\n"
     } else {
@@ -107,7 +118,7 @@ struct RankCommand: ParsableCommand {
     if reasons {
       for e in r.entries {
         out +=
-          "\n\(e.rank). \(e.score.unit.shortName)  \(format2(e.score.score))  \(e.score.grade)\n"
+          "\n\(e.group.map { "\($0) " } ?? "")\(e.rank). \(e.score.unit.shortName)  \(format2(e.score.score))  \(e.score.grade)\n"
         for line in e.score.lines {
           let points =
             line.possible > 0

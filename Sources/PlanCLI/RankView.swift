@@ -14,6 +14,8 @@ struct RankView: Codable {
     "score, then fewer overdue tasks, then higher % complete; still tied: the same rank, in the plan's unit order"
   var reports: [String]
   var sampleData: Bool
+  /// The ranking groups, in order (absent when the plan ranks one list).
+  var groups: [String]?
   var entries: [Entry]
   var overdue: [Overdue]
   /// As in status: units with missing or late monthly reports as of the period's last day.
@@ -31,7 +33,10 @@ struct RankView: Codable {
     var bonus: Double
     var grade: String
     var gradeBeforeVeto: String
-    var completion: Double
+    /// Weighted % complete; absent for a unit without tasks.
+    var completion: Double?
+    /// The ranking group the unit is ranked in (absent when the plan ranks one list).
+    var group: String?
     var overdue: [String]
     var lines: [Line]
   }
@@ -59,6 +64,7 @@ struct RankView: Codable {
     previousPeriod = r.comparedWith?.description
     self.reports = reports
     self.sampleData = sampleData
+    groups = r.groups.isEmpty ? nil : r.groups
     let labels = Dictionary(
       r.status.tasks.map { ($0.task.task.id, $0.task.label) }, uniquingKeysWith: { a, _ in a })
     entries = r.entries.map { e in
@@ -66,7 +72,8 @@ struct RankView: Codable {
         rank: e.rank, previousRank: e.previousRank, change: e.changeText, unit: e.score.unit.id,
         shortName: e.score.unit.shortName, name: e.score.unit.name, score: e.score.score,
         bonus: e.score.bonus, grade: e.score.grade, gradeBeforeVeto: e.score.gradeBeforeVeto,
-        completion: round1(e.score.completion), overdue: e.score.overdue.map { labels[$0] ?? $0 },
+        completion: e.score.hasTasks ? round1(e.score.completion) : nil, group: e.group,
+        overdue: e.score.overdue.map { labels[$0] ?? $0 },
         lines: e.score.lines.map(Line.init))
     }
     overdue = r.overdue.map {

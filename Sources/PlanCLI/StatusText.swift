@@ -19,15 +19,35 @@ enum StatusText {
     if let unit { out += "unit: \(names[unit] ?? unit) (\(unit))\n" }
 
     out += "\n指标 targets\n"
-    var targets = TextTable(header: ["id", "指标", "要求", "实际", "状态", "status", "说明"])
-    for t in s.targets where involved(t.target.lead, t.target.cooperating) {
+    // Columns a plan or its reports may not use: the group and number of grouped, numbered
+    // targets, and the assessors' findings beside the computed class.
+    let shown = s.targets.filter { involved($0.target.lead, $0.target.cooperating) }
+    let grouped = shown.contains { $0.target.target.group != nil }
+    let numbered = shown.contains { $0.target.target.number != nil }
+    let found = FindingSource.allCases.filter { f in shown.contains { $0.finding(f) != nil } }
+    var header = ["id", "指标", "要求", "实际", "状态", "status"]
+    if numbered { header.insert("编号", at: 0) }
+    if grouped { header.insert("类别", at: 0) }
+    header += found.map(\.chinese)
+    if !found.isEmpty, s.rules.findingUse != .computed { header.append("计分") }
+    var targets = TextTable(header: header + ["说明"])
+    for t in shown {
       let measured =
         t.measured.map { Requirement.format(round2($0)) + " " + (t.measuredUnit ?? "") }
         ?? (t.notYetDue ? "未到期" : "—")
-      targets.add([
+      var row = [
         t.target.target.id, t.target.target.name, t.target.target.requirement.summary,
-        measured, t.status.chinese, t.status.rawValue, t.explanation,
-      ])
+        measured, t.status.chinese, t.status.rawValue,
+      ]
+      if numbered { row.insert(t.target.target.number ?? "", at: 0) }
+      if grouped { row.insert(t.target.target.group ?? "", at: 0) }
+      row += found.map { f in
+        t.finding(f).map { "\($0.status.chinese)（\(names[$0.by] ?? $0.by) \($0.on)）" } ?? "—"
+      }
+      if !found.isEmpty, s.rules.findingUse != .computed {
+        row.append(t.scoredStatus(s.rules.findingUse).chinese)
+      }
+      targets.add(row + [t.explanation])
     }
     out += indent(targets.render())
 
@@ -50,7 +70,7 @@ enum StatusText {
     for u in s.units where unit == nil || u.unit.id == unit {
       units.add([
         u.unit.shortName, String(u.lead.taskCount), String(u.cooperating.taskCount),
-        "\(Requirement.format(round1(u.overall.completion)))%", counts(u.overall.tasks),
+        completion(u.overall), counts(u.overall.tasks),
         counts(u.overall.targets), u.overdue.isEmpty ? "—" : String(u.overdue.count),
       ])
     }
@@ -67,11 +87,27 @@ enum StatusText {
         ])
       }
       out += indent(chapters.render())
+      out += tallies(s)
       out +=
-        "\n合计 plan: \(s.total.taskCount) tasks, \(Requirement.format(round1(s.total.completion)))% complete; "
-      out += "tasks \(counts(s.total.tasks)); targets \(counts(s.total.targets))\n"
+        "\n合计 plan: \(s.total.taskCount) tasks, \(completion(s.total)) complete\n"
     }
     return out
+  }
+
+  /// The bulletin's counts: targets per group, task figures and tasks apart, with the
+  /// assessors' findings under the groups that have them.
+  static func tallies(_ s: StatusReport) -> String {
+    var out = "\n统计 tallies (targets, task figures and tasks counted apart)\n"
+    for t in s.tallies {
+      out += "  \(t.group.map { "【\($0)】" } ?? "")\(t.chinese)\n"
+      for f in FindingSource.allCases { if let line = t.findings(f) { out += "    \(line)\n" } }
+    }
+    return out
+  }
+
+  /// `45.6%`, or `—` (无任务) for a group without tasks: it has no completion to show.
+  static func completion(_ r: Rollup) -> String {
+    r.taskCount == 0 ? "—" : "\(Requirement.format(round1(r.completion)))%"
   }
 
   /// The units that have not reported for a month whose report was due, and those that

@@ -22,15 +22,15 @@ struct ClassCount: Codable, Equatable {
 struct RollupView: Codable, Equatable {
   var tasks: Int
   var targets: Int
-  /// Weighted % complete of the tasks, to one decimal.
-  var completion: Double
+  /// Weighted % complete of the tasks, to one decimal; absent when there are no tasks.
+  var completion: Double?
   var taskClasses: [ClassCount]
   var targetClasses: [ClassCount]
 
   init(_ r: Rollup) {
     tasks = r.taskCount
     targets = r.targetCount
-    completion = round1(r.completion)
+    completion = r.taskCount > 0 ? round1(r.completion) : nil
     taskClasses = TaskStatus.allCases.compactMap { s in
       r.tasks[s].map { ClassCount(code: s.rawValue, name: s.chinese, count: $0) }
     }
@@ -57,6 +57,8 @@ struct StatusView: Codable {
   var units: [UnitView]
   var chapters: [ChapterView]
   var total: RollupView
+  /// The bulletin's counts: the plan's targets per group, task figures and tasks apart.
+  var tallies: [TallyView]
   /// The units with missing or late monthly reports; absent when the plan sets no report day.
   var reporting: [ReportingView]?
 
@@ -81,6 +83,64 @@ struct StatusView: Codable {
     var requiredRest: Double?
     var recentMean: Double?
     var explanation: String
+    /// The target group and number, when the plan groups and numbers its targets.
+    var group: String?
+    var number: String?
+    /// The assessors' findings recorded by the date, beside the computed `status`.
+    var selfAssessment: FindingView?
+    var thirdParty: FindingView?
+    /// The class the target is scored by (the finding's, when the plan scores by findings and
+    /// one is recorded; else `status`).
+    var scoredStatus: ClassView
+  }
+
+  struct FindingView: Codable {
+    var status: ClassView
+    /// A unit id, or the third-party assessor as written.
+    var by: String
+    var date: String
+    var note: String
+
+    init(_ f: TargetFinding) {
+      status = ClassView(f.status)
+      by = f.by
+      date = f.on.description
+      note = f.note
+    }
+  }
+
+  struct TallyView: Codable {
+    /// `targets`, `figures` or `tasks`.
+    var kind: String
+    var group: String?
+    var count: Int
+    var classes: [ClassCount]
+    var notYetDue: Int
+    var selfAssessment: [ClassCount]?
+    var thirdParty: [ClassCount]?
+    /// The bulletin's sentence (`26项指标：达标11项、…`).
+    var text: String
+
+    init(_ t: Tally) {
+      kind = t.kind.rawValue
+      group = t.group
+      count = t.count
+      classes =
+        t.kind == .tasks
+        ? TaskStatus.allCases.compactMap { s in
+          t.tasks[s].map { ClassCount(code: s.rawValue, name: s.chinese, count: $0) }
+        } : Self.counts(t.targets)
+      notYetDue = t.notYetDue
+      selfAssessment = t.selfAssessment.isEmpty ? nil : Self.counts(t.selfAssessment)
+      thirdParty = t.thirdParty.isEmpty ? nil : Self.counts(t.thirdParty)
+      text = t.chinese
+    }
+
+    static func counts(_ c: [TargetStatus: Int]) -> [ClassCount] {
+      TargetStatus.allCases.compactMap { s in
+        c[s].map { ClassCount(code: s.rawValue, name: s.chinese, count: $0) }
+      }
+    }
   }
 
   struct TaskView: Codable {
@@ -142,7 +202,11 @@ struct StatusView: Codable {
         measuredOn: t.measuredOn?.description, basis: t.basis?.rawValue, base: t.base,
         achieved: t.achieved.map(round2), shortfall: t.shortfall.map(round2),
         projected: t.projected.map(round2), requiredRest: t.requiredRest.map(round2),
-        recentMean: t.recentMean.map(round2), explanation: t.explanation)
+        recentMean: t.recentMean.map(round2), explanation: t.explanation,
+        group: t.target.target.group, number: t.target.target.number,
+        selfAssessment: t.selfAssessment.map(FindingView.init),
+        thirdParty: t.thirdParty.map(FindingView.init),
+        scoredStatus: ClassView(t.scoredStatus(s.rules.findingUse)))
     }
     tasks = s.tasks.filter { involved($0.task.lead, $0.task.cooperating) }.map { t in
       TaskView(
@@ -169,6 +233,7 @@ struct StatusView: Codable {
         rollup: RollupView($0.rollup))
     }
     total = RollupView(s.total)
+    tallies = s.tallies.map(TallyView.init)
     reporting = ReportingView.list(s, unit: unit)
   }
 }

@@ -27,16 +27,20 @@ public struct Assessment: PlanContent {
   ///     progress (每月N日前报送上月进展), printed in the books' 考核方式; 1…28.
   ///   - freshness: how many months a target's value stays current (default 3); an older one
   ///     is 无数据.
+  ///   - findings: which class targets are scored by: `.computed` (the default), or an
+  ///     assessor's finding recorded in the progress reports — `.selfAssessment` (自评) or
+  ///     `.thirdParty` (第三方评估) — where there is one.
   public init(
     total: Double = 100, defaultPoints: Double = 1, cooperatingShare: Double = 0.3,
     bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
-    reportDay: Int? = nil, freshness: Int? = nil, file: String = #filePath, line: Int = #line,
+    reportDay: Int? = nil, freshness: Int? = nil, findings: FindingUse? = nil,
+    file: String = #filePath, line: Int = #line,
     @ListBuilder<any AssessmentContent> _ parts: () -> [any AssessmentContent] = { [] }
   ) {
     var rules = AssessmentRules(
       total: total, defaultPoints: defaultPoints, cooperatingShare: cooperatingShare,
       bonusCap: bonusCap, behindTolerance: behindTolerance, aheadMargin: aheadMargin,
-      reportDay: reportDay, freshness: freshness)
+      reportDay: reportDay, freshness: freshness, findings: findings)
     rules.location = here(file, line)
     self.rules = rules
     self.parts = parts()
@@ -61,7 +65,8 @@ public struct Assessment: PlanContent {
   }
 }
 
-/// What an ``Assessment`` block accepts: ``Deduction``, ``Bonus``, ``Veto``, ``GradeBand``.
+/// What an ``Assessment`` block accepts: ``Deduction``, ``Bonus``, ``Veto``, ``GradeBand``,
+/// ``RankingGroup``.
 public protocol AssessmentContent: Sendable {
   /// Adds the declaration to the rules being built.
   func add(
@@ -90,4 +95,11 @@ extension GradeBand: AssessmentContent {
   public func add(
     to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
   ) { grades.append(self) }
+}
+
+/// `RankingGroup("各区", kinds: [.district])`: those units are ranked in a list of their own.
+extension RankingGroup: AssessmentContent {
+  public func add(
+    to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
+  ) { rules.rankingGroups = (rules.rankingGroups ?? []) + [self] }
 }

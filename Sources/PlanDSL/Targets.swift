@@ -1,11 +1,22 @@
-/// The plan's targets (指标).
+/// The plan's targets (指标). A plan may declare several blocks, each a group of its own
+/// (`Targets("环境质量") { … }`): `status` tallies the targets group by group, as bulletins
+/// count them (26项指标：达标11项…).
 public struct Targets: PlanContent {
+  let group: String?
   let targets: [Target]
 
-  public init(@ListBuilder<Target> _ targets: () -> [Target]) { self.targets = targets() }
+  /// Declares targets; `group` names the group they are listed and tallied in.
+  public init(_ group: String? = nil, @ListBuilder<Target> _ targets: () -> [Target]) {
+    self.group = group
+    self.targets = targets()
+  }
 
   public func lower(into plan: inout PlanLowering) {
-    plan.plan.targets += targets.map(\.model)
+    plan.plan.targets += targets.map { t in
+      var model = t.model
+      if model.group == nil { model.group = group }
+      return model
+    }
   }
 }
 
@@ -28,15 +39,16 @@ public struct Target: Sendable {
   ///   - reason: why it changed in this version (修订理由).
   ///   - source: the unit whose measured values count (数据来源, e.g. the monitoring centre for
   ///     air quality); progress rows for the target from any other unit are then refused.
+  ///   - number: the target's number as the plan prints it (指标12).
   public init(
     _ id: String, _ name: String, _ requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, lead: [String]? = nil,
     cooperating: [String]? = nil, reason: String? = nil, source: String? = nil,
-    file: String = #filePath, line: Int = #line
+    number: String? = nil, file: String = #filePath, line: Int = #line
   ) {
     model = PlanTarget(
       id: id, name: name, requirement: requirement, tolerance: tolerance, weight: weight,
       period: period, responsibility: Responsibility(lead: lead, cooperating: cooperating),
-      reason: reason, source: source, location: here(file, line))
+      reason: reason, source: source, number: number, location: here(file, line))
   }
 }

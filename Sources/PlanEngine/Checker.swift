@@ -628,6 +628,20 @@ public enum Checker {
     }
     if rules.total <= 0 { invalid("the total must be above 0") }
     if let months = rules.freshness, months < 1 { invalid("freshness must be at least 1 month") }
+    var groupNames = Set<String>()
+    let unitIDs = Set(resolved.plan.units.map(\.id))
+    for g in rules.rankingGroups ?? [] {
+      if g.name.isEmpty { invalid("a ranking group needs a name") }
+      if !groupNames.insert(g.name).inserted {
+        invalid("ranking group '\(g.name)' is declared twice")
+      }
+      if g.kinds.isEmpty && g.units.isEmpty {
+        invalid("ranking group '\(g.name)' takes no unit (give kinds or units)")
+      }
+      for u in g.units where !unitIDs.contains(u) {
+        invalid("ranking group '\(g.name)' names unit '\(u)', which the plan does not have")
+      }
+    }
     if rules.defaultPoints < 0 { invalid("defaultPoints must not be negative") }
     if !(0...1).contains(rules.cooperatingShare) { invalid("cooperatingShare must be within 0…1") }
     if rules.bonusCap < 0 || rules.behindTolerance < 0 || rules.aheadMargin < 0 {

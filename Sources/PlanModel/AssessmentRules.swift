@@ -29,6 +29,12 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   /// How many months a target's value stays current: a value reported for a month more than
   /// this many months before the as-of month is 无数据 (nil: ``defaultFreshness``).
   public var freshness: Int?
+  /// Which class a target is scored by: the computed one (nil: ``FindingUse/computed``), or an
+  /// assessor's finding recorded in the progress reports (自评, 第三方评估) where there is one.
+  public var findings: FindingUse?
+  /// Units ranked in separate lists (区 and 市直部门), each unit in the first group that takes
+  /// it; nil or empty: one list. Units no group takes are ranked together after the groups.
+  public var rankingGroups: [RankingGroup]?
   /// Where the rules are declared (not part of the snapshot).
   public var location: SourceLocation? = nil
 
@@ -37,7 +43,8 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
     deductions: [Deduction] = AssessmentRules.defaultDeductions, bonuses: [Bonus] = [],
     vetoes: [Veto] = [], grades: [GradeBand] = AssessmentRules.defaultGrades,
-    reportDay: Int? = nil, freshness: Int? = nil
+    reportDay: Int? = nil, freshness: Int? = nil, findings: FindingUse? = nil,
+    rankingGroups: [RankingGroup]? = nil
   ) {
     self.total = total
     self.defaultPoints = defaultPoints
@@ -51,12 +58,17 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     self.grades = grades
     self.reportDay = reportDay
     self.freshness = freshness
+    self.findings = findings
+    self.rankingGroups = rankingGroups
   }
 
   private enum CodingKeys: String, CodingKey {
     case total, defaultPoints, cooperatingShare, bonusCap, behindTolerance, aheadMargin
-    case deductions, bonuses, vetoes, grades, reportDay, freshness
+    case deductions, bonuses, vetoes, grades, reportDay, freshness, findings, rankingGroups
   }
+
+  /// ``findings``, else ``FindingUse/computed``.
+  public var findingUse: FindingUse { findings ?? .computed }
 
   /// How many months a value stays current when the plan does not say: 3 (a quarter's value
   /// still counts at the end of the next quarter).
@@ -94,6 +106,48 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     GradeBand("优秀", atLeast: 90), GradeBand("良好", atLeast: 80),
     GradeBand("合格", atLeast: 60), GradeBand("不合格", atLeast: 0),
   ]
+}
+
+/// Which class a target is scored by (考核以何为准).
+public enum FindingUse: String, Sendable, Hashable, Codable, CaseIterable {
+  /// The class computed from the measured values and states (the default).
+  case computed
+  /// The unit's own self-assessment (自评) where one is recorded, else the computed class.
+  case selfAssessment
+  /// A third-party or inspector finding (第三方评估) where one is recorded, else the computed
+  /// class.
+  case thirdParty
+
+  /// 计算结果, 自评, 第三方评估.
+  public var chinese: String {
+    switch self {
+    case .computed: "计算结果"
+    case .selfAssessment: "自评"
+    case .thirdParty: "第三方评估"
+    }
+  }
+}
+
+/// A list of units ranked apart from the others (区 ranked among themselves, 市直部门 among
+/// themselves): the units of the given kinds and the units named.
+public struct RankingGroup: Sendable, Hashable, Codable {
+  /// The list's title (各区, 市直部门).
+  public var name: String
+  /// Units of these kinds belong to the group.
+  public var kinds: [OrgUnit.Kind]
+  /// And these units, by id.
+  public var units: [String]
+
+  public init(_ name: String, kinds: [OrgUnit.Kind] = [], units: [String] = []) {
+    self.name = name
+    self.kinds = kinds
+    self.units = units
+  }
+
+  /// Whether `unit` belongs to the group.
+  public func contains(_ unit: OrgUnit) -> Bool {
+    kinds.contains(unit.kind) || units.contains(unit.id)
+  }
 }
 
 /// Points taken from one task or target (never below its `floor`, 扣完为止).

@@ -18,12 +18,18 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
   /// The unit whose measured values count (数据来源, e.g. 监测中心站 for air quality), when the
   /// plan designates one: a progress row for the target from any other unit is an error.
   public var source: String?
+  /// The group the target is listed and tallied in (a 创模 category such as 环境质量), when the
+  /// plan groups its targets.
+  public var group: String?
+  /// The target's number as the plan prints it (`12`), when the plan numbers its targets.
+  public var number: String?
   public var location: SourceLocation? = nil
 
   public init(
     id: String, name: String, requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, responsibility: Responsibility = .init(),
-    reason: String? = nil, source: String? = nil, location: SourceLocation? = nil
+    reason: String? = nil, source: String? = nil, group: String? = nil, number: String? = nil,
+    location: SourceLocation? = nil
   ) {
     self.id = id
     self.name = name
@@ -34,10 +40,13 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     self.responsibility = responsibility
     self.reason = reason
     self.source = source
+    self.group = group
+    self.number = number
     self.location = location
   }
 
   private enum CodingKeys: String, CodingKey {
     case id, name, requirement, tolerance, weight, period, responsibility, reason, source
+    case group, number
   }
 }

@@ -26,6 +26,9 @@ public struct ProgressEntry: Sendable, Hashable {
     case task
     /// A milestone's state and % complete.
     case milestone
+    /// A target's class as an assessor found it: the unit's self-assessment (自评) or a
+    /// third-party or inspector finding (第三方评估).
+    case finding
   }
 
   /// What a measured value covers.
@@ -53,7 +56,11 @@ public struct ProgressEntry: Sendable, Hashable {
   public var percent: Double?
   /// For a qualitative target: reported 滞后 (behind schedule; `state` is then 推进中).
   public var lagging = false
-  /// The unit (org unit id) that reports.
+  /// For `finding` rows: whose finding it is, and the class found.
+  public var findingSource: FindingSource?
+  public var finding: TargetStatus?
+  /// The unit (org unit id) that reports; for a third-party finding, the assessor as written
+  /// when it is not a unit of the plan.
   public var reporter: String
   /// The day the value or state holds for.
   public var date: Day
@@ -78,6 +85,30 @@ public struct ProgressEntry: Sendable, Hashable {
     self.date = date
     self.note = note
     self.location = location
+  }
+}
+
+/// Whose finding a `finding` row records.
+public enum FindingSource: String, Sendable, Hashable, CaseIterable, Codable {
+  /// The responsible unit's own assessment (自评).
+  case selfAssessment
+  /// A third-party or inspector's assessment (第三方评估).
+  case thirdParty
+
+  /// 自评, 第三方评估.
+  public var chinese: String {
+    switch self {
+    case .selfAssessment: "自评"
+    case .thirdParty: "第三方评估"
+    }
+  }
+
+  /// The source named in Chinese or by its code; nil otherwise.
+  public init?(name: String) {
+    guard
+      let s = FindingSource.allCases.first(where: { $0.chinese == name || $0.rawValue == name })
+    else { return nil }
+    self = s
   }
 }
 

@@ -294,6 +294,8 @@ struct SnapshotReader {
     var responsibility: Responsibility?
     var reason: String?
     var source: String?
+    var group: String?
+    var number: String?
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -324,6 +326,12 @@ struct SnapshotReader {
       } else if key.is("source") {
         try seen.first(8)
         source = try json.string()
+      } else if key.is("group") {
+        try seen.first(9)
+        group = try json.string()
+      } else if key.is("number") {
+        try seen.first(10)
+        number = try json.string()
       } else {
         throw Unusual()
       }
@@ -332,7 +340,8 @@ struct SnapshotReader {
     return PlanTarget(
       id: try required(id), name: try required(name), requirement: try required(requirement),
       tolerance: tolerance, weight: weight, period: period,
-      responsibility: try required(responsibility), reason: reason, source: source)
+      responsibility: try required(responsibility), reason: reason, source: source, group: group,
+      number: number)
   }
 
   private mutating func requirement() throws(Unusual) -> Requirement {

@@ -15,12 +15,14 @@ public enum ProgressCSV {
     let basis: String
     switch e.kind {
     case .base: basis = e.baseYear.map(String.init) ?? ""
+    case .finding: basis = e.findingSource?.chinese ?? ""
     default: basis = e.basis?.rawValue ?? ""
     }
     return [
       e.kind.rawValue, e.id, e.value.map { decimal($0) ?? Requirement.format($0) } ?? "",
       e.unit ?? "", basis,
-      e.lagging ? "滞后" : e.state?.chinese ?? "", e.percent.map(Requirement.format) ?? "",
+      e.lagging ? "滞后" : e.state?.chinese ?? e.finding?.chinese ?? "",
+      e.percent.map(Requirement.format) ?? "",
       e.reporter,
       e.date.description, ProgressFile.noteField(e.note),
     ].map(quote).joined(separator: ",")

@@ -111,6 +111,11 @@ enum SettingsDiffer {
     field(
       "assessment.freshness", "数据有效期", a.freshness.map { "\($0)个月" },
       b.freshness.map { "\($0)个月" })
+    field(
+      "assessment.findings", "计分依据", a.findings.map(\.chinese), b.findings.map(\.chinese))
+    list(
+      "assessment.rankingGroups", "分组排名", (a.rankingGroups ?? []).map(rankingGroup),
+      (b.rankingGroups ?? []).map(rankingGroup))
     guard !changes.isEmpty else { return [] }
     return [
       ItemChange(
@@ -407,6 +412,11 @@ enum SettingsDiffer {
     case .continuous: "全文连续编号"
     case .perChapter: "分章编号"
     }
+  }
+
+  /// `各区：district、gz-msa`.
+  static func rankingGroup(_ g: RankingGroup) -> String {
+    "\(g.name)：" + (g.kinds.map(\.rawValue) + g.units).joined(separator: "、")
   }
 
   static func source(_ s: SourceDocument) -> String { s.title.map { "\($0)（\(s.path)）" } ?? s.path }

@@ -61,6 +61,9 @@ public struct UnitScore: Sendable {
   public var completion: Double
   /// Tasks it leads that are overdue.
   public var overdue: [String]
+  /// Whether it leads or cooperates on any task: a unit carrying only targets has no %
+  /// complete to show (it is shown as —, not 0 %).
+  public var hasTasks = true
 }
 
 /// Scores units by the plan's ``AssessmentRules``.
@@ -162,7 +165,8 @@ public enum Assessor {
     }
     return UnitScore(
       unit: u.unit, score: score, bonus: bonus, grade: grade, gradeBeforeVeto: before,
-      lines: lines, completion: u.overall.completion, overdue: u.overdue)
+      lines: lines, completion: u.overall.completion, overdue: u.overdue,
+      hasTasks: u.overall.taskCount > 0)
   }
 
   /// The deduction lines for a unit's missing and late reports, one per deduction rule that
@@ -200,8 +204,11 @@ public enum Assessor {
     let share = lead ? 1 : rules.cooperatingShare
     let weight = targets[i].target.target.weight
     let points = rules.points(weight: weight)
+    // An assessor's finding, when the plan scores by it, stands for the computed class.
+    let finding = targets[i].scoringFinding(rules.findingUse)
+    let status = finding?.status ?? targets[i].status
     let (kept, _) = deduct(
-      points: points, target: targets[i].target.target.id, status: targets[i].status,
+      points: points, target: targets[i].target.target.id, status: status,
       shortfall: targets[i].shortfall, deductions: rules.deductions, explain: false)
     return ScoreLine(
       item: .target(targets[i].target.target.id), role: lead ? "牵头" : "配合",
@@ -209,8 +216,9 @@ public enum Assessor {
       why: .target(
         TargetReasons(
           name: targets[i].target.target.name, id: targets[i].target.target.id,
-          status: targets[i].status, explanation: targets[i].explanation,
-          shortfall: targets[i].shortfall, points: points, deductions: rules.deductions)))
+          status: status, explanation: targets[i].explanation,
+          shortfall: targets[i].shortfall, points: points, deductions: rules.deductions,
+          share: share, finding: finding, computed: targets[i].status)))
   }
 
   /// What the task at `i` is worth to `unit` and what it earned (read in place, as above).
@@ -231,7 +239,7 @@ public enum Assessor {
         TaskReasons(
           label: tasks[i].task.label, status: tasks[i].status, percent: tasks[i].percent,
           expected: tasks[i].expected, points: points, deductions: rules.deductions,
-          behindTolerance: rules.behindTolerance)))
+          behindTolerance: rules.behindTolerance, share: share)))
   }
 
   /// What a target keeps of `points` after the deductions that match it, and when `explain`
@@ -305,7 +313,9 @@ public enum Assessor {
     switch b.match {
     case .exceeded(let id, let per, let max):
       return shares.ledTargets.compactMap { i in
-        exceeded(status.targets[i], id: id, per: per, max: max, bonus: b)
+        exceeded(
+          status.targets[i], id: id, per: per, max: max, bonus: b,
+          use: status.rules.findingUse)
       }
     case .doneEarly(let id):
       return shares.ledTasks.compactMap { i in doneEarly(status.tasks[i], id: id, bonus: b) }
@@ -314,9 +324,11 @@ public enum Assessor {
 
   /// The bonus a target it leads earns for bettering its requirement, or nil.
   static func exceeded(
-    _ t: TargetEvaluation, id: String?, per: Double, max: Double, bonus b: Bonus
+    _ t: TargetEvaluation, id: String?, per: Double, max: Double, bonus b: Bonus,
+    use: FindingUse = .computed
   ) -> ScoreLine? {
-    guard id == nil || id == t.target.target.id, t.status == .met, let shortfall = t.shortfall,
+    guard id == nil || id == t.target.target.id, t.scoredStatus(use) == .met,
+      let shortfall = t.shortfall,
       -shortfall > TargetEvaluator.epsilon, per > 0
     else { return nil }
     let steps = (-shortfall / per + TargetEvaluator.epsilon).rounded(.down)
@@ -349,10 +361,12 @@ public enum Assessor {
     case .targetNotMet(let id):
       guard let i = status.targets.firstIndex(where: { $0.target.target.id == id }),
         status.targets[i].target.involves(unit),
-        status.targets[i].status == .notMet || status.targets[i].status == .noData
+        [.notMet, .noData].contains(status.targets[i].scoredStatus(status.rules.findingUse))
       else { return nil }
       let t = status.targets[i]
-      return "\(t.target.target.name)\(t.status.chinese)" + (v.reason.map { "（\($0)）" } ?? "")
+      let found = t.scoringFinding(status.rules.findingUse).map { "（\($0.source.chinese)）" } ?? ""
+      return "\(t.target.target.name)\(t.scoredStatus(status.rules.findingUse).chinese)\(found)"
+        + (v.reason.map { "（\($0)）" } ?? "")
     case .taskOverdue(let id):
       guard
         let first = shares.ledTasks.first(where: {

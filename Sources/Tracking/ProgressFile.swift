@@ -177,16 +177,21 @@ public enum ProgressFile {
     var first: [Key: ProgressEntry] = [:]
     var issues: [ProgressIssue] = []
     func shownValue(_ e: ProgressEntry) -> String {
-      e.value.map(Requirement.format) ?? e.state?.chinese ?? "—"
+      e.value.map(Requirement.format) ?? e.state?.chinese ?? e.finding?.chinese ?? "—"
     }
-    for e in entries where e.kind == .target || e.kind == .base {
-      let basis = e.kind == .base ? e.baseYear.map(String.init) ?? "" : e.basis?.rawValue ?? ""
+    for e in entries where e.kind == .target || e.kind == .base || e.kind == .finding {
+      let basis =
+        e.kind == .base
+        ? e.baseYear.map(String.init) ?? ""
+        : e.kind == .finding ? e.findingSource?.chinese ?? "" : e.basis?.rawValue ?? ""
       let key = Key(kind: e.kind, id: e.id, basis: basis, date: e.date)
       guard let earlier = first[key] else {
         first[key] = e
         continue
       }
-      guard earlier.value != e.value || earlier.state != e.state || earlier.lagging != e.lagging
+      guard
+        earlier.value != e.value || earlier.state != e.state || earlier.lagging != e.lagging
+          || earlier.finding != e.finding
       else { continue }
       let at = earlier.location.map { "\($0.file):\($0.line)" } ?? "an earlier row"
       let what = basis.isEmpty ? "" : " (\(basis))"
@@ -264,6 +269,8 @@ struct PlanIndex: Sendable {
   /// The units whose rows for a target count: its lead and cooperating units, or only its
   /// declared data source.
   var targetReporters: [String: Set<String>] = [:]
+  /// The lead and cooperating units of each target: whose self-assessment (自评) counts.
+  var targetUnits: [String: Set<String>] = [:]
   /// Short names by unit id, for messages.
   var unitNames: [String: String] = [:]
   var tasks: Set<String> = []
@@ -279,6 +286,7 @@ struct PlanIndex: Sendable {
     period = plan.plan.period
     for t in plan.targets where targets[t.target.id] == nil { targets[t.target.id] = t.target }
     for t in plan.targets {
+      targetUnits[t.target.id, default: []].formUnion(t.lead + t.cooperating)
       if let source = t.target.source {
         targetReporters[t.target.id] = [source]
       } else {
@@ -303,7 +311,7 @@ struct PlanIndex: Sendable {
     if targets[id] != nil { kinds.append(.target) }
     if tasks.contains(id) { kinds.append(.task) }
     if milestones.contains(id) { kinds.append(.milestone) }
-    kinds.removeAll { $0 == kind || (kind == .base && $0 == .target) }
+    kinds.removeAll { $0 == kind || ((kind == .base || kind == .finding) && $0 == .target) }
     guard let k = kinds.first else { return nil }
     return "'\(id)' is a \(k.rawValue): use kind \(k.rawValue)"
   }
@@ -485,13 +493,13 @@ private struct FileParser {
     var kind: ProgressEntry.Kind?
     let kindText = row[.kind]
     if kindText.isEmpty {
-      issue(row.at(.kind), "kind is empty (expected target, base, task or milestone)")
+      issue(row.at(.kind), "kind is empty (expected target, base, task, milestone or finding)")
     } else if let k = ProgressEntry.Kind(rawValue: kindText) {
       kind = k
     } else {
       issue(
         row.at(.kind),
-        "kind '\(shown(kindText))' is not one of target, base, task, milestone")
+        "kind '\(shown(kindText))' is not one of target, base, task, milestone, finding")
     }
 
     var entry = ProgressEntry(kind: kind ?? .target, id: row[.id], reporter: "", date: Day(0, 0, 0))
@@ -570,14 +578,29 @@ private struct FileParser {
       entry.state = state(row, required: true)
       entry.percent = percent(row)
       checkPercent(entry, row)
+    case .finding:
+      let target = lookUpTarget(row, kind: .finding)
+      idKnown = target != nil
+      for c in [Column.value, .unit, .percent] { requireEmpty(row, c, "in a finding row") }
+      entry.findingSource = findingSource(row)
+      basisKey = entry.findingSource?.rawValue
+      entry.finding = findingClass(row)
     case nil:
       break
     }
 
-    let reporter = self.reporter(row)
+    // A third-party assessor need not be a unit of the plan: it is kept as written.
+    let external =
+      kind == .finding && entry.findingSource != .selfAssessment && !row[.reporter].isEmpty
+      && index.unitIDs.contains(row[.reporter]) == false
+      && index.shortNames[row[.reporter]] == nil
+    let reporter = external ? row[.reporter] : self.reporter(row)
     entry.reporter = reporter ?? ""
     if let kind, kind == .target || kind == .base, idKnown, let reporter {
       checkResponsible(reporter, row: row, kind: kind)
+    }
+    if kind == .finding, entry.findingSource == .selfAssessment, idKnown, let reporter {
+      checkSelfAssessor(reporter, row: row)
     }
     if let day = date(row) { entry.date = day }
 
@@ -623,7 +646,55 @@ private struct FileParser {
     }
   }
 
-  /// The plan-level target or task figure a `target` or `base` row names.
+  /// A self-assessment (自评) counts only from a unit that carries the target.
+  mutating func checkSelfAssessor(_ reporter: String, row: Row) {
+    let id = row[.id]
+    let allowed = index.targetUnits[id] ?? []
+    guard !allowed.contains(reporter) else { return }
+    func named(_ unit: String) -> String {
+      index.unitNames[unit].map { "\($0) (\(unit))" } ?? unit
+    }
+    let who = allowed.sorted().map(named)
+    let list =
+      who.isEmpty ? "no unit carries it" : "the plan's units for it: \(who.joined(separator: ", "))"
+    issue(
+      row.at(.reporter),
+      "reporter \(shown(named(reporter))) cannot self-assess target '\(id)' (自评 is by its lead "
+        + "or a cooperating unit; \(list); an inspector's finding is 第三方评估)")
+  }
+
+  /// Whose finding a `finding` row records, from its `basis` column.
+  mutating func findingSource(_ row: Row) -> FindingSource? {
+    let text = row[.basis]
+    if text.isEmpty {
+      issue(row.at(.basis), "basis is empty (expected 自评 or 第三方评估 in a finding row)")
+      return nil
+    }
+    if let s = FindingSource(name: text) { return s }
+    issue(
+      row.at(.basis),
+      "basis '\(shown(text))' is not 自评 or 第三方评估 (or selfAssessment, thirdParty) "
+        + "in a finding row")
+    return nil
+  }
+
+  /// The class a `finding` row records, from its `state` column.
+  mutating func findingClass(_ row: Row) -> TargetStatus? {
+    let text = row[.state]
+    let expect = "达标, 预计达标, 基本达标 or 未达标 (or met, projected, nearlyMet, notMet)"
+    if text.isEmpty {
+      issue(row.at(.state), "state is empty (expected the class found: \(expect))")
+      return nil
+    }
+    let found = TargetStatus.allCases.first { $0.chinese == text || $0.rawValue == text }
+    guard let found, found != .noData else {
+      issue(row.at(.state), "state '\(shown(text))' is not a class a finding gives (\(expect))")
+      return nil
+    }
+    return found
+  }
+
+  /// The plan-level target or task figure a `target`, `base` or `finding` row names.
   mutating func lookUpTarget(_ row: Row, kind: ProgressEntry.Kind) -> PlanTarget? {
     let id = row[.id]
     if id.isEmpty {

@@ -47,7 +47,10 @@ struct Ranker {
   private mutating func scored(_ day: Day) -> (status: StatusReport, ordered: [RankEntry]) {
     if let known = days[day] { return known }
     let status = Evaluator.evaluate(resolved, reports: reports, asOf: day)
-    let result = (status: status, ordered: Ranking.ordered(Assessor.score(status)))
+    let result = (
+      status: status,
+      ordered: Ranking.ordered(Assessor.score(status), groups: status.rules.rankingGroups)
+    )
     days[day] = result
     return result
   }

@@ -8,6 +8,9 @@ public struct RankEntry: Sendable {
   public var rank: Int
   /// The rank in the previous period, nil when the unit was not ranked then.
   public var previousRank: Int?
+  /// The ranking group (``RankingGroup``) the unit is ranked in; nil when the plan ranks all
+  /// units in one list. Ranks and changes count within the group.
+  public var group: String? = nil
 
   /// Places gained since the previous period (positive: up), nil when new.
   public var change: Int? { previousRank.map { $0 - rank } }
@@ -52,6 +55,36 @@ public struct Ranking: Sendable {
   ) -> [Ranking] {
     var ranker = Ranker(resolved, reports: reports)
     return periods.map { ranker.ranking($0) }
+  }
+
+  /// The ranking groups in order, as the entries carry them (empty for one list).
+  public var groups: [String] {
+    var out: [String] = []
+    for e in entries { if let g = e.group, out.last != g { out.append(g) } }
+    return out
+  }
+
+  /// The name of the list of units no declared ranking group takes.
+  public static let otherGroup = "其他单位"
+
+  /// Scores in rank order with their ranks, one list per ranking group (each unit in the
+  /// first group that takes it, the rest after the groups), in the groups' order.
+  static func ordered(_ scores: [UnitScore], groups: [RankingGroup]?) -> [RankEntry] {
+    guard let groups, !groups.isEmpty else { return ordered(scores) }
+    var lists = [[UnitScore]](repeating: [], count: groups.count + 1)
+    for s in scores {
+      lists[groups.firstIndex { $0.contains(s.unit) } ?? groups.count].append(s)
+    }
+    var out: [RankEntry] = []
+    for (i, list) in lists.enumerated() where !list.isEmpty {
+      let name = i < groups.count ? groups[i].name : otherGroup
+      out += ordered(list).map {
+        var e = $0
+        e.group = name
+        return e
+      }
+    }
+    return out
   }
 
   /// Scores in rank order with their ranks (previous ranks not yet known).

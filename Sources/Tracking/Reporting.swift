@@ -63,12 +63,13 @@ enum ReportingCheck {
       return units.map { UnitReporting(unit: $0, missing: [], late: []) }
     }
     // Who reported in each month's own file, and the first later file holding a unit's rows
-    // dated in an earlier month (base-year values, sent whenever known, do not count).
+    // dated in an earlier month (base-year values, sent whenever known, and assessors'
+    // findings do not count).
     var onTime: [ReportingPeriod: Set<String>] = [:]
     var later: [ReportingPeriod: [String: ReportingPeriod]] = [:]
     for report in reports.sorted(by: { $0.period < $1.period })
     where report.period.range.start <= asOf {
-      for e in report.entries where e.kind != .base {
+      for e in report.entries where e.kind != .base && e.kind != .finding {
         let month = ReportingPeriod.month(year: e.date.year, month: e.date.month)
         if month == report.period {
           onTime[month, default: []].insert(e.reporter)

@@ -120,9 +120,11 @@ public enum Evaluator {
       let milestones =
         t.target.requirement.measure == .qualitative
         ? t.taskID.flatMap { taskIndex[$0] }.map { tasks[$0].milestones } ?? [] : []
-      return TargetEvaluator.evaluate(
+      var e = TargetEvaluator.evaluate(
         t, entries: rows[t.target.id] ?? [], asOf: asOf, plan: plan, rules: rules,
         milestones: milestones)
+      e.attachFindings(rows[t.target.id] ?? [], asOf: asOf)
+      return e
     }
 
     // Roll-ups count the targets whose own period has begun.

@@ -31,6 +31,62 @@ public struct TargetEvaluation: Sendable {
   public var notYetDue = false
   /// Why the target is in its class, in Chinese (`PM2.5平均浓度 38 微克/立方米，要求不高于35`).
   public var explanation: String
+  /// The latest self-assessment (自评) and third-party finding (第三方评估) recorded on or
+  /// before the date, shown beside the computed ``status``.
+  public var selfAssessment: TargetFinding? = nil
+  public var thirdParty: TargetFinding? = nil
+
+  /// The finding from `source`, if one is recorded.
+  public func finding(_ source: FindingSource) -> TargetFinding? {
+    source == .selfAssessment ? selfAssessment : thirdParty
+  }
+
+  /// The finding scoring takes instead of the computed class under `use`, if there is one.
+  public func scoringFinding(_ use: FindingUse) -> TargetFinding? {
+    switch use {
+    case .computed: nil
+    case .selfAssessment: selfAssessment
+    case .thirdParty: thirdParty
+    }
+  }
+
+  /// The class the target is scored by under `use`: the finding's where there is one, else
+  /// the computed ``status``.
+  public func scoredStatus(_ use: FindingUse) -> TargetStatus {
+    scoringFinding(use)?.status ?? status
+  }
+
+  /// Records the latest finding of each source among `rows` (the target's rows up to the
+  /// date, any kinds).
+  mutating func attachFindings(_ rows: [ProgressEntry], asOf: Day) {
+    for r in rows where r.kind == .finding && r.date <= asOf {
+      guard let source = r.findingSource, let status = r.finding else { continue }
+      let f = TargetFinding(
+        source: source, status: status, by: r.reporter, on: r.date, note: r.note)
+      switch source {
+      case .selfAssessment where selfAssessment.map({ $0.on <= r.date }) ?? true:
+        selfAssessment = f
+      case .thirdParty where thirdParty.map({ $0.on <= r.date }) ?? true:
+        thirdParty = f
+      default: break
+      }
+    }
+  }
+}
+
+/// A target's class as an assessor found it (a `finding` row of the progress reports).
+public struct TargetFinding: Sendable, Equatable {
+  public var source: FindingSource
+  public var status: TargetStatus
+  /// Who found it: a unit id, or the third-party assessor as written.
+  public var by: String
+  public var on: Day
+  public var note: String
+
+  /// `自评达标（大气处，2020-12-20）`, with the unit's short name when `names` knows it.
+  public func chinese(names: [String: String] = [:]) -> String {
+    "\(source.chinese)\(status.chinese)（\(names[by] ?? by)，\(on)）"
+  }
 }
 
 /// Classifies targets. See `Sources/Tracking/README.md` for the rules.

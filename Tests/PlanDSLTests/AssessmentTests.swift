@@ -55,3 +55,22 @@ import Testing
     #expect(back.assessment?.deductions == AssessmentRules.defaultDeductions)
   }
 }
+
+@Suite struct AssessmentFindingsAndGroupsDSLTests {
+  @Test func findingsAndRankingGroupsLower() throws {
+    let p = Plan("p", title: "T", issuer: "i", period: .year(2020)) {
+      Assessment(findings: .thirdParty) {
+        RankingGroup("各区", kinds: [.district])
+        RankingGroup("市直部门", kinds: [.department], units: ["msa"])
+      }
+    }
+    let rules = try #require(p.model.assessment)
+    #expect(rules.findingUse == .thirdParty)
+    #expect(rules.rankingGroups?.map(\.name) == ["各区", "市直部门"])
+    #expect(rules.rankingGroups?.last?.units == ["msa"])
+    // Without the setting, targets are scored by the computed class.
+    let plain = Plan("q", title: "T", issuer: "i", period: .year(2020)) { Assessment() }
+    #expect(plain.model.assessment?.findingUse == .computed)
+    #expect(plain.model.assessment?.rankingGroups == nil)
+  }
+}

@@ -94,3 +94,17 @@ private func lowered(_ targets: Targets) -> [PlanTarget] {
     #expect(targets.map(\.requirement.baseYear) == [2015, 2015, 2019])
   }
 }
+
+@Suite struct TargetGroupsTests {
+  @Test func aTargetsBlockNamesTheGroupOfItsTargets() {
+    let plan = Plan("p", title: "计划", issuer: "eeb", period: .year(2020)) {
+      Targets("环境质量") {
+        Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), number: "1")
+        Target("o3", "臭氧", .atMost(160, "微克/立方米"), number: "2")
+      }
+      Targets { Target("cod", "化学需氧量排放量", .reduction(by: 14.7, against: 2015)) }
+    }.model
+    #expect(plan.targets.map(\.group) == ["环境质量", "环境质量", nil])
+    #expect(plan.targets.map(\.number) == ["1", "2", nil])
+  }
+}

@@ -29,7 +29,10 @@ struct SnapshotReaderTests {
           Bonus(.doneEarly(task: "k1"), points: 1),
         ],
         vetoes: [Veto(.targetNotMet("t1"), cap: "合格"), Veto(.taskOverdue(nil), cap: "不合格")],
-        grades: AssessmentRules.defaultGrades, reportDay: 5, freshness: 2),
+        grades: AssessmentRules.defaultGrades, reportDay: 5, freshness: 2, findings: .thirdParty,
+        rankingGroups: [
+          RankingGroup("各处", kinds: [.division]), RankingGroup("一局", units: ["u1"]),
+        ]),
       units: [
         OrgUnit(id: "u1", name: "一局", shortName: "一局", kind: .department),
         OrgUnit(id: "u2", name: "二处", shortName: "二处", kind: .division, parent: "u1"),
@@ -39,7 +42,7 @@ struct SnapshotReaderTests {
           id: "t1", name: "PM2.5", requirement: .atMost(35, "微克/立方米"), tolerance: 2,
           weight: 10, period: .period(name: "秋冬季", DateRange(Day(2020, 10, 1), Day(2020, 12, 31))),
           responsibility: Responsibility(lead: ["u1"], cooperating: ["u2"]), reason: "收紧",
-          source: "u2"),
+          source: "u2", group: "环境质量", number: "1"),
         PlanTarget(
           id: "t2", name: "COD", requirement: .reduction(by: 14.7, against: 2015),
           responsibility: Responsibility()),

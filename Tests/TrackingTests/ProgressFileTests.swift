@@ -169,9 +169,16 @@ enum ProgressFixtures {
     let report = try ProgressFile.parse(example, path: p, plan: F.guangzhou)
     #expect(
       report.entries.map(\.kind) == [
-        .target, .target, .target, .base, .target, .task, .task, .task,
+        .target, .target, .target, .base, .target, .task, .task, .task, .finding, .finding,
       ])
-    #expect(report.entries.last?.reporter == "gz-eeb-info")
+    #expect(report.entries[7].reporter == "gz-eeb-info")
+    // A self-assessment by the target's lead; a third-party assessor kept as written.
+    #expect(report.entries[8].reporter == "gz-eeb-air")
+    #expect(report.entries[8].findingSource == .selfAssessment)
+    #expect(report.entries[8].finding == .met)
+    #expect(report.entries[9].reporter == "省环境科学研究院")
+    #expect(report.entries[9].findingSource == .thirdParty)
+    #expect(report.entries[9].finding == .notMet)
   }
 
   // MARK: Numbers
@@ -263,7 +270,7 @@ enum ProgressFixtures {
   @Test func anUnknownKind() {
     #expect(
       issue("Task,coal,,,,推进中,50,gz-eeb-air,2020-09-30,\n")
-        == "\(p):2:1: kind 'Task' is not one of target, base, task, milestone")
+        == "\(p):2:1: kind 'Task' is not one of target, base, task, milestone, finding")
   }
 
   // MARK: Units

@@ -181,3 +181,31 @@ import Testing
     #expect(q2.entries.allSatisfy { $0.previousRank != nil })
   }
 }
+
+@Suite struct RankingGroupTests {
+  func unitScore(_ id: String, _ kind: OrgUnit.Kind, _ score: Double) -> UnitScore {
+    UnitScore(
+      unit: OrgUnit(id: id, name: id, shortName: id, kind: kind), score: score, bonus: 0,
+      grade: "", gradeBeforeVeto: "", lines: [], completion: 50, overdue: [])
+  }
+
+  @Test func eachGroupRankedApartInTheGroupsOrder() {
+    let r = Ranking.ordered(
+      [
+        unitScore("dept-a", .department, 70), unitScore("panyu", .district, 60),
+        unitScore("div", .division, 99), unitScore("dept-b", .department, 90),
+        unitScore("nansha", .district, 80),
+      ],
+      groups: [RankingGroup("各区", kinds: [.district]), RankingGroup("市直部门", kinds: [.department])])
+    #expect(r.map(\.score.unit.id) == ["nansha", "panyu", "dept-b", "dept-a", "div"])
+    #expect(r.map(\.rank) == [1, 2, 1, 2, 1])
+    #expect(r.map(\.group) == ["各区", "各区", "市直部门", "市直部门", Ranking.otherGroup])
+  }
+
+  @Test func withoutGroupsOneList() {
+    let r = Ranking.ordered(
+      [unitScore("a", .district, 1), unitScore("b", .department, 2)], groups: nil)
+    #expect(r.map(\.group) == [nil, nil])
+    #expect(r.map(\.rank) == [1, 2])
+  }
+}
