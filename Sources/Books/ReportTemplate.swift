@@ -37,22 +37,31 @@ public enum ReportTemplate {
   /// 当月 / 累计 as the 口径 dropdown shows them.
   public static let basisNames: [(ProgressEntry.Basis, String)] = [(.period, "当月"), (.ytd, "累计")]
 
-  /// The file name of a unit's template: `2020-09-08-大气处.xlsx`.
+  /// The key of the 填报人 row.
+  public static let preparerKey = "preparer"
+  /// The key of the 审核人 row.
+  public static let reviewerKey = "reviewer"
+
+  /// The file name of a unit's template: `2020年9月-08-大气处.xlsx` (the month in words, so
+  /// that the book number after it does not read as a day; `collect` goes by the workbook's
+  /// properties, not its name).
   public static func fileName(
     period: ReportingPeriod, unit: OrgUnit, in resolved: ResolvedPlan
   ) -> String {
     let book = BookExport.books(resolved).first { $0.unit?.id == unit.id }?.fileName
-    return "\(period)-\(book ?? "\(BookExport.safeFileName(unit.shortName)).xlsx")"
+    return "\(period.chinese)-\(book ?? "\(BookExport.safeFileName(unit.shortName)).xlsx")"
   }
 
-  /// What a unit reports: the targets and figures it leads (a target with a declared data
-  /// source is reported by that unit alone), the tasks it leads (with their milestones).
+  /// What a unit reports: the targets and figures it leads or cooperates on (a target with a
+  /// declared data source is reported by that unit alone); see
+  /// `ResolvedPlan.reportedTargets(by:)`.
   public static func reportedTargets(_ resolved: ResolvedPlan, unit: String) -> [ResolvedTarget] {
-    resolved.targets.filter { $0.target.source.map { $0 == unit } ?? $0.lead.contains(unit) }
+    resolved.reportedTargets(by: unit)
   }
 
+  /// The tasks a unit reports: those it leads (with their milestones).
   public static func reportedTasks(_ resolved: ResolvedPlan, unit: String) -> [ResolvedTask] {
-    resolved.tasks.filter { $0.lead.contains(unit) }
+    resolved.reportedTasks(by: unit)
   }
 
   /// The fill-in sheet's layout and where its input cells are (rows, with the columns that
@@ -72,6 +81,9 @@ public enum ReportTemplate {
     public var milestoneRows: [Int] = []
     /// The report date's row.
     public var dateRow = 0
+    /// The 填报人 and 审核人 rows (their input cell is in column ``Column/value``).
+    public var preparerRow = 0
+    public var reviewerRow = 0
   }
 
   /// Input cells: unlocked, pale yellow.
@@ -92,7 +104,7 @@ public enum ReportTemplate {
   ) -> Layout {
     let S = BookStyles.self
     let plan = resolved.plan
-    var sheet = SheetLayout(name: sheetName, columns: [4, 5, 22, 14, 8, 11, 8, 18, 12])
+    var sheet = SheetLayout(name: sheetName, columns: [4, 5, 20, 13, 8, 11, 8, 26, 10])
     var layout = Layout(sheet: sheet)
     let all = 1...8
     sheet.append([
@@ -111,13 +123,23 @@ public enum ReportTemplate {
       .init(
         all,
         .text(
-          "填报说明：只填写浅黄色单元格，其余内容已锁定。本期数值填写数字（不带单位），口径选择“当月”或“累计”；任务状态从下拉列表选择，完成%填写0至100的数字；进展说明简要写明本期完成的工作，佐证材料写明文件名或文号。填好后保存为xlsx文件报回，勿修改文件名以外的内容。"
+          "填报说明：只填写浅黄色单元格，其余内容已锁定。填报人、审核人写明姓名。进展说明较长时，双击行号下边线（或拖动）加高该行，使其完整显示和打印。本期数值填写数字（不带单位），口径选择“当月”或“累计”；任务状态从下拉列表选择，完成%填写0至100的数字；进展说明简要写明本期完成的工作，佐证材料写明文件名或文号。填好后保存为xlsx文件报回，勿修改文件名以外的内容。"
         ), S.paragraph),
     ])
     layout.dateRow = sheet.nextRow
     sheet.append([
       .init(0, .text(dateKey), key), .init(1...4, .text("填报日期（本报告期内）："), S.party),
       .init(5, .date(period.range.end), inputDate),
+    ])
+    layout.preparerRow = sheet.nextRow
+    sheet.append([
+      .init(0, .text(preparerKey), key), .init(1...4, .text("填报人（姓名、电话）："), S.party),
+      .init(5...8, .blank, input),
+    ])
+    layout.reviewerRow = sheet.nextRow
+    sheet.append([
+      .init(0, .text(reviewerKey), key), .init(1...4, .text("审核人（处室/单位负责人）："), S.party),
+      .init(5...8, .blank, input),
     ])
 
     let targets = reportedTargets(resolved, unit: unit.id)
@@ -137,7 +159,7 @@ public enum ReportTemplate {
           .init(0, .text("target:\(t.target.id)"), key),
           .init(1, .number(Double(n + 1)), S.number(1)),
           .init(2, .text(BookText.targetName(t.target)), S.text),
-          .init(3, .text(r.summary), S.text),
+          .init(3, .text(r.summary + role(t, unit: unit.id, in: resolved)), S.text),
           r.measure == .change
             ? .init(4, .blank, input)
             : .init(4, .text(qualitative ? "—" : r.unit ?? ""), S.centered),
@@ -145,7 +167,7 @@ public enum ReportTemplate {
           qualitative ? .init(6, .text("—"), S.centered) : .init(6, .blank, input),
           .init(7, .blank, input),
           .init(8, .blank, S.text),
-        ])
+        ], minHeight: inputRowHeight)
         if qualitative { layout.qualitativeRows.append(row) } else { layout.targetRows.append(row) }
         if r.measure == .change { layout.changeRows.append(row) }
         if r.measure == .change, let year = r.baseYear {
@@ -160,7 +182,7 @@ public enum ReportTemplate {
             .init(6, .text("\(year)年"), S.centered),
             .init(7, .blank, input),
             .init(8, .blank, S.text),
-          ])
+          ], minHeight: inputRowHeight)
           layout.baseRows.append(baseRow)
         }
       }
@@ -189,7 +211,7 @@ public enum ReportTemplate {
           .init(6, .blank, inputNumber),
           .init(7, .blank, input),
           .init(8, .blank, input),
-        ])
+        ], minHeight: inputRowHeight)
         layout.taskRows.append(row)
         for m in t.task.milestones {
           let mRow = sheet.nextRow
@@ -204,7 +226,7 @@ public enum ReportTemplate {
             .init(6, .blank, inputNumber),
             .init(7, .blank, input),
             .init(8, .blank, S.text),
-          ])
+          ], minHeight: inputRowHeight)
           layout.milestoneRows.append(mRow)
         }
       }
@@ -215,5 +237,17 @@ public enum ReportTemplate {
     sheet.page.fitPagesWide = 1
     layout.sheet = sheet
     return layout
+  }
+
+  /// The least height of a row people write in: four lines of 进展说明 show (and print)
+  /// without resizing; a longer note needs the row made taller, which the sheet's protection
+  /// allows (row formatting is unlocked: double-click the row's lower edge to fit it).
+  public static let inputRowHeight = 60.0
+
+  /// For a target the unit cooperates on: `（配合报送，牵头：水处）` after the requirement.
+  static func role(_ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan) -> String {
+    guard t.target.source == nil, !t.lead.contains(unit) else { return "" }
+    let leads = t.lead.map { id in resolved.plan.units.first { $0.id == id }?.shortName ?? id }
+    return "\n（配合报送\(leads.isEmpty ? "" : "，牵头：\(leads.joined(separator: "、"))")）"
   }
 }

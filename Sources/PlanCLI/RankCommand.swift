@@ -28,7 +28,7 @@ struct RankCommand: ParsableCommand {
   @Flag(help: "With --format table: each unit's itemised reasons.") var reasons = false
 
   func validate() throws {
-    guard ReportingPeriod(parsing: period) != nil else {
+    guard ReportingPeriod(typed: period) != nil else {
       throw ValidationError(
         "--period '\(period)' is not a month (2020-09), a quarter (2020Q3), a half-year (2020H1) "
           + "or a year (2020)")
@@ -40,7 +40,7 @@ struct RankCommand: ParsableCommand {
     try workspace.requireWorkspace(for: options.plan, refusal: "nothing ranked")
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing ranked")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
-    guard let period = ReportingPeriod(parsing: period) else { throw ExitCode(64) }
+    guard let period = ReportingPeriod(typed: period) else { throw ExitCode(64) }
     let span = loaded.plan.period
     guard period.range.end >= span.start, period.range.start <= span.end else {
       throw ValidationError(

@@ -25,14 +25,14 @@ struct StatusCommand: ParsableCommand {
       """)
 
   @OptionGroup var options: PlanOptions
-  @Option(help: "The day to evaluate as of (YYYY-MM-DD).") var asOf: String
+  @Option(help: "The day to evaluate as of: 2020-09-30, 2020-9-30, 2020/9/30 or 2020年9月30日.") var asOf: String
   @Option(help: "Show only this unit's share (id, short name or full name).") var unit: String?
   @Option(help: "Output format: table, json or xlsx.") var format: ReportFormat = .table
   @Option(help: "For --format xlsx: the workbook to write.") var out: String?
 
   func validate() throws {
-    guard Day(parsing: asOf) != nil else {
-      throw ValidationError("--as-of '\(asOf)' is not a date (YYYY-MM-DD)")
+    guard Day(typed: asOf) != nil else {
+      throw ValidationError("--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
     }
     if let unit, let plan = try? Workspace().load(options.plan).plan,
       ShowCommand.unit(unit, in: plan) == nil
@@ -48,7 +48,7 @@ struct StatusCommand: ParsableCommand {
     try workspace.requireWorkspace(for: options.plan, refusal: "nothing evaluated")
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing evaluated")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
-    guard let day = Day(parsing: asOf) else { throw ExitCode(64) }
+    guard let day = Day(typed: asOf) else { throw ExitCode(64) }
     let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing evaluated")
     let month = ReportingPeriod.month(year: day.year, month: day.month)
     if !progress.reports.contains(where: { $0.period == month && !$0.entries.isEmpty }) {

@@ -10,25 +10,29 @@ struct TemplateCommand: ParsableCommand {
     commandName: "template",
     abstract: "Write the progress report workbooks the units fill in for a month.",
     discussion: """
-      One workbook per unit that leads a task or a target: its targets (measured value, \
-      口径, base-year value where the plan needs one) and tasks (状态 from a list, 完成% 0–100, \
-      进展说明, 佐证材料), input cells unlocked and validated, everything else locked. Written \
-      to exports/<plan-id>/templates/<period>/ unless --out is given. Collect the filled \
+      One workbook per unit that reports something: the targets it leads or cooperates on \
+      (measured value, 口径, base-year value where the plan needs one; a target with a data \
+      source is reported by that unit alone) and the tasks it leads (状态 from a list, 完成% \
+      0–100, 进展说明, 佐证材料), with 填报人 and 审核人; input cells unlocked and validated, \
+      everything else locked. Named <month in words>-<book number>-<unit>.xlsx \
+      (2020年10月-08-大气处.xlsx) in exports/<plan-id>/templates/<period>/ unless --out is \
+      given. Units with nothing to report are listed with the reason; a unit named with --unit \
+      that has nothing to report is an error (exit 1, nothing written). Collect the filled \
       workbooks with `planbook collect`.
       """)
 
   @OptionGroup var options: PlanOptions
-  @Option(help: "The month reported on (YYYY-MM).") var period: String
+  @Option(help: "The month reported on: 2020-09, 2020-9, 2020/9 or 2020年9月.") var period: String
   @Option(name: .customLong("unit"), help: "Only this unit (id, short or full name); repeatable.")
   var units: [String] = []
   @Option(help: "The folder to write into.") var out: String?
 
   func validate() throws {
-    guard case .month? = ReportingPeriod(parsing: period) else {
-      throw ValidationError("--period '\(period)' is not a month (YYYY-MM)")
+    guard case .month? = ReportingPeriod(typed: period) else {
+      throw ValidationError("--period '\(period)' is not a month (write 2020-09 or 2020年9月)")
     }
     guard let plan = try? Workspace().load(options.plan).plan else { return }
-    guard let p = ReportingPeriod(parsing: period), p.range.end >= plan.period.start,
+    guard let p = ReportingPeriod(typed: period), p.range.end >= plan.period.start,
       p.range.start <= plan.period.end
     else {
       throw ValidationError("--period \(period) is outside the plan's period \(plan.period)")
@@ -42,9 +46,20 @@ struct TemplateCommand: ParsableCommand {
     let workspace = Workspace()
     let checked = try workspace.loadChecked(options.plan, refusal: "no templates written")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
-    guard let month = ReportingPeriod(parsing: period) else { throw ExitCode(64) }
+    guard let month = ReportingPeriod(typed: period) else { throw ExitCode(64) }
     let ids = units.compactMap { ShowCommand.unit($0, in: loaded.plan)?.id }
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)/templates/\(month)")
+    let none = TemplateWriter.plan(resolved, period: month, units: ids.isEmpty ? nil : ids).none
+    if !ids.isEmpty, !none.isEmpty {
+      // A clerk who asks for a unit's template expects one: say why there is none.
+      for (unit, why) in none {
+        printError("\(unit.shortName)：本期无需填报（\(why)），不生成填报表")
+      }
+      printError(
+        "\(loaded.plan.id): \(none.map(\.unit.shortName).joined(separator: ", ")) "
+          + "\(none.count == 1 ? "has" : "have") nothing to report; no templates written")
+      throw ExitCode(1)
+    }
     let written: [String]
     do {
       written = try TemplateWriter.writeAll(
@@ -56,6 +71,10 @@ struct TemplateCommand: ParsableCommand {
     }
     print("\(loaded.plan.id): \(count(written.count, "template")) for \(month) in \(folder)")
     for path in written { print("  \(URL(fileURLWithPath: path).lastPathComponent)") }
+    if !none.isEmpty {
+      print("无需填报（\(none.count)个单位）：")
+      for (unit, why) in none { print("  \(unit.shortName)：\(why)") }
+    }
   }
 }
 
@@ -71,19 +90,23 @@ struct CollectCommand: ParsableCommand {
       file, sheet and cell. A workbook with any problem is rejected whole, and when any is \
       rejected nothing is written. The rows go to plans/progress/<plan-id>/<month>.csv; a unit \
       already collected for that month needs --replace, and the rows it replaces are kept in \
-      plans/progress/<plan-id>/history/. Exits 0 when everything was collected, 1 otherwise.
+      plans/progress/<plan-id>/history/. A workbook returned blank is a warning naming its \
+      unit and is not collected. Afterwards the units that still owe a report on the month are \
+      listed. Problems are written in Chinese for the units (file, sheet and cell). Exits 0 \
+      when everything was collected (or only blank workbooks were skipped), 1 otherwise.
       """)
 
   @OptionGroup var options: PlanOptions
   @Argument(help: "The returned workbooks.") var files: [String] = []
   @Flag(help: "Replace a unit's rows collected earlier for the same month.") var replace = false
-  @Option(help: "The month being collected (YYYY-MM): a workbook for another month is refused.")
+  @Option(
+    help: "The month being collected (2020-09 or 2020年9月): a workbook for another month is refused.")
   var period: String?
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one xlsx file") }
-    if let period, ReportingPeriod(parsing: period) == nil {
-      throw ValidationError("--period '\(period)' is not a month (YYYY-MM)")
+    if let period, ReportingPeriod(typed: period).map({ if case .month = $0 { true } else { false } }) != true {
+      throw ValidationError("--period '\(period)' is not a month (write 2020-09 or 2020年9月)")
     }
   }
 
@@ -96,7 +119,7 @@ struct CollectCommand: ParsableCommand {
     let outcome: Collection.Outcome
     do {
       outcome = try collection.collect(
-        files, replace: replace, period: period.flatMap(ReportingPeriod.init(parsing:)),
+        files, replace: replace, period: period.flatMap(ReportingPeriod.init(typed:)),
         notice: { printError($0) })
     } catch let failure {
       for issue in failure.issues { printError(TerminalText.escaped(issue.description)) }
@@ -104,6 +127,9 @@ struct CollectCommand: ParsableCommand {
         "\(resolved.plan.id): nothing collected (\(count(failure.issues.count, "problem")))")
       throw ExitCode(1)
     }
+    for line in outcome.warnings { printError("warning: \(line)") }
+    if outcome.summary.isEmpty { print("\(resolved.plan.id): nothing collected") }
     for line in outcome.summary { print(line) }
+    for line in outcome.missingLines { print(line) }
   }
 }

@@ -62,6 +62,10 @@ public struct ProgressEntry: Sendable, Hashable {
   /// The unit (org unit id) that reports; for a third-party finding, the assessor as written
   /// when it is not a unit of the plan.
   public var reporter: String
+  /// 填报人 and 审核人: the people who filled in and checked the report (free text, may be
+  /// empty; the `preparer` and `reviewer` columns of a report file).
+  public var preparer = ""
+  public var reviewer = ""
   /// The day the value or state holds for.
   public var date: Day
   public var note: String

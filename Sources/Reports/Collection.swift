@@ -18,8 +18,23 @@ public struct Collection: Sendable {
   /// What was written.
   public struct Outcome: Sendable {
     public var written: [String]
-    /// One line per submission: `2020-09.csv: 23 rows from 大气处 (2020-09-08-大气处.xlsx)`.
+    /// One line per submission: `2020-09.csv: 23 rows from 大气处 (2020年9月-08-大气处.xlsx)`.
     public var summary: [String]
+    /// Workbooks returned blank (nothing filled in), which were not collected: one line each,
+    /// naming the file and the unit.
+    public var warnings: [String] = []
+    /// For each month collected into, the units that owe a report on it
+    /// (`ResolvedPlan.reportingUnits`) and have none in its file yet.
+    public var missing: [(period: ReportingPeriod, units: [OrgUnit])] = []
+
+    /// The missing units as lines: `2020-09 尚未报送（2个单位）：办公室、信息中心`.
+    public var missingLines: [String] {
+      missing.map { m in
+        m.units.isEmpty
+          ? "\(m.period) 应报单位均已报送"
+          : "\(m.period) 尚未报送（\(m.units.count)个单位）：\(m.units.map(\.shortName).joined(separator: "、"))"
+      }
+    }
   }
 
   /// Reads every file, checks everything, then writes the period files (and the history of
@@ -47,7 +62,7 @@ public struct Collection: Sendable {
           CollectIssue(
             file: s.file,
             message:
-              "a report for \(s.period), not for \(expected?.description ?? "") (the month being collected)"
+              "是\(s.period.chinese)的报表，不是本次收集的\(expected?.chinese ?? "")报表"
           ))
       case .success(let s):
         if let earlier = submissions.first(where: {
@@ -57,7 +72,7 @@ public struct Collection: Sendable {
             CollectIssue(
               file: s.file,
               message:
-                "a second submission of \(s.unit.shortName) for \(s.period) (the first is \(earlier.file)); collect one of them"
+                "\(s.unit.shortName)\(s.period.chinese)的报表重复报送（第一份是\(earlier.file)）；只收集其中一份"
             ))
         } else {
           submissions.append(s)
@@ -65,6 +80,17 @@ public struct Collection: Sendable {
       }
     }
     guard issues.isEmpty else { throw CollectFailure(issues) }
+    // A workbook returned blank is not a report: say so, naming the unit, and skip it.
+    let warnings = submissions.filter(\.entries.isEmpty).map { s in
+      "\(s.file)：\(s.unit.shortName)报回的填报表是空白的（没有填写任何数值或状态），未收集"
+    }
+    let blank = submissions.filter(\.entries.isEmpty)
+    submissions.removeAll { $0.entries.isEmpty }
+    guard !submissions.isEmpty else {
+      return Outcome(
+        written: [], summary: [], warnings: warnings,
+        missing: missing(in: Set(blank.map(\.period)), updates: []))
+    }
 
     // Under the folder's lock: read what is there, prepare every file, stage them all, then
     // commit them together (a failure puts back what was renamed; a killed run is rolled back
@@ -131,7 +157,33 @@ public struct Collection: Sendable {
     let summary = submissions.map { s in
       "\(s.period).csv: \(s.entries.count) rows from \(s.unit.shortName) (\(s.file))"
     }
-    return Outcome(written: written, summary: summary)
+    return Outcome(
+      written: written, summary: summary, warnings: warnings,
+      missing: missing(
+        in: Set(submissions.map(\.period) + blank.map(\.period)), updates: updates.map(\.0)))
+  }
+
+  /// For each of `periods`, the reporting units with no rows in its file: the new text when
+  /// `updates` has it, or else the file as it is (none when there is none). A file that cannot
+  /// be read or parsed gets no list: it is not taken for a file without rows.
+  func missing(in periods: Set<ReportingPeriod>, updates: [PeriodFile.Update]) -> [(
+    period: ReportingPeriod, units: [OrgUnit]
+  )] {
+    periods.sorted().compactMap { period in
+      let path = URL(fileURLWithPath: folder).appendingPathComponent("\(period).csv").path
+      var reported = updates.first { $0.path == path }?.reporters
+      if reported == nil {
+        do {
+          reported = try readText(path).map {
+            Set(try ProgressFile.parse($0, path: path, plan: resolved).entries.map(\.reporter))
+          } ?? []
+        } catch {
+          return nil
+        }
+      }
+      let done = reported ?? []
+      return (period, resolved.reportingUnits.filter { !done.contains($0.id) })
+    }
   }
 
   /// The text of the file at `path`, or nil when there is none. A file that is there but

@@ -19,7 +19,8 @@ public struct CollectIssue: Sendable, Hashable, CustomStringConvertible {
     self.message = message
   }
 
-  /// `2020-09-08-大气处.xlsx: 填报!F7: '三十' is not a number (write 30)`.
+  /// `2020年9月-08-大气处.xlsx: 填报!F7: “三十”不是数字（请只填写数字，如35.5）`: in Chinese, as it
+  /// goes back to the unit that filled in the workbook.
   public var description: String {
     cell.map { "\(file): \($0): \(message)" } ?? "\(file): \(message)"
   }
@@ -38,6 +39,9 @@ public struct Submission: Sendable {
   public var unit: OrgUnit
   public var period: ReportingPeriod
   public var entries: [ProgressEntry]
+  /// 填报人 and 审核人 as written in the workbook (also on each entry).
+  public var preparer = ""
+  public var reviewer = ""
   /// The cell each entry was read from (`填报!F7`, its row's value cell), in the same order.
   public var cells: [String] = []
 }
@@ -57,40 +61,40 @@ public enum Collector {
     do {
       file = try XlsxFile.open(path)
     } catch {
-      return fail(located(error))
+      return fail(unreadable(error))
     }
     let props = file.customProperties
     let plan = resolved.plan
     guard props[BookProperties.kind] == "template" else {
       return fail(
-        "not a PlanBook report template (kind \(props[BookProperties.kind].map { "'\($0)'" } ?? "missing")); fill in the workbook `planbook template` wrote"
+        "不是PlanBook生成的填报表（类型\(props[BookProperties.kind].map { "“\($0)”" } ?? "缺失")）；请在 planbook template 生成的工作簿中填报"
       )
     }
     guard props[BookProperties.planID] == plan.id else {
       return fail(
-        "a template of plan '\(props[BookProperties.planID] ?? "?")', not of \(plan.id)")
+        "是计划“\(props[BookProperties.planID] ?? "?")”的填报表，不是\(plan.id)的")
     }
     guard props[BookProperties.fingerprint] == fingerprint else {
       return fail(
-        "made from an older version of \(plan.id) (fingerprint \(WorkPlan.shortFingerprint(props[BookProperties.fingerprint] ?? "?")), the plan is now \(WorkPlan.shortFingerprint(fingerprint))); send the unit a new template"
+        "由\(plan.id)的旧版本生成（版本标识\(WorkPlan.shortFingerprint(props[BookProperties.fingerprint] ?? "?"))，计划现为\(WorkPlan.shortFingerprint(fingerprint))）；请向该单位发送新的填报表"
       )
     }
     let unitID = props[BookProperties.unit].map { String($0.prefix { $0 != " " }) } ?? ""
-    guard let unit = resolved.responsibleUnits.first(where: { $0.id == unitID }) else {
-      return fail("a template of unit '\(unitID)', which has nothing to report in \(plan.id)")
+    guard let unit = resolved.reportingUnits.first(where: { $0.id == unitID }) else {
+      return fail("是单位“\(unitID)”的填报表，该单位在\(plan.id)中无需填报")
     }
     guard let period = props[TemplateWriter.periodProperty].flatMap(ReportingPeriod.init(parsing:))
     else {
-      return fail("the template names no reporting period")
+      return fail("填报表未注明报告期")
     }
     guard file.sheetNames.contains(ReportTemplate.sheetName) else {
-      return fail("no sheet '\(ReportTemplate.sheetName)'")
+      return fail("找不到工作表“\(ReportTemplate.sheetName)”")
     }
     let cells: [String: CellValue]
     do {
       cells = try file.cells(sheet: ReportTemplate.sheetName)
     } catch {
-      return fail(located(error))
+      return fail(unreadable(error))
     }
     var reader = SheetReader(
       file: name, cells: cells, resolved: resolved, unit: unit, period: period,
@@ -98,8 +102,15 @@ public enum Collector {
     let (entries, places) = reader.read()
     guard reader.issues.isEmpty else { return .failure(CollectFailure(reader.issues)) }
     return .success(
-      Submission(file: name, unit: unit, period: period, entries: entries, cells: places))
+      Submission(
+        file: name, unit: unit, period: period, entries: entries, preparer: reader.preparer,
+        reviewer: reader.reviewer, cells: places))
   }
+}
+
+/// A reader's error in Chinese for the unit, with the reader's own place and words after it.
+func unreadable(_ error: XlsxReadError) -> String {
+  "无法读取工作簿（\(located(error))）；请用Excel或WPS另存为xlsx文件后重新报送"
 }
 
 /// A reader's error without the file's path (the issue names the file): `xl/workbook.xml:1:19:
@@ -121,6 +132,9 @@ struct SheetReader {
   /// The workbook counts dates from 1904 (old Mac Excel).
   let dates1904: Bool
   var issues: [CollectIssue] = []
+  /// 填报人 and 审核人, once read.
+  var preparer = ""
+  var reviewer = ""
 
   init(
     file: String, cells: [String: CellValue], resolved: ResolvedPlan, unit: OrgUnit,
@@ -144,7 +158,8 @@ struct SheetReader {
     return v
   }
 
-  /// The cell's text, trimmed; numbers as written.
+  /// The cell's text for a number, date or choice: trimmed, full-width digits and letters
+  /// half-width (３５ → 35); numbers as written. Free text is read by ``freeText(_:_:)``.
   func text(_ row: Int, _ col: Int) -> String {
     Lenient.normalized(value(row, col).displayText)
   }
@@ -174,6 +189,12 @@ struct SheetReader {
     var date = period.range.end
     if let (row, _) = rows.first(where: { $0.1 == ReportTemplate.dateKey }) {
       if let d = day(row, C.value) { date = d }
+    }
+    if let (row, _) = rows.first(where: { $0.1 == ReportTemplate.preparerKey }) {
+      preparer = person(row) ?? ""
+    }
+    if let (row, _) = rows.first(where: { $0.1 == ReportTemplate.reviewerKey }) {
+      reviewer = person(row) ?? ""
     }
     let targets = Dictionary(
       ReportTemplate.reportedTargets(resolved, unit: unit.id).map { ($0.target.id, $0) },
@@ -206,13 +227,32 @@ struct SheetReader {
       default: continue
       }
     }
+    for i in out.indices {
+      out[i].0.preparer = preparer
+      out[i].0.reviewer = reviewer
+    }
     return out
+  }
+
+  /// A 填报人 or 审核人 cell: free text on one line (a line break becomes a space).
+  mutating func person(_ row: Int) -> String? {
+    guard
+      let name = freeText(row, C.value).map({
+        $0.split(whereSeparator: \.isNewline).joined(separator: " ")
+          .trimmingCharacters(in: .whitespaces)
+      })
+    else { return nil }
+    if let first = name.first, "=+-@'".contains(first) {
+      issue(row, C.value, "“\(ProgressFile.shown(name))”不是姓名（不能以\(first)开头）")
+      return nil
+    }
+    return name
   }
 
   mutating func unknownRow(_ row: Int, _ key: String) -> [(ProgressEntry, Int)] {
     issue(
       row, C.key,
-      "the row '\(ProgressFile.shown(key))' is not one \(unit.shortName) reports in this plan version (was the sheet edited or copied from another template?)"
+      "“\(ProgressFile.shown(key))”一行不是\(unit.shortName)在本版计划中填报的内容（工作表是否被改动，或从其他填报表复制而来？）"
     )
     return []
   }
@@ -230,11 +270,13 @@ struct SheetReader {
       found = Lenient.day(t)
     }
     guard let d = found else {
-      issue(row, col, "'\(ProgressFile.shown(v.displayText))' is not a date (write 2020-09-30)")
+      issue(row, col, "“\(ProgressFile.shown(v.displayText))”不是日期（请填写如2020-09-30）")
       return nil
     }
     guard period.range.contains(d) else {
-      issue(row, col, "the date \(d) is outside the reporting period \(period) (\(period.range))")
+      issue(
+        row, col,
+        "填报日期\(d)不在报告期\(period.chinese)（\(period.range.start)至\(period.range.end)）内")
       return nil
     }
     return d
@@ -253,8 +295,7 @@ struct SheetReader {
       guard let v = Lenient.number(t, percent: percent) else {
         issue(
           row, col,
-          "'\(ProgressFile.shown(t))' is not a number (write digits, e.g. \(percent ? "85" : "35.5"))"
-        )
+          "“\(ProgressFile.shown(t))”不是数字（请只填写数字，如\(percent ? "85或85%" : "35.5")）")
         return nil
       }
       n = v
@@ -262,24 +303,25 @@ struct SheetReader {
     guard ProgressCSV.decimal(n) != nil else {
       issue(
         row, col,
-        "\(abs(n) < 1e17 && n == n.rounded() ? String(Int64(n)) : "\(n)") is too large to record (a value must be below 10^15; is it in "
-          + "the right unit?)")
+        "\(abs(n) < 1e17 && n == n.rounded() ? String(Int64(n)) : "\(n)")过大，无法记录（数值须小于10^15；"
+          + "单位是否填错？）")
       return nil
     }
     return n
   }
 
-  /// The free text of a cell (a note, the 佐证材料, a unit), line breaks as LF; a control
-  /// character (other than tab and line break) is a problem at the cell.
+  /// The free text of a cell (a note, the 佐证材料, a unit, a name) exactly as written — full-width
+  /// punctuation, digits and spaces kept — but with line breaks as LF; a control character
+  /// (other than tab and line break) is a problem at the cell.
   mutating func freeText(_ row: Int, _ col: Int) -> String? {
-    let t = text(row, col).replacingOccurrences(of: "\r\n", with: "\n")
+    let t = value(row, col).displayText.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n")
     if let bad = t.unicodeScalars.first(where: ProgressFile.isControl) {
       let code = String(bad.value, radix: 16, uppercase: true)
       issue(
         row, col,
-        "'\(ProgressFile.shown(t))' holds the control character "
-          + "U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code) (remove it)")
+        "“\(ProgressFile.shown(t))”含有控制字符"
+          + "U+\(String(repeating: "0", count: max(0, 4 - code.count)))\(code)（请删除）")
       return nil
     }
     return t
@@ -291,7 +333,7 @@ struct SheetReader {
     guard let s = WorkState(name: t) else {
       issue(
         row, col,
-        "state '\(ProgressFile.shown(t))' is not one of 未开始, 推进中, 已完成 (choose from the list)")
+        "状态“\(ProgressFile.shown(t))”不是未开始、推进中、已完成之一（请从下拉列表选择）")
       return nil
     }
     return s
@@ -314,13 +356,14 @@ struct SheetReader {
         kind: .target, id: t.target.id, state: s, reporter: unit.id, date: date, note: note)
     }
     let before = issues.count
-    let v = number(row, C.value)
+    // A percentage may be typed with its sign (80%), as the 完成% column takes it.
+    let v = number(row, C.value, percent: r.measure == .share || r.unit == "%")
     let basisText = text(row, C.second)
     guard let v else {
       if issues.count == before, !basisText.isEmpty {
         issue(
           row, C.value,
-          "本期数值 is empty, but 口径 is '\(ProgressFile.shown(basisText))' (fill in the value)")
+          "本期数值为空，但口径填了“\(ProgressFile.shown(basisText))”（请填写数值）")
       }
       return nil
     }
@@ -332,28 +375,29 @@ struct SheetReader {
       issue(
         row, C.second,
         basisText.isEmpty
-          ? "口径 is empty (choose 当月 or 累计)"
-          : "口径 '\(ProgressFile.shown(basisText))' is not 当月 or 累计")
+          ? "口径为空（请选择“当月”或“累计”）"
+          : "口径“\(ProgressFile.shown(basisText))”不是“当月”或“累计”")
       return nil
     }
     var unitName = r.unit ?? ""
     if r.measure == .change {
-      guard let typed = freeText(row, C.unit) else { return nil }
+      guard let typed = freeText(row, C.unit)?.trimmingCharacters(in: .whitespacesAndNewlines)
+      else { return nil }
       unitName = typed
       if unitName.isEmpty || unitName == "（填实际量）" {
-        issue(row, C.unit, "the unit of the measured amount is empty (e.g. 万吨)")
+        issue(row, C.unit, "实际量的计量单位为空（请填写，如万吨）")
         return nil
       }
       if let first = unitName.first, "=+-@'".contains(first) || unitName.contains("\n") {
         issue(
           row, C.unit,
-          "'\(ProgressFile.shown(unitName))' is not a unit (a unit is a name such as 万吨, on one "
-            + "line, not starting with \(first))")
+          "“\(ProgressFile.shown(unitName))”不是计量单位（计量单位是万吨这样的名称，写在一行内，"
+            + "不以\(first)开头）")
         return nil
       }
     }
     if r.measure == .share || r.unit == "%", !(0...100).contains(v) {
-      issue(row, C.value, "\(Requirement.format(v)) is out of range (a percentage is 0 to 100)")
+      issue(row, C.value, "\(Requirement.format(v))超出范围（百分比应在0至100之间）")
       return nil
     }
     guard let note = note(row, evidence: false) else { return nil }
@@ -370,7 +414,7 @@ struct SheetReader {
     guard let v = number(row, C.value) else { return nil }
     guard let unitName = measured else {
       issue(
-        row, C.value, "a base-year value needs the target's measured value above (for its unit)")
+        row, C.value, "填写基准年数值时，须同时填写上方该指标的本期数值（以确定计量单位）")
       return nil
     }
     guard let note = note(row, evidence: false) else { return nil }
@@ -390,7 +434,7 @@ struct SheetReader {
     guard issues.count == before else { return nil }
     if s == nil && p == nil { return nil }
     if let pp = p, !(0...100).contains(pp) {
-      issue(row, C.second, "完成% \(Requirement.format(pp)) is out of range (0 to 100)")
+      issue(row, C.second, "完成%\(Requirement.format(pp))超出范围（应在0至100之间）")
       return nil
     }
     switch (s, p) {
@@ -398,16 +442,16 @@ struct SheetReader {
     case (.done?, nil): p = 100
     case (.notStarted?, nil): p = 0
     case (.inProgress?, nil):
-      issue(row, C.second, "完成% is empty (write 0 to 100 for 推进中)")
+      issue(row, C.second, "完成%为空（推进中须填写0至100的数字）")
       return nil
     case (.done?, let pp?) where pp != 100:
-      issue(row, C.second, "完成% \(Requirement.format(pp)) does not fit 已完成 (write 100)")
+      issue(row, C.second, "完成%\(Requirement.format(pp))与“已完成”不符（应为100）")
       return nil
     case (.notStarted?, let pp?) where pp != 0:
-      issue(row, C.second, "完成% \(Requirement.format(pp)) does not fit 未开始 (write 0)")
+      issue(row, C.second, "完成%\(Requirement.format(pp))与“未开始”不符（应为0）")
       return nil
     case (.inProgress?, 100?):
-      issue(row, C.value, "推进中 at 100 % (choose 已完成, or a percent below 100)")
+      issue(row, C.value, "推进中而完成%为100（请选择“已完成”，或填写小于100的完成%）")
       return nil
     default: break
     }

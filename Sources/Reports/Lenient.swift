@@ -45,19 +45,7 @@ enum Lenient {
 
   /// A day from text: `2020-09-30`, `2020/9/30`, `2020.9.30`, `2020年9月30日`, full-width
   /// digits; nil otherwise (or when the day does not exist).
-  static func day(_ text: String) -> Day? {
-    var t = normalized(text)
-    t = t.replacingOccurrences(of: "年", with: "-").replacingOccurrences(of: "月", with: "-")
-      .replacingOccurrences(of: "日", with: "").replacingOccurrences(of: "/", with: "-")
-      .replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: " ", with: "")
-    let parts = t.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
-      (1...2).contains(parts[2].count), let y = Int(parts[0]), let m = Int(parts[1]),
-      let d = Int(parts[2])
-    else { return nil }
-    let day = Day(y, m, d)
-    return day.isValid ? day : nil
-  }
+  static func day(_ text: String) -> Day? { Day(typed: text) }
 
   /// The day an Excel serial number shows (1900 date system, with Excel's phantom 29 February
   /// 1900; the 1904 system when `dates1904`). A time of day is dropped, as the cell shows the

@@ -14,6 +14,8 @@ public enum PeriodFile {
     public var replaced: [String]
     /// The history file those rows are appended to.
     public var historyPath: String
+    /// The units with rows in the new text (those that have reported on the month).
+    public var reporters: Set<String> = []
   }
 
   /// The new text of `path` (whose current text is `existing`, nil when there is none) with
@@ -49,7 +51,7 @@ public enum PeriodFile {
             CollectIssue(
               file: from,
               message:
-                "\(name) already has \(earlier.count) rows from \(submissions.first { $0.unit.id == unit }?.unit.shortName ?? unit) (lines \(lines.prefix(5).joined(separator: ", "))\(lines.count > 5 ? "…" : "")); collect with --replace to replace them (they are kept in the history)"
+                "\(name)中已有\(submissions.first { $0.unit.id == unit }?.unit.shortName ?? unit)的\(earlier.count)行（第\(lines.prefix(5).joined(separator: "、"))\(lines.count > 5 ? "…" : "")行）；如需替换，请加 --replace 重新收集（被替换的行保存在 history 中）"
             ))
         }
       }
@@ -61,8 +63,9 @@ public enum PeriodFile {
     let lines = comments + ProgressCSV.lines(kept + added)
     let text = lines.joined(separator: "\n") + "\n"
     // What is written must read back: the strict parser checks it (duplicates included).
+    let reporters: Set<String>
     do {
-      _ = try ProgressFile.parse(text, path: path, plan: plan)
+      reporters = Set(try ProgressFile.parse(text, path: path, plan: plan).entries.map(\.reporter))
     } catch {
       let origins = submissions.flatMap { s in
         s.entries.indices.map { (s.file, $0 < s.cells.count ? s.cells[$0] : nil) }
@@ -77,7 +80,8 @@ public enum PeriodFile {
     let history = folder.appendingPathComponent("history").appendingPathComponent(name).path
     return .success(
       Update(
-        path: path, text: text, replaced: replaced.map(ProgressCSV.line), historyPath: history))
+        path: path, text: text, replaced: replaced.map(ProgressCSV.line), historyPath: history,
+        reporters: reporters))
   }
 
   /// The strict parser's `issues` with the new file's `lines`, each placed where it came
@@ -104,12 +108,15 @@ public enum PeriodFile {
         unplaced.append(issue)
         continue
       }
-      out.append(CollectIssue(file: origins[k].file, cell: origins[k].cell, message: issue.message))
+      out.append(
+        CollectIssue(
+          file: origins[k].file, cell: origins[k].cell,
+          message: "与进度报告的规则不符：\(issue.message)"))
     }
     if !unplaced.isEmpty {
       let why = unplaced.map(\.description).joined(separator: "; ")
       out += submissions.map {
-        CollectIssue(file: $0.file, message: "the rows do not make a valid report: \(why)")
+        CollectIssue(file: $0.file, message: "填报内容无法构成有效的进度报告：\(why)")
       }
     }
     return out
@@ -118,12 +125,19 @@ public enum PeriodFile {
   /// The history file's text with `update`'s replaced rows appended under a comment naming the
   /// submissions that replaced them.
   public static func history(existing: String?, update: Update, by files: [String]) -> String {
+    let header = ProgressFile.columns.joined(separator: ",")
     var lines: [String] =
       existing.map { $0.split(separator: "\n", omittingEmptySubsequences: true).map(String.init) }
       ?? [
         "# Rows replaced by `planbook collect --replace`, oldest first; not read by planbook.",
-        ProgressFile.columns.joined(separator: ","),
+        header,
       ]
+    // A history begun with the ten columns of the older format says where the rows widen.
+    if let first = lines.first(where: { !$0.hasPrefix("#") }), first != header,
+      !lines.contains("# columns from here on: \(header)")
+    {
+      lines.append("# columns from here on: \(header)")
+    }
     lines.append("# replaced by \(files.joined(separator: ", "))")
     lines += update.replaced
     return lines.joined(separator: "\n") + "\n"

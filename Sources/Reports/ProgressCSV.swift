@@ -24,7 +24,7 @@ public enum ProgressCSV {
       e.lagging ? "滞后" : e.state?.chinese ?? e.finding?.chinese ?? "",
       e.percent.map(Requirement.format) ?? "",
       e.reporter,
-      e.date.description, ProgressFile.noteField(e.note),
+      e.date.description, ProgressFile.noteField(e.note), e.preparer, e.reviewer,
     ].map(quote).joined(separator: ",")
   }
 

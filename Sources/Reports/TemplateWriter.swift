@@ -12,6 +12,27 @@ public enum TemplateWriter {
   /// The custom property holding the reporting month (`2020-09`).
   public static let periodProperty = "PlanBook.Period"
 
+  /// The units of `units` (ids; nil: every unit) that report something, each with its
+  /// template's file name, and those that have nothing to report, each with the reason
+  /// (`ResolvedPlan.whyNothingToReport(_:)`).
+  public static func plan(
+    _ resolved: ResolvedPlan, period: ReportingPeriod, units: [String]?
+  ) -> (reporting: [(unit: OrgUnit, file: String)], none: [(unit: OrgUnit, why: String)]) {
+    var reporting: [(OrgUnit, String)] = []
+    var none: [(OrgUnit, String)] = []
+    for u in resolved.plan.units where units?.contains(u.id) ?? true {
+      if let why = resolved.whyNothingToReport(u.id) {
+        // Without a unit list, only units the plan gives something are worth a line.
+        if units != nil || resolved.responsibleUnits.contains(where: { $0.id == u.id }) {
+          none.append((u, why))
+        }
+      } else {
+        reporting.append((u, ReportTemplate.fileName(period: period, unit: u, in: resolved)))
+      }
+    }
+    return (reporting, none)
+  }
+
   /// Writes the templates of `units` (ids; nil: every unit that reports something) into
   /// `folder` as one set (``SafeFiles/SetFolder``: all or nothing, a second writer waits, other
   /// files of the folder are kept), and returns their paths. A template already in the folder
@@ -23,12 +44,9 @@ public enum TemplateWriter {
     notice: (String) -> Void = { _ in }
   ) throws -> [String] {
     let fingerprint = try resolved.plan.fingerprint()
-    let reporting = resolved.responsibleUnits.filter { u in
-      (units?.contains(u.id) ?? true)
-        && (!ReportTemplate.reportedTasks(resolved, unit: u.id).isEmpty
-          || !ReportTemplate.reportedTargets(resolved, unit: u.id).isEmpty)
-    }
-    let names = reporting.map { ReportTemplate.fileName(period: period, unit: $0, in: resolved) }
+    let planned = plan(resolved, period: period, units: units).reporting
+    let reporting = planned.map(\.unit)
+    let names = planned.map(\.file)
     do {
       return try SetFolder.replace(folder, names: names, notice: notice) { staging in
         var differing: [String] = []
@@ -127,7 +145,14 @@ public enum TemplateWriter {
       try validate(
         layout.taskRows, C.evidence,
         DataValidation(.any, inputTitle: "佐证材料", inputMessage: "文件名或文号，可留空。"))
-      try sheet.protect()
+      try validate(
+        [layout.preparerRow], C.value,
+        DataValidation(.any, inputTitle: "填报人", inputMessage: "填写人的姓名（可加电话）。"))
+      try validate(
+        [layout.reviewerRow], C.value,
+        DataValidation(.any, inputTitle: "审核人", inputMessage: "审核人的姓名。"))
+      // Rows may be resized (a long 进展说明 needs a taller row); nothing else is unlocked.
+      try sheet.protect(options: SheetProtection(formatRows: true))
     }
   }
 }

@@ -9,8 +9,13 @@ import PlanModel
 /// outside the plan, a duplicate row…), each with its file, line and column; a file with any
 /// problem is rejected whole by throwing a ``ProgressError`` that lists them all.
 public enum ProgressFile {
-  /// The header row, in its fixed order.
-  public static let columns = [
+  /// The header row, in its fixed order: the ten columns of the first format, then 填报人 and
+  /// 审核人 (`preparer`, `reviewer`), which `planbook collect` writes.
+  public static let columns = legacyColumns + ["preparer", "reviewer"]
+
+  /// The header of files written before `preparer` and `reviewer` existed: still read, their
+  /// rows with no names.
+  public static let legacyColumns = [
     "kind", "id", "value", "unit", "basis", "state", "percent", "reporter", "date", "note",
   ]
 
@@ -319,7 +324,7 @@ struct PlanIndex: Sendable {
 
 /// The columns of a progress file, in order.
 private enum Column: Int, CaseIterable {
-  case kind, id, value, unit, basis, state, percent, reporter, date, note
+  case kind, id, value, unit, basis, state, percent, reporter, date, note, preparer, reviewer
 
   var name: String { ProgressFile.columns[rawValue] }
 }
@@ -332,6 +337,8 @@ private struct FileParser {
   let period: ReportingPeriod?
   private(set) var issues: [(at: CSV.Position, message: String)] = []
   private(set) var entries: [ProgressEntry] = []
+  /// The columns of the file's header: ``ProgressFile/columns``, or the ten of an older file.
+  private var header = ProgressFile.columns
   /// The line of each row already read, by (kind, id, reporter, basis).
   private var seen: [[String]: Int] = [:]
 
@@ -401,9 +408,15 @@ private struct FileParser {
 
   /// Checks the header row; false when it is wrong.
   mutating func checkHeader(_ record: CSV.Record) -> Bool {
-    let expected = ProgressFile.columns
     let names = record.fields.map(\.text)
-    if names == expected { return true }
+    if names == ProgressFile.columns || names == ProgressFile.legacyColumns {
+      header = names
+      return true
+    }
+    // A header naming neither new column is checked against the older one.
+    let expected =
+      names.contains { trim($0).lowercased() == "preparer" || trim($0).lowercased() == "reviewer" }
+      ? ProgressFile.columns : ProgressFile.legacyColumns
     let header = "the header is \(expected.joined(separator: ","))"
     var known: [(name: String, at: CSV.Position)] = []
     for f in record.fields {
@@ -448,9 +461,10 @@ private struct FileParser {
   mutating func checkRow(_ record: CSV.Record) {
     let before = issues.count
     let fields = record.fields
-    let expected = ProgressFile.columns.count
+    let expected = header.count
+    let columns = Column.allCases.prefix(expected)
     if fields.count < expected {
-      let missing = ProgressFile.columns[fields.count...].joined(separator: ", ")
+      let missing = header[fields.count...].joined(separator: ", ")
       issue(
         record.end,
         "the row has \(fields.count) fields, expected \(expected) (missing: \(missing))")
@@ -464,7 +478,7 @@ private struct FileParser {
       return
     }
     var row = Row(fields: fields)
-    for c in Column.allCases {
+    for c in columns {
       let text = fields[c.rawValue].text
       guard let bad = text.unicodeScalars.firstIndex(where: ProgressFile.isControl) else {
         continue
@@ -478,7 +492,7 @@ private struct FileParser {
           + "remove it)")
     }
     guard issues.count == before else { return }
-    for c in Column.allCases where c != .note {
+    for c in columns where c != .note {
       let raw = fields[c.rawValue].text
       let trimmed = trim(raw)
       guard raw != trimmed else { continue }
@@ -505,6 +519,8 @@ private struct FileParser {
     var entry = ProgressEntry(kind: kind ?? .target, id: row[.id], reporter: "", date: Day(0, 0, 0))
     entry.location = SourceLocation(file: path, line: record.start.line)
     entry.note = ProgressFile.note(fromField: fields[Column.note.rawValue].text)
+    entry.preparer = row[.preparer]
+    entry.reviewer = row[.reviewer]
     // The row's basis for duplicate detection; nil when it could not be read.
     var basisKey: String? = ""
     var idKnown = false
@@ -914,9 +930,12 @@ private struct Row {
     values = fields.map(\.text)
   }
 
-  subscript(_ c: Column) -> String { values[c.rawValue] }
+  /// The column's value; empty for a column an older file does not have.
+  subscript(_ c: Column) -> String { c.rawValue < values.count ? values[c.rawValue] : "" }
 
-  func at(_ c: Column) -> CSV.Position { fields[c.rawValue].position }
+  func at(_ c: Column) -> CSV.Position {
+    fields[c.rawValue < fields.count ? c.rawValue : fields.count - 1].position
+  }
 }
 
 /// The strict number syntax of progress files: a plain decimal, `-?[0-9]+(\.[0-9]+)?`.

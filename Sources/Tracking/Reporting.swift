@@ -27,7 +27,7 @@ public struct UnitReporting: Sendable {
   public var late: [ReportLapse]
 }
 
-/// 月报告: each responsible unit reports every month by the plan's due day. See
+/// 月报告: each reporting unit (`ResolvedPlan.reportingUnits`) reports every month by the plan's due day. See
 /// `Sources/Tracking/README.md`.
 enum ReportingCheck {
   /// The months whose reports were due on or before `asOf`: from the first month of the

@@ -212,7 +212,7 @@ public enum Evaluator {
       plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,
       chapters: chapters, total: total,
       reporting: ReportingCheck.check(
-        units: responsible, plan: plan, reports: reports, asOf: asOf))
+        units: resolved.reportingUnits, plan: plan, reports: reports, asOf: asOf))
   }
 }
 

@@ -22,7 +22,7 @@ struct CollectFaultTests {
           "template", "guangzhou-2020", "--period", month, "--unit", "大气处", "--out", out,
           environment: ["PLANBOOK_ROOT": root.path])
         #expect(made.status == 0, "\(made.stderr)")
-        let path = out + "/\(month)-08-大气处.xlsx"
+        let path = out + "/\(month == "2020-09" ? "2020年9月" : "2020年10月")-08-大气处.xlsx"
         let sheet = try #require(try Openpyxl.dump(path).sheet("填报"))
         let pm = try #require(sheet.rows(where: "A", is: "target:pm25").first)
         try Openpyxl.fill(path, entries: ["填报": ["F\(pm)": .number(28.4), "G\(pm)": .text("累计")]])

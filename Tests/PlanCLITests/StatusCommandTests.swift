@@ -106,7 +106,9 @@ import Testing
   @Test func badArguments() throws {
     let date = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-13-01")
     #expect(date.status == 64)
-    #expect(date.stderr.contains("--as-of '2020-13-01' is not a date (YYYY-MM-DD)"))
+    #expect(
+      date.stderr.contains(
+        "--as-of '2020-13-01' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)"))
     let unit = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-09-30", "--unit", "火星处")
     #expect(unit.status == 64)
     #expect(unit.stderr.contains("unknown unit '火星处'"))
@@ -470,5 +472,29 @@ func sampleReport(_ month: String, adding rows: String) throws -> String {
   @Test func onSchedule() throws {
     let line = try status(airQuality: "target,air-quality,,,,推进中,75,gz-eeb-air,2020-09-30,")
     #expect(line.contains("预计达标"), "\(line)")
+  }
+}
+
+/// Issue 14, item 11: dates and periods in the forms people type.
+@Suite struct TypedDateOptionsTests {
+  @Test func asOfInEveryForm() throws {
+    let iso = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-09-30")
+    #expect(iso.status == 0, "\(iso.stderr)")
+    for typed in ["2020/9/30", "2020-9-30", "2020年9月30日"] {
+      let run = try Binary.run("status", "guangzhou-2020", "--as-of", typed)
+      #expect(run.status == 0, "\(typed): \(run.stderr)")
+      #expect(run.stdout == iso.stdout, "\(typed)")
+    }
+  }
+
+  @Test func periodInEveryForm() throws {
+    let iso = try Binary.run("rank", "guangzhou-2020", "--period", "2020Q3")
+    #expect(iso.status == 0, "\(iso.stderr)")
+    let typed = try Binary.run("rank", "guangzhou-2020", "--period", "2020年第3季度")
+    #expect(typed.stdout == iso.stdout)
+    let month = try Binary.run("rank", "guangzhou-2020", "--period", "2020年9月")
+    #expect(
+      month.stdout == (try Binary.run("rank", "guangzhou-2020", "--period", "2020-09")).stdout)
+    #expect(month.status == 0, "\(month.stderr)")
   }
 }

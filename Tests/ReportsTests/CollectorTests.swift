@@ -47,8 +47,8 @@ import XlsxReader
     ])
     #expect(
       found.issues == [
-        "r.xlsx: 填报!H3: 'a\\u{1B}[2Jb' holds the control character U+001B (remove it)",
-        "r.xlsx: 填报!I4: 'x\\u{0}y' holds the control character U+0000 (remove it)",
+        "r.xlsx: 填报!H3: “a\\u{1B}[2Jb”含有控制字符U+001B（请删除）",
+        "r.xlsx: 填报!I4: “x\\u{0}y”含有控制字符U+0000（请删除）",
       ])
     // Tabs and line breaks are kept, a CRLF as LF.
     #expect(found.entries.map(\.note) == ["第一行\n第二行\t列"])
@@ -62,8 +62,7 @@ import XlsxReader
     ])
     #expect(
       found.issues == [
-        "r.xlsx: 填报!F4: 1000000000000000 is too large to record (a value must be below 10^15; is it in "
-          + "the right unit?)"
+        "r.xlsx: 填报!F4: 1000000000000000过大，无法记录（数值须小于10^15；单位是否填错？）"
       ])
     #expect(found.entries.map(\.value) == [0.000015])
     #expect(ProgressCSV.line(found.entries[0]).contains(",0.000015,"))

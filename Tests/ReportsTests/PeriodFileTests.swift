@@ -42,6 +42,7 @@ import Testing
     #expect(failure.issues.count == 1)
     #expect(failure.issues.first?.file == "r.xlsx")
     #expect(failure.issues.first?.cell == "填报!F7")
-    #expect(failure.issues.first?.message.hasPrefix("value '1e+300' is not a number") == true)
+    #expect(
+      failure.issues.first?.message.hasPrefix("与进度报告的规则不符：value '1e+300' is not a number") == true)
   }
 }

@@ -40,7 +40,7 @@ struct RoundTripTests {
   @Test func theTemplateIsLockedValidatedAndIdentified() throws {
     let (folder, path, _) = try setUp()
     defer { folder.remove() }
-    #expect(URL(fileURLWithPath: path).lastPathComponent == "2020-09-08-大气处.xlsx")
+    #expect(URL(fileURLWithPath: path).lastPathComponent == "2020年9月-08-大气处.xlsx")
     let dump = try Openpyxl.dump(path)
     #expect(dump.sheets.map(\.name) == ["填报", "选项"])
     #expect(dump.sheet("选项")?.state == "hidden")
@@ -85,7 +85,7 @@ struct RoundTripTests {
         ]
       ])
     let outcome = try collection.collect([path], replace: false)
-    #expect(outcome.summary == ["2020-09.csv: 5 rows from 大气处 (2020-09-08-大气处.xlsx)"])
+    #expect(outcome.summary == ["2020-09.csv: 5 rows from 大气处 (2020年9月-08-大气处.xlsx)"])
     let report = try ProgressFile.read(
       URL(fileURLWithPath: collection.folder).appendingPathComponent("2020-09.csv").path,
       plan: resolved)
@@ -152,8 +152,8 @@ struct RoundTripTests {
   @Test func aNumberThatIsNotANumber() throws {
     let found = try problems(["target:pm25": ["F": .text("三十"), "G": .text("累计")]])
     #expect(found.count == 1)
-    #expect(found.first?.hasPrefix("2020-09-08-大气处.xlsx: 填报!F") == true)
-    #expect(found.first?.hasSuffix("'三十' is not a number (write digits, e.g. 35.5)") == true)
+    #expect(found.first?.hasPrefix("2020年9月-08-大气处.xlsx: 填报!F") == true)
+    #expect(found.first?.hasSuffix("“三十”不是数字（请只填写数字，如35.5）") == true)
   }
 
   @Test func valuesOutOfRange() throws {
@@ -162,8 +162,8 @@ struct RoundTripTests {
       "target:taxi-electric": ["F": .number(130), "G": .text("累计")],
     ])
     #expect(found.count == 2)
-    #expect(found.contains { $0.hasSuffix("完成% 120 is out of range (0 to 100)") })
-    #expect(found.contains { $0.hasSuffix("130 is out of range (a percentage is 0 to 100)") })
+    #expect(found.contains { $0.hasSuffix("完成%120超出范围（应在0至100之间）") })
+    #expect(found.contains { $0.hasSuffix("130超出范围（百分比应在0至100之间）") })
   }
 
   @Test func choicesNotInTheList() throws {
@@ -174,10 +174,10 @@ struct RoundTripTests {
     ])
     #expect(
       found.contains {
-        $0.hasSuffix("state '完成' is not one of 未开始, 推进中, 已完成 (choose from the list)")
+        $0.hasSuffix("状态“完成”不是未开始、推进中、已完成之一（请从下拉列表选择）")
       })
-    #expect(found.contains { $0.hasSuffix("口径 '全年' is not 当月 or 累计") })
-    #expect(found.contains { $0.hasSuffix("完成% 90 does not fit 已完成 (write 100)") })
+    #expect(found.contains { $0.hasSuffix("口径“全年”不是“当月”或“累计”") })
+    #expect(found.contains { $0.hasSuffix("完成%90与“已完成”不符（应为100）") })
   }
 
   @Test func aDateOutsideThePeriod() throws {
@@ -187,7 +187,7 @@ struct RoundTripTests {
     #expect(found.count == 1)
     #expect(
       found.first?.hasSuffix(
-        "the date 2020-10-05 is outside the reporting period 2020-09 (2020-09-01…2020-09-30)")
+        "填报日期2020-10-05不在报告期2020年9月（2020-09-01至2020-09-30）内")
         == true)
   }
 
@@ -203,7 +203,7 @@ struct RoundTripTests {
       try c.collect(other, replace: false)
     } throws: { error in
       (error as? CollectFailure)?.issues.first?.message
-        == "a template of plan 'guangzhou-2020-r1', not of guangzhou-2020"
+        == "是计划“guangzhou-2020-r1”的填报表，不是guangzhou-2020的"
     }
     // A template of an older version of this plan (its PM2.5 limit since changed).
     var older = resolved.plan
@@ -215,7 +215,7 @@ struct RoundTripTests {
       try c.collect(stale, replace: false)
     } throws: { error in
       (error as? CollectFailure)?.issues.first?.message.hasPrefix(
-        "made from an older version of guangzhou-2020") == true
+        "由guangzhou-2020的旧版本生成") == true
     }
   }
 
@@ -231,7 +231,7 @@ struct RoundTripTests {
       try collection.collect([path, copy], replace: false)
     } throws: { error in
       (error as? CollectFailure)?.issues.first?.message.hasPrefix(
-        "a second submission of 大气处 for 2020-09") == true
+        "大气处2020年9月的报表重复报送") == true
     }
     _ = try collection.collect([path], replace: false)
     // A resubmission needs --replace…
@@ -240,7 +240,7 @@ struct RoundTripTests {
       try collection.collect([copy], replace: false)
     } throws: { error in
       (error as? CollectFailure)?.issues.first?.message.contains(
-        "2020-09.csv already has 1 rows from 大气处") == true
+        "2020-09.csv中已有大气处的1行") == true
     }
     // …and the replaced rows stay in the history.
     _ = try collection.collect([copy], replace: true)
@@ -283,7 +283,7 @@ struct RoundTripTests {
       try collection.collect([path], replace: false, period: .month(year: 2020, month: 10))
     } throws: { error in
       (error as? CollectFailure)?.issues.map(\.description) == [
-        "2020-09-08-大气处.xlsx: a report for 2020-09, not for 2020-10 (the month being collected)"
+        "2020年9月-08-大气处.xlsx: 是2020年9月的报表，不是本次收集的2020年10月报表"
       ]
     }
   }
@@ -295,8 +295,7 @@ struct RoundTripTests {
     let found = try problems(["target:pm25": ["F": .number(1e308), "G": .text("累计")]])
     #expect(
       found == [
-        "2020-09-08-大气处.xlsx: 填报!F\(pm): 1e+308 is too large to record (a value must be "
-          + "below 10^15; is it in the right unit?)"
+        "2020年9月-08-大气处.xlsx: 填报!F\(pm): 1e+308过大，无法记录（数值须小于10^15；单位是否填错？）"
       ])
   }
 
@@ -318,9 +317,9 @@ struct RoundTripTests {
     let file = URL(fileURLWithPath: collection.folder).appendingPathComponent("2020-09.csv")
     let csv = try String(contentsOf: file, encoding: .utf8)
     // No field of the file begins with a formula character: a spreadsheet shows it as text.
-    #expect(csv.contains(",'=SUM(A1)\n"))
+    #expect(csv.contains(",'=SUM(A1),,\n"))
     #expect(!csv.contains(",=SUM"))
-    #expect(csv.contains(",\"''引号开头 + 两行\n第二行（佐证材料：@附件）\"\n"))
+    #expect(csv.contains(",\"''引号开头 + 两行\n第二行（佐证材料：@附件）\",,\n"))
     // The reader status uses gets the notes back exactly.
     let reports = try ProgressFolder.load(collection.folder, plan: resolved)
     let notes = Dictionary(

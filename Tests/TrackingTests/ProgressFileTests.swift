@@ -512,7 +512,7 @@ enum ProgressFixtures {
       issues("", header: "")
         == [
           "\(p):1:1: no header row (expected kind,id,value,unit,basis,state,percent,reporter,"
-            + "date,note)"
+            + "date,note,preparer,reviewer)"
         ])
   }
 
@@ -778,5 +778,54 @@ enum ProgressFixtures {
       #expect(error.issues.first?.description.hasSuffix("2020-08.csv:2 (keep one)") == true)
       #expect(error.issues.first?.file.hasSuffix("2020-09.csv") == true)
     }
+  }
+}
+
+/// Issue 14, item 10: 填报人 and 审核人 columns; files of the ten-column format still read.
+@Suite struct PreparerColumnsTests {
+  typealias F = ProgressFixtures
+  static let header =
+    "kind,id,value,unit,basis,state,percent,reporter,date,note,preparer,reviewer\n"
+
+  func parse(_ text: String) throws -> ProgressReport {
+    try ProgressFile.parse(text, path: F.path, plan: F.guangzhou)
+  }
+
+  @Test func theNamesAreRead() throws {
+    let report = try parse(
+      Self.header
+        + "task,coal,,,,推进中,80,gz-eeb-air,2020-09-30,\"进展，顺利\",张三 020-12345678,李四\n"
+        + "task,dust,,,,已完成,100,gz-eeb-air,2020-09-30,,,\n")
+    #expect(report.entries.map(\.preparer) == ["张三 020-12345678", ""])
+    #expect(report.entries.map(\.reviewer) == ["李四", ""])
+    #expect(report.entries.first?.note == "进展，顺利")
+  }
+
+  @Test func aTenColumnFileStillReads() throws {
+    let report = try parse(F.header + "task,coal,,,,推进中,80,gz-eeb-air,2020-09-30,进展\n")
+    #expect(report.entries.count == 1)
+    #expect(report.entries.first?.preparer == "")
+  }
+
+  @Test func rowsMustFitTheirHeader() {
+    func issues(_ text: String) -> [String] {
+      do {
+        _ = try ProgressFile.parse(text, path: F.path, plan: F.guangzhou)
+        return []
+      } catch {
+        return error.issues.map(\.description)
+      }
+    }
+    #expect(
+      issues(Self.header + "task,coal,,,,推进中,80,gz-eeb-air,2020-09-30,进展\n") == [
+        "\(F.path):2:45: the row has 10 fields, expected 12 (missing: preparer, reviewer)"
+      ])
+    #expect(
+      issues(F.header + "task,coal,,,,推进中,80,gz-eeb-air,2020-09-30,进展,张三,李四\n").first?
+        .contains("the row has 12 fields, expected 10") == true)
+    #expect(
+      issues(Self.header + "task,coal,,,,推进中,80,gz-eeb-air,2020-09-30,, 张三,李四\n") == [
+        "\(F.path):2:44: preparer ' 张三' has spaces around it (write '张三')"
+      ])
   }
 }
