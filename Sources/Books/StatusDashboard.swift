@@ -284,7 +284,10 @@ public enum StatusDashboard {
     // The chart: 20 pixels a unit and room for its title and value axis, over empty rows.
     let count = lastUnit - 1
     let rowPixels = Int(chartRowHeight / 0.75)
-    let chartRows = (count * 20 + 100 + rowPixels - 1) / rowPixels
+    // As tall as a page leaves under the repeated header and the gap row, at most.
+    let header = sheet.page.repeatRows.map { sheet.rows[$0].reduce(0) { $0 + $1.height } } ?? 0
+    let room = Int((sheet.printableHeight - header - chartRowHeight) / 0.75)
+    let chartRows = min(count * 20 + 100, room) / rowPixels
     sheet.append([], minHeight: chartRowHeight)  // a gap under the table
     let first = sheet.rows.count
     for _ in 0..<chartRows { sheet.append([], minHeight: chartRowHeight) }
@@ -396,7 +399,8 @@ public enum StatusDashboard {
         .line, title: t.target.target.name,
         series: [
           Chart.Series(
-            name: "实际", values: SheetRange(sheet: sheet.name, row: rowsOf[i].actual, cols: monthRange),
+            name: "实际",
+            values: SheetRange(sheet: sheet.name, row: rowsOf[i].actual, cols: monthRange),
             categories: categories, color: 0x2F5597, marker: .circle),
           Chart.Series(
             name: "要求（\(t.target.target.requirement.summary)）",
@@ -409,11 +413,8 @@ public enum StatusDashboard {
         ChartPlacement(
           chart: chart, row: top, col: i % 2, width: width, height: cellRows * rowPixels - 10))
     }
-    // A blank last cell, so every reader prints down to the last row of charts.
-    grid.rows[grid.rows.count - 1].cells = [
-      .init(1, .blank, CellStyle(fontName: BookStyles.font))
-    ]
-    grid.page.margins = (0.6, 0.6, 0.75, 0.75)
+    // A blank cell under the last row of charts, so every reader prints down to it.
+    grid.append([.init(1, .blank, CellStyle(fontName: BookStyles.font))], minHeight: chartRowHeight)
     return (sheet, Sheet(layout: grid, charts: charts))
   }
 
