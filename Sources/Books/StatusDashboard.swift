@@ -3,10 +3,11 @@ import PlanModel
 import Tracking
 import Xlsx
 
-/// The status dashboard workbook of `planbook status|rank --format xlsx`: 指标状态 and 任务进度
-/// with a colour per class (conditional formats, so a reader who edits a class sees the colour
-/// follow), 单位汇总 with a chart of completion by unit, 排名 when a ranking is given, and 趋势:
-/// each quantitative target's values month by month against its limit, as line charts.
+/// The status dashboard workbook of `planbook status|rank --format xlsx`, printable on A4: 排名
+/// first when a ranking is given, 指标状态 and 任务进度 with a colour per class (conditional
+/// formats, so a reader who edits a class sees the colour follow), 单位汇总 with a totals row and
+/// a chart of completion by unit under it, 趋势 (each quantitative target's values month by
+/// month against its limit) and 趋势图 (a line chart of each, in a grid).
 public enum StatusDashboard {
   /// The fills of the classes: green met/done, blue ahead/projected, yellow nearly/behind, red
   /// not met/overdue, grey no data/not started.
