@@ -3,10 +3,11 @@ import PlanModel
 import Tracking
 import Xlsx
 
-/// The status dashboard workbook of `planbook status|rank --format xlsx`: 指标状态 and 任务进度
-/// with a colour per class (conditional formats, so a reader who edits a class sees the colour
-/// follow), 单位汇总 with a chart of completion by unit, 排名 when a ranking is given, and 趋势:
-/// each quantitative target's values month by month against its limit, as line charts.
+/// The status dashboard workbook of `planbook status|rank --format xlsx`, printable on A4: 排名
+/// first when a ranking is given, 指标状态 and 任务进度 with a colour per class (conditional
+/// formats, so a reader who edits a class sees the colour follow), 单位汇总 with a totals row and
+/// a chart of completion by unit under it, 趋势 (each quantitative target's values month by
+/// month against its limit) and 趋势图 (a line chart of each, in a grid).
 public enum StatusDashboard {
   /// The fills of the classes: green met/done, blue ahead/projected, yellow nearly/behind, red
   /// not met/overdue, grey no data/not started.
@@ -19,6 +20,24 @@ public enum StatusDashboard {
     .notStarted: 0xEDEDED,
   ]
 
+  /// A chart and where it goes: its top-left cell (zero-based) and its size in pixels.
+  struct ChartPlacement {
+    var chart: Chart
+    var row: Int
+    var col: Int
+    var width: Int
+    var height: Int
+  }
+
+  /// A sheet of the dashboard: its layout and the charts placed on it.
+  struct Sheet {
+    var layout: SheetLayout
+    var charts: [ChartPlacement] = []
+  }
+
+  /// The height in points of the empty rows under a table that a chart is drawn over.
+  static let chartRowHeight = 15.0
+
   /// Writes the dashboard of `status` (and `ranking`) to `path`, fingerprinted like the books.
   /// `history` are the evaluations at the end of each reported month, for the trend charts.
   public static func write(
@@ -27,74 +46,116 @@ public enum StatusDashboard {
   ) throws {
     let plan = status.plan
     let fingerprint = try plan.fingerprint()
-    let subtitle =
-      (ranking.map { "\($0.period.chinese)排名" } ?? "截至\(BookText.chinese(status.asOf))")
-      + (sampleData ? "（示例数据）" : "")
+    let subtitle = subtitle(status, ranking: ranking, sampleData: sampleData)
     let properties = BookProperties.document(
       plan, title: "\(plan.title) 工作进展 \(subtitle)", unit: unit ?? BookProperties.overviewUnit,
       kind: ranking == nil ? "status" : "ranking", fingerprint: fingerprint,
       extra: [("PlanBook.AsOf", status.asOf.description)])
-    let footer = ResponsibilityBook.footer(plan: plan, fingerprint: fingerprint)
+    let sheets = try self.sheets(
+      status: status, history: history, ranking: ranking, unit: unit, sampleData: sampleData)
     try Workbook.write(to: path, properties: properties) { workbook in
-      var targets = targetSheet(status, unit: unit, subtitle: subtitle)
-      targets.page.footer = footer
-      let targetSheet = try SheetWriter.write(targets, into: workbook)
-      try colour(
-        targetSheet, in: workbook, rows: 2...max(2, targets.rows.count - 1), col: 5, targetColors)
-
-      var tasks = taskSheet(status, unit: unit, subtitle: subtitle)
-      tasks.page.footer = footer
-      let taskSheet = try SheetWriter.write(tasks, into: workbook)
-      let taskRows = 2...max(2, tasks.rows.count - 1)
-      try colour(taskSheet, in: workbook, rows: taskRows, col: 5, taskColors)
-      try workbook.addConditionalFormat(
-        .dataBar(color: 0x5B9BD5, low: .number(0), high: .number(100)), to: taskSheet,
-        rows: taskRows, cols: 3...3)
-
-      var units = unitSheet(status, unit: unit, subtitle: subtitle)
-      units.page.footer = footer
-      let unitSheet = try SheetWriter.write(units, into: workbook)
-      if units.rows.count > 2 {
-        let chart = Chart(
-          .bar, title: "各单位完成情况（%）",
-          series: [
-            Chart.Series(
-              name: "完成%",
-              values: SheetRange(sheet: units.name, rows: 2...(units.rows.count - 1), col: 3),
-              categories: SheetRange(sheet: units.name, rows: 2...(units.rows.count - 1), col: 0),
-              color: 0x5B9BD5)
-          ],
-          valueAxis: Chart.Axis(min: 0, max: 100), legend: .none)
-        try workbook.insertChart(
-          chart, into: unitSheet, row: 1, col: 8, width: 520,
-          height: max(288, 18 * (units.rows.count - 2) + 80))
+      // Every sheet first: a chart's series may refer to a later sheet.
+      var written: [(Sheet, Worksheet)] = []
+      for sheet in sheets {
+        written.append((sheet, try SheetWriter.write(sheet.layout, into: workbook)))
       }
-
-      if let ranking {
-        var rank = rankSheet(ranking, subtitle: subtitle)
-        rank.page.footer = footer
-        let rankSheet = try SheetWriter.write(rank, into: workbook)
-        let grades = status.rules.grades.map(\.name)
-        let fills: [UInt32] = [0xC6EFCE, 0xDDEBF7, 0xFFEB9C, 0xFFC7CE, 0xEDEDED]
-        for (i, grade) in grades.enumerated() {
-          try workbook.addConditionalFormat(
-            .highlight(
-              .textEquals(grade),
-              style: CellStyle(fontName: BookStyles.font, fill: fills[min(i, fills.count - 1)])),
-            to: rankSheet, rows: 2...max(2, rank.rows.count - 1), cols: 5...5)
-        }
-      }
-
-      let (trend, charts) = trendSheet(history, status: status)
-      if !charts.isEmpty {
-        let trendSheet = try SheetWriter.write(trend, into: workbook)
-        for (i, chart) in charts.enumerated() {
+      for (sheet, worksheet) in written {
+        try format(sheet.layout, worksheet, in: workbook, grades: status.rules.grades.map(\.name))
+        for c in sheet.charts {
           try workbook.insertChart(
-            chart, into: trendSheet, row: trend.rows.count + 1 + (i / 2) * 16,
-            col: (i % 2) * 5, width: 440, height: 280)
+            c.chart, into: worksheet, row: c.row, col: c.col, width: c.width, height: c.height)
         }
       }
     }
+  }
+
+  static func subtitle(_ status: StatusReport, ranking: Ranking?, sampleData: Bool) -> String {
+    (ranking.map { "\($0.period.chinese)排名" } ?? "截至\(BookText.chinese(status.asOf))")
+      + (sampleData ? "（示例数据）" : "")
+  }
+
+  /// The sheets in the order they are written: 排名 first when there is a ranking (the
+  /// workbook opens on it), then 指标状态, 任务进度, 单位汇总 (the unit chart under its table),
+  /// 趋势 (the months of every target with data) and 趋势图 (a chart per such target, in a grid).
+  /// Each prints on A4 with the page-numbered footer, in landscape where its columns are
+  /// wider than a portrait page.
+  static func sheets(
+    status: StatusReport, history: [(period: ReportingPeriod, status: StatusReport)],
+    ranking: Ranking?, unit: String?, sampleData: Bool
+  ) throws -> [Sheet] {
+    let plan = status.plan
+    let footer = ResponsibilityBook.footer(plan: plan, fingerprint: try plan.fingerprint())
+    let subtitle = subtitle(status, ranking: ranking, sampleData: sampleData)
+    var sheets: [Sheet] = []
+    if let ranking { sheets.append(Sheet(layout: rankSheet(ranking, subtitle: subtitle))) }
+    sheets.append(Sheet(layout: targetSheet(status, unit: unit, subtitle: subtitle)))
+    sheets.append(Sheet(layout: taskSheet(status, unit: unit, subtitle: subtitle)))
+    sheets.append(unitSheet(status, unit: unit, subtitle: subtitle))
+    let (trend, chartSheet) = trendSheets(history, status: status)
+    if let chartSheet {
+      sheets.append(Sheet(layout: trend))
+      sheets.append(chartSheet)
+    }
+    for i in sheets.indices {
+      sheets[i].layout.page.footer = footer
+      var portrait = sheets[i].layout
+      portrait.page.orientation = .portrait
+      if portrait.widthInPoints > portrait.printableWidth {
+        sheets[i].layout.page.orientation = .landscape
+      }
+    }
+    return sheets
+  }
+
+  /// The conditional formats of a sheet: a colour per class, data bars of % complete.
+  static func format(
+    _ layout: SheetLayout, _ sheet: Worksheet, in workbook: Workbook, grades: [String]
+  ) throws {
+    let body = 2...max(2, layout.rows.count - 1)
+    switch layout.name {
+    case "指标状态":
+      try colour(sheet, in: workbook, rows: body, col: 6, targetColors)
+    case "任务进度":
+      try colour(sheet, in: workbook, rows: body, col: 5, taskColors)
+      try workbook.addConditionalFormat(
+        .dataBar(color: 0x5B9BD5, low: .number(0), high: .number(100)), to: sheet,
+        rows: body, cols: 3...3)
+    case "排名":
+      let fills: [UInt32] = [0xC6EFCE, 0xDDEBF7, 0xFFEB9C, 0xFFC7CE, 0xEDEDED]
+      for (i, grade) in grades.enumerated() {
+        try workbook.addConditionalFormat(
+          .highlight(
+            .textEquals(grade),
+            style: CellStyle(fontName: BookStyles.font, fill: fills[min(i, fills.count - 1)])),
+          to: sheet, rows: body, cols: 5...5)
+      }
+    default: break
+    }
+  }
+
+  /// The cells a chart covers, from its top-left cell, its size and the sheet's row heights
+  /// and column widths (rows past the layout are Excel's default 15 points): the last row and
+  /// column it reaches into.
+  static func span(
+    of c: ChartPlacement, in layout: SheetLayout
+  ) -> (rows: ClosedRange<Int>, cols: ClosedRange<Int>) {
+    var row = c.row
+    var left = Double(c.height)
+    while true {
+      let points = row < layout.rows.count ? layout.rows[row].height : 15
+      left -= (points / 0.75).rounded(.down)
+      if left <= 0 { break }
+      row += 1
+    }
+    var col = c.col
+    left = Double(c.width)
+    while true {
+      let chars = col < layout.columns.count ? layout.columns[col] : 8.43
+      left -= TextMetrics.pixels(columnWidth: chars)
+      if left <= 0 { break }
+      col += 1
+    }
+    return (c.row...row, c.col...col)
   }
 
   /// One highlight rule per class on column `col`.
@@ -129,22 +190,25 @@ public enum StatusDashboard {
     }
     var sheet = start(
       "指标状态", title: "\(s.plan.title) 指标完成情况 \(subtitle)",
-      headers: ["指标", "要求", "实际", "单位", "日期", "状态", "说明"] + found.map(\.chinese),
-      widths: [18, 13, 7, 9, 11, 9, 23] + found.map { _ in 9 })
+      headers: ["指标", "牵头单位", "要求", "实际", "单位", "日期", "状态", "说明"]
+        + found.map(\.chinese),
+      widths: [18, 11, 13, 7, 9, 11, 9, 30] + found.map { _ in 9 })
     for t in s.targets where unit.map(t.target.involves) ?? true {
       let findings: [SheetLayout.Cell] = found.enumerated().map { i, f in
-        .init(7 + i, .text(t.finding(f)?.status.chinese ?? "—"), S.centered)
+        .init(8 + i, .text(t.finding(f)?.status.chinese ?? "—"), S.centered)
       }
       let measured: SheetLayout.Cell =
-        t.measured.map { .init(2, .number($0), S.number($0)) } ?? .init(2, .text("—"), S.centered)
+        t.measured.map { .init(3, .number($0), S.number($0)) } ?? .init(3, .text("—"), S.centered)
+      let lead = BookText.names(t.target.lead, in: s.plan)
       let cells: [SheetLayout.Cell] = [
         .init(0, .text(BookText.targetName(t.target.target)), S.text),
-        .init(1, .text(t.target.target.requirement.summary), S.text),
+        .init(1, .text(lead.isEmpty ? "—" : lead), S.text),
+        .init(2, .text(t.target.target.requirement.summary), S.text),
         measured,
-        .init(3, .text(t.measuredUnit ?? t.target.target.requirement.unit ?? ""), S.centered),
-        t.measuredOn.map { .init(4, .date($0), S.isoDate) } ?? .init(4, .text("—"), S.centered),
-        .init(5, .text(t.status.chinese), S.centered),
-        .init(6, .text(t.explanation), S.text),
+        .init(4, .text(t.measuredUnit ?? t.target.target.requirement.unit ?? ""), S.centered),
+        t.measuredOn.map { .init(5, .date($0), S.isoDate) } ?? .init(5, .text("—"), S.centered),
+        .init(6, .text(t.status.chinese), S.centered),
+        .init(7, .text(t.explanation), S.text),
       ]
       sheet.append(cells + findings)
     }
@@ -173,37 +237,91 @@ public enum StatusDashboard {
     return sheet
   }
 
-  static func unitSheet(_ s: StatusReport, unit: String?, subtitle: String) -> SheetLayout {
+  /// 单位汇总: a row per unit, best % complete first, a 全计划 totals row, and under the table
+  /// a bar chart of % complete with every unit labelled in the table's order, on the page
+  /// after the table's last one when it does not fit under it.
+  static func unitSheet(_ s: StatusReport, unit: String?, subtitle: String) -> Sheet {
     let S = BookStyles.self
     var sheet = start(
       "单位汇总", title: "各单位工作进展 \(subtitle)",
       headers: ["单位", "牵头任务", "配合任务", "完成%", "逾期", "任务状态", "指标状态"],
-      widths: [14, 6, 6, 7, 5, 22, 20])
-    for u in s.units where unit == nil || u.unit.id == unit {
-      let completion = round1(u.overall.completion)
-      sheet.append([
-        .init(0, .text(u.unit.shortName), S.text),
-        .init(1, .number(Double(u.lead.taskCount)), S.number(1)),
-        .init(2, .number(Double(u.cooperating.taskCount)), S.number(1)),
-        // A unit without tasks has no % complete (—, not 0 %).
-        u.overall.taskCount > 0
-          ? .init(3, .number(completion), S.number(completion)) : .init(3, .text("—"), S.centered),
-        .init(4, .number(Double(u.overdue.count)), S.number(1)),
+      widths: [14, 6, 6, 7, 5, 22, 22])
+    let units = s.units.enumerated().filter { unit == nil || $0.element.unit.id == unit }
+      .sorted {
+        let (a, b) = (round1($0.element.overall.completion), round1($1.element.overall.completion))
+        return a != b ? a > b : $0.offset < $1.offset
+      }.map(\.element)
+    func tallies(_ r: Rollup) -> [SheetLayout.Cell] {
+      [
         .init(
           5,
           .text(
-            counts(
-              u.overall.tasks.map { ($0.key.chinese, $0.value) }, TaskStatus.allCases.map(\.chinese)
-            )), S.text),
+            counts(r.tasks.map { ($0.key.chinese, $0.value) }, TaskStatus.allCases.map(\.chinese))),
+          S.text),
         .init(
           6,
           .text(
             counts(
-              u.overall.targets.map { ($0.key.chinese, $0.value) },
-              TargetStatus.allCases.map(\.chinese))), S.text),
-      ])
+              r.targets.map { ($0.key.chinese, $0.value) }, TargetStatus.allCases.map(\.chinese))),
+          S.text),
+      ]
     }
-    return sheet
+    for u in units {
+      let completion = round1(u.overall.completion)
+      sheet.append(
+        [
+          .init(0, .text(u.unit.shortName), S.text),
+          .init(1, .number(Double(u.lead.taskCount)), S.number(1)),
+          .init(2, .number(Double(u.cooperating.taskCount)), S.number(1)),
+          // A unit without tasks has no % complete (—, not 0 %).
+          u.overall.taskCount > 0
+            ? .init(3, .number(completion), S.number(completion))
+            : .init(3, .text("—"), S.centered),
+          .init(4, .number(Double(u.overdue.count)), S.number(1)),
+        ] + tallies(u.overall))
+    }
+    let lastUnit = sheet.rows.count - 1
+    // The whole plan: its tasks (each counted once), % complete, overdue tasks, classes.
+    var bold = S.text
+    bold.bold = true
+    let total = round1(s.total.completion)
+    sheet.append(
+      [
+        .init(0, .text("全计划"), bold),
+        .init(1, .number(Double(s.total.taskCount)), S.number(1)),
+        .init(2, .text("—"), S.centered),
+        .init(3, .number(total), S.number(total)),
+        .init(4, .number(Double(s.total.tasks[.overdue] ?? 0)), S.number(1)),
+      ] + tallies(s.total))
+    guard lastUnit >= 2 else { return Sheet(layout: sheet) }
+    // The chart: 20 pixels a unit and room for its title and value axis, over empty rows.
+    let count = lastUnit - 1
+    let rowPixels = Int(chartRowHeight / 0.75)
+    // As tall as a page leaves under the repeated header and the gap row, at most.
+    let header = sheet.page.repeatRows.map { sheet.rows[$0].reduce(0) { $0 + $1.height } } ?? 0
+    let room = Int((sheet.printableHeight - header - chartRowHeight) / 0.75)
+    let chartRows = min(count * 20 + 100, room) / rowPixels
+    sheet.append([], minHeight: chartRowHeight)  // a gap under the table
+    let first = sheet.rows.count
+    for _ in 0..<chartRows { sheet.append([], minHeight: chartRowHeight) }
+    sheet.keep(first...(sheet.rows.count - 1))
+    let chart = Chart(
+      .bar, title: "各单位完成情况（%）",
+      series: [
+        Chart.Series(
+          name: "完成%", values: SheetRange(sheet: sheet.name, rows: 2...lastUnit, col: 3),
+          categories: SheetRange(sheet: sheet.name, rows: 2...lastUnit, col: 0),
+          color: 0x5B9BD5, showsValues: true)
+      ],
+      categoryAxis: Chart.Axis(labelEvery: 1, reversed: true, labelFontSize: 8),
+      valueAxis: Chart.Axis(min: 0, max: 100, labelFontSize: 8), legend: .none)
+    let width = Int(sheet.pixels(0...(sheet.columns.count - 1))) - 2
+    return Sheet(
+      layout: sheet,
+      charts: [
+        ChartPlacement(
+          chart: chart, row: first, col: 0, width: width, height: chartRows * rowPixels - 4)
+      ])
   }
 
   static func rankSheet(_ r: Ranking, subtitle: String) -> SheetLayout {
@@ -235,55 +353,86 @@ public enum StatusDashboard {
     return sheet
   }
 
-  /// 趋势: a row per reported month and, per quantitative target with values, a column of
-  /// what it achieved and one of its limit; a line chart of each.
-  static func trendSheet(
+  /// 趋势: per quantitative target with values in the reported months, a row of what it
+  /// achieved month by month and a row of its limit; and 趋势图, a line chart of each, two
+  /// across, each in its own cell of a grid (a column wide and fifteen rows high, the chart a
+  /// little smaller), so no chart can cover another. Nil charts when no target has values.
+  static func trendSheets(
     _ history: [(period: ReportingPeriod, status: StatusReport)], status: StatusReport
-  ) -> (SheetLayout, [Chart]) {
+  ) -> (SheetLayout, Sheet?) {
     let S = BookStyles.self
     let shown = status.targets.filter { t in
       t.target.target.requirement.measure != .qualitative
         && t.target.target.requirement.value != nil
         && history.contains { $0.status.target(t.target.target.id)?.achieved != nil }
-    }.prefix(8)
-    var headers = ["月份"]
+    }
+    let months = history.map(\.period.description)
+    var sheet = start(
+      "趋势", title: "\(status.plan.title) 指标月度趋势", headers: ["指标", "项"] + months,
+      widths: [24, 5] + Array(repeating: 8.0, count: months.count))
+    var rowsOf: [(actual: Int, limit: Int)] = []
     for t in shown {
+      let id = t.target.target.id
       let r = t.target.target.requirement
       let what = r.measure == .change ? "\(BookText.direction(r))%" : (r.unit ?? "")
-      headers += ["\(t.target.target.name)（\(what)）", "要求"]
-    }
-    var sheet = start(
-      "趋势", title: "\(status.plan.title) 指标月度趋势", headers: headers,
-      widths: [9] + Array(repeating: [12.0, 6.0], count: shown.count).flatMap { $0 })
-    for (period, s) in history {
-      var cells: [SheetLayout.Cell] = [.init(0, .text(period.description), S.centered)]
-      for (i, t) in shown.enumerated() {
-        let id = t.target.target.id
-        let value = s.target(id)?.achieved.map(round2)
-        let limit = t.target.target.requirement.value ?? 0
-        cells.append(
-          value.map { .init(1 + 2 * i, .number($0), S.number($0)) }
-            ?? .init(1 + 2 * i, .blank, S.centered))
-        cells.append(.init(2 + 2 * i, .number(limit), S.number(limit)))
+      var actual: [SheetLayout.Cell] = [
+        .init(0, .text("\(t.target.target.name)（\(what)）"), S.text),
+        .init(1, .text("实际"), S.centered),
+      ]
+      var limit: [SheetLayout.Cell] = [
+        .init(0, .text(r.summary), S.text), .init(1, .text("要求"), S.centered),
+      ]
+      let value = r.value ?? 0
+      for (m, (_, s)) in history.enumerated() {
+        let achieved = s.target(id)?.achieved.map(round2)
+        actual.append(
+          achieved.map { .init(2 + m, .number($0), S.number($0)) }
+            ?? .init(2 + m, .blank, S.centered))
+        limit.append(.init(2 + m, .number(value), S.number(value)))
       }
-      sheet.append(cells)
+      let a = sheet.append(actual).lowerBound
+      let l = sheet.append(limit).lowerBound
+      sheet.keep(a...l)
+      rowsOf.append((a, l))
     }
-    let rows = 2...max(2, sheet.rows.count - 1)
-    let charts = shown.enumerated().map { (i, t) -> Chart in
-      let months = SheetRange(sheet: sheet.name, rows: rows, col: 0)
-      return Chart(
+    guard !shown.isEmpty, !months.isEmpty else { return (sheet, nil) }
+
+    var grid = SheetLayout(name: "趋势图", columns: [47, 47])
+    grid.append(
+      [.init(0...1, .text("\(status.plan.title) 指标月度趋势图"), BookStyles.subtitle)])
+    let rowPixels = Int(chartRowHeight / 0.75)
+    let cellRows = 15
+    let monthRange = 2...(1 + months.count)
+    var charts: [ChartPlacement] = []
+    for (i, t) in shown.enumerated() {
+      if i % 2 == 0 {
+        let first = grid.rows.count
+        for _ in 0..<cellRows { grid.append([], minHeight: chartRowHeight) }
+        grid.keep(first...(grid.rows.count - 1))
+      }
+      let top = grid.rows.count - cellRows
+      let categories = SheetRange(sheet: sheet.name, row: 1, cols: monthRange)
+      let chart = Chart(
         .line, title: t.target.target.name,
         series: [
           Chart.Series(
-            name: "实际", values: SheetRange(sheet: sheet.name, rows: rows, col: 1 + 2 * i),
-            categories: months, color: 0x2F5597, marker: .circle),
+            name: "实际",
+            values: SheetRange(sheet: sheet.name, row: rowsOf[i].actual, cols: monthRange),
+            categories: categories, color: 0x2F5597, marker: .circle),
           Chart.Series(
             name: "要求（\(t.target.target.requirement.summary)）",
-            values: SheetRange(sheet: sheet.name, rows: rows, col: 2 + 2 * i),
-            categories: months, color: 0xC00000, dash: .dash),
-        ], legend: .bottom)
+            values: SheetRange(sheet: sheet.name, row: rowsOf[i].limit, cols: monthRange),
+            categories: categories, color: 0xC00000, dash: .dash),
+        ], categoryAxis: Chart.Axis(labelFontSize: 8), valueAxis: Chart.Axis(labelFontSize: 8),
+        legend: .bottom)
+      let width = Int(TextMetrics.pixels(columnWidth: grid.columns[i % 2])) - 10
+      charts.append(
+        ChartPlacement(
+          chart: chart, row: top, col: i % 2, width: width, height: cellRows * rowPixels - 10))
     }
-    return (sheet, charts)
+    // A blank cell under the last row of charts, so every reader prints down to it.
+    grid.append([.init(1, .blank, CellStyle(fontName: BookStyles.font))], minHeight: chartRowHeight)
+    return (sheet, Sheet(layout: grid, charts: charts))
   }
 
   /// `达标 3、未达标 1`, in `order`.

@@ -156,15 +156,27 @@ public struct Chart: Sendable, Hashable {
     public var max: Double?
     /// The number format of the labels (`0%`).
     public var numberFormat: String?
+    /// Label every n-th category (category axis only; 1 labels every one, where a reader would
+    /// otherwise skip labels it finds crowded). Nil: the reader decides.
+    public var labelEvery: Int?
+    /// Categories (or values) in reverse order: on a bar chart the first category at the top.
+    /// The other axis then still crosses at the far end (the bottom), where it was.
+    public var reversed: Bool
+    /// The size in points of the axis labels; nil: the reader's default (about 10).
+    public var labelFontSize: Double?
 
     /// An axis; everything optional.
     public init(
-      title: String? = nil, min: Double? = nil, max: Double? = nil, numberFormat: String? = nil
+      title: String? = nil, min: Double? = nil, max: Double? = nil, numberFormat: String? = nil,
+      labelEvery: Int? = nil, reversed: Bool = false, labelFontSize: Double? = nil
     ) {
       self.title = title
       self.min = min
       self.max = max
       self.numberFormat = numberFormat
+      self.labelEvery = labelEvery
+      self.reversed = reversed
+      self.labelFontSize = labelFontSize
     }
   }
 
@@ -271,6 +283,17 @@ extension Workbook {
     }
     if chart.categoryAxis.min != nil || chart.categoryAxis.max != nil {
       throw fail("only the value axis takes a minimum and maximum")
+    }
+    if chart.valueAxis.labelEvery != nil {
+      throw fail("only the category axis labels every n-th category")
+    }
+    if let every = chart.categoryAxis.labelEvery, !(1...65_535).contains(every) {
+      throw fail("labels every \(every) categories: not from 1 to 65535")
+    }
+    for axis in [chart.categoryAxis, chart.valueAxis] {
+      if let size = axis.labelFontSize, !(size.isFinite && size >= 1 && size <= 400) {
+        throw fail("an axis label size of \(size) points: not from 1 to 400")
+      }
     }
     if let min = chart.valueAxis.min, let max = chart.valueAxis.max, min >= max {
       throw fail("the value axis runs from \(min) to \(max)")
@@ -379,6 +402,17 @@ extension Workbook {
     if let format = axis.numberFormat { chart_axis_set_num_format(handle, format) }
     if let min = axis.min { chart_axis_set_min(handle, min) }
     if let max = axis.max { chart_axis_set_max(handle, max) }
+    if let every = axis.labelEvery { chart_axis_set_interval_unit(handle, UInt16(every)) }
+    if axis.reversed {
+      chart_axis_set_reverse(handle)
+      // The other axis crosses this one at its far end, so it stays where it was drawn.
+      chart_axis_set_crossing_max(handle)
+    }
+    if let size = axis.labelFontSize {
+      var font = lxw_chart_font()
+      font.size = size
+      chart_axis_set_num_font(handle, &font)
+    }
   }
 
   private static func type(_ kind: Chart.Kind) -> UInt8 {

@@ -52,6 +52,24 @@ import Testing
     #expect(verify.status == 0, "\(verify.stdout)\(verify.stderr)")
   }
 
+  /// The rank workbook opens, and prints, on its ranking; the status dashboard has none.
+  @Test(.enabled(if: Openpyxl.isAvailable)) func theRankWorkbookOpensOnTheRanking() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let rank = folder.url.appendingPathComponent("rank.xlsx").path
+    let run = try Binary.run(
+      "rank", "guangzhou-2020", "--period", "2020Q3", "--format", "xlsx", "--out", rank)
+    #expect(run.status == 0, "\(run.stderr)")
+    let book = try Openpyxl.part("xl/workbook.xml", of: rank)
+    let first = try #require(book.range(of: "<sheet name=\""))
+    #expect(book[first.upperBound...].hasPrefix("排名\""))
+    let status = folder.url.appendingPathComponent("status.xlsx").path
+    _ = try Binary.run(
+      "status", "guangzhou-2020", "--as-of", "2020-09-30", "--format", "xlsx", "--out", status)
+    let sheets = try Openpyxl.dump(status).sheets.map(\.name)
+    #expect(sheets == ["指标状态", "任务进度", "单位汇总", "趋势", "趋势图"])
+  }
+
   @Test func aBadReportIsRejectedWholeAndNothingIsEvaluated() throws {
     let root = try TemporaryFolder.workspace()
     defer { root.remove() }

@@ -156,6 +156,54 @@ import Testing
     #expect(drawing.contains("descr=\"PM2.5 与限值\""))
   }
 
+  /// A bar chart whose every category is labelled, first at the top, in small labels.
+  @Test(.enabled(if: Openpyxl.isAvailable)) func everyCategoryLabelledTopDown() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.url.appendingPathComponent("bars.xlsx").path
+    try Workbook.write(to: path, properties: properties) { wb in
+      let sheet = try wb.addWorksheet("单位")
+      for (i, unit) in Self.units.enumerated() {
+        try sheet.write(unit, row: i, col: 0, style: body)
+        try sheet.write(number: Double(90 - i), row: i, col: 1, style: body)
+      }
+      try wb.insertChart(
+        Chart(
+          .bar, series: [.init(values: SheetRange(sheet: "单位", rows: 0...4, col: 1))],
+          categoryAxis: Chart.Axis(labelEvery: 1, reversed: true, labelFontSize: 8),
+          valueAxis: Chart.Axis(min: 0, max: 100)), into: sheet, row: 0, col: 3)
+    }
+    let bar = try Openpyxl.part("xl/charts/chart1.xml", of: path)
+    #expect(bar.contains("<c:tickLblSkip val=\"1\"/>"))
+    #expect(bar.contains("<c:orientation val=\"maxMin\"/>"))
+    #expect(bar.contains("<c:crosses val=\"max\"/>"))
+    #expect(bar.contains("sz=\"800\""))
+  }
+
+  @Test func labelEveryOnlyOnTheCategoryAxis() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.url.appendingPathComponent("bad.xlsx").path
+    #expect(throws: XlsxError.self) {
+      try Workbook.write(to: path, properties: properties) { wb in
+        let sheet = try wb.addWorksheet("单位")
+        try wb.insertChart(
+          Chart(
+            .bar, series: [.init(values: SheetRange(sheet: "单位", rows: 0...4, col: 1))],
+            valueAxis: Chart.Axis(labelEvery: 2)), into: sheet, row: 0, col: 3)
+      }
+    }
+    #expect(throws: XlsxError.self) {
+      try Workbook.write(to: path, properties: properties) { wb in
+        let sheet = try wb.addWorksheet("单位")
+        try wb.insertChart(
+          Chart(
+            .bar, series: [.init(values: SheetRange(sheet: "单位", rows: 0...4, col: 1))],
+            categoryAxis: Chart.Axis(labelEvery: 0)), into: sheet, row: 0, col: 3)
+      }
+    }
+  }
+
   /// Sheet names Excel only reads quoted: digits, a cell's name, an apostrophe, a space.
   @Test(.enabled(if: Openpyxl.isAvailable)) func awkwardSheetNamesAreQuoted() throws {
     let folder = try TemporaryFolder()
