@@ -125,34 +125,13 @@ public struct ChangeText: Sendable {
   }
 
   /// Every renumbering (of renumbered and of otherwise changed tasks), consecutive ones folded
-  /// into ranges: `第17–34项 → 第18–35项`.
+  /// into ranges, whatever the numbering scheme: `第17–34项 → 第18–35项`, `第四(二)1–5项 → 第四(二)2–6项`
+  /// (see ``Renumbering``).
   public static func renumberedRanges(_ items: [ItemChange]) -> [String] {
-    var pairs: [(Int, Int, String, String)] = []
+    var pairs: [(from: String, to: String)] = []
     for item in items {
-      for case .renumbered(let from, let to) in item.changes {
-        if let a = Int(from), let b = Int(to) {
-          pairs.append((a, b, from, to))
-        } else {
-          pairs.append((-1, -1, from, to))
-        }
-      }
+      for case .renumbered(let from, let to) in item.changes { pairs.append((from, to)) }
     }
-    var out: [String] = []
-    var i = 0
-    while i < pairs.count {
-      var j = i
-      while j + 1 < pairs.count, pairs[j].0 >= 0, pairs[j + 1].0 == pairs[j].0 + 1,
-        pairs[j + 1].1 - pairs[j + 1].0 == pairs[i].1 - pairs[i].0
-      {
-        j += 1
-      }
-      if j > i {
-        out.append("第\(pairs[i].2)–\(pairs[j].2)项 → 第\(pairs[i].3)–\(pairs[j].3)项")
-      } else {
-        out.append("第\(pairs[i].2)项 → 第\(pairs[i].3)项")
-      }
-      i = j + 1
-    }
-    return out
+    return Renumbering.ranges(pairs)
   }
 }
