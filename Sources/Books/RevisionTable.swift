@@ -137,6 +137,13 @@ public enum RevisionTable {
         if !added.isEmpty {
           new += [RichRun("\n配合单位增加："), RichRun(words.units(added), font: addedFont)]
         }
+      case .milestone(let m):
+        if let a = m.from {
+          old += [RichRun("\n节点："), RichRun("「\(a.title)」\(a.deadline)", font: removedFont)]
+        }
+        if let b = m.to {
+          new += [RichRun("\n节点："), RichRun("「\(b.title)」\(b.deadline)", font: addedFont)]
+        }
       case .setting(let s):
         guard words.settingLines(change, of: item) != nil else { break }
         old += [RichRun("\n\(s.label)："), RichRun(s.from ?? "无", font: removedFont)]

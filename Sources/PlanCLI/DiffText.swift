@@ -209,6 +209,9 @@ enum DiffMarkdown {
       case .cooperating(let added, let removed):
         if !removed.isEmpty { before += "<br>配合单位减少：~~\(DiffText.shown(words.units(removed)))~~" }
         if !added.isEmpty { after += "<br>配合单位增加：**\(DiffText.shown(words.units(added)))**" }
+      case .milestone(let m):
+        if let a = m.from { before += "<br>节点：~~\(cell("「\(a.title)」\(a.deadline)"))~~" }
+        if let b = m.to { after += "<br>节点：**\(cell("「\(b.title)」\(b.deadline)"))**" }
       case .setting(let s):
         guard words.settingLines(change, of: item) != nil else { break }
         before += "<br>\(cell(s.label))：~~\(cell(s.from ?? "无"))~~"

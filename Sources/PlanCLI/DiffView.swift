@@ -65,6 +65,10 @@ struct DiffView: Codable {
     var removed: [String]?
     var changed: [String]?
     var segments: [Segment]?
+    /// A milestone's id, and its title in the old and the new version.
+    var milestone: String?
+    var oldTitle: String?
+    var newTitle: String?
     /// A setting's field (`assessment.deductions`) and its name in words (扣分规则).
     var field: String?
     var label: String?
@@ -119,7 +123,11 @@ struct DiffView: Codable {
     case .weight(let a, let b):
       (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
     case .moved(let a, let b): (v.from, v.to) = (a, b)
-    case .milestones(let a, let r, let ch): (v.added, v.removed, v.changed) = (a, r, ch)
+    case .milestone(let m):
+      (v.milestone, v.oldTitle, v.newTitle) = (m.id, m.from?.title, m.to?.title)
+      (v.from, v.to, v.days) = (
+        m.from?.deadline.dueDay?.description, m.to?.deadline.dueDay?.description, m.days
+      )
     case .textRewritten(let d, let s):
       v.segments = d.segments.map { Segment(kind: $0.kind.rawValue, text: $0.text) }
       v.similarity = round2(s)

@@ -53,20 +53,19 @@ public struct ChangeText: Sendable {
       return "分值调整：\(a.map(Requirement.format) ?? "—") → \(b.map(Requirement.format) ?? "—")"
     case .moved(let a, let b):
       return "调整章节：\(chapters[a] ?? a) → \(chapters[b] ?? b)"
-    case .milestones(let added, let removed, let changed):
-      var parts: [String] = []
-      if !added.isEmpty { parts.append("增加 \(added.joined(separator: "、"))") }
-      if !removed.isEmpty { parts.append("删除 \(removed.joined(separator: "、"))") }
-      if !changed.isEmpty { parts.append("修改 \(changed.joined(separator: "、"))") }
-      return "节点调整：" + parts.joined(separator: "，")
+    case .milestone(let m): return m.description
     }
   }
 
   /// A change for the 修订类型 column, where the old and new values stand beside it in the
-  /// 修订前 and 修订后 columns: a setting by its name only (`考核细则调整：扣分规则`), any other
+  /// 修订前 and 修订后 columns: a setting by its name only (`考核细则调整：扣分规则`), a milestone by
+  /// its title (`节点推迟31天：「联网」`), any other
   /// change as ``describe(_:)`` words it.
   public func brief(_ change: Change) -> String {
     if case .setting(let s) = change { return "\(s.area.chinese)：\(s.label)" }
+    if case .milestone(let m) = change {
+      return "\(m.chinese)\(m.days.map { $0 == 0 ? "" : "\(abs($0))天" } ?? "")：「\(m.title)」"
+    }
     return describe(change)
   }
 

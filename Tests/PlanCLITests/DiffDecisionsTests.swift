@@ -77,4 +77,65 @@ import Testing
     #expect(
       view["renumbered"] as? [String] == ["第三(一)–(三)项 → 第三(二)–(四)项", "第四(二)1–5项 → 第四(二)2–6项"])
   }
+
+  /// A milestone moved a month later and one added: read by their titles and dates, the slip
+  /// in days and high-risk, in every format.
+  @Test func milestonesByTitleAndDate() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    var json = try snapshot("panyu-2018")
+    var plan = try #require(json["plan"] as? [String: Any])
+    let chapters = plan["chapters"] as? [[String: Any]] ?? []
+    plan["chapters"] = editChapter("monitoring", in: chapters) { c in
+      c["tasks"] = (c["tasks"] as? [[String: Any]] ?? []).map { t in
+        guard t["id"] as? String == "water-auto-stations" else { return t }
+        var t = t
+        var m = (t["milestones"] as? [[String: Any]] ?? [])[0]
+        m["deadline"] = ["kind": "endOfMonth", "year": 2018, "month": 8]
+        t["milestones"] = [
+          m,
+          [
+            "id": "water-auto-stations-accepted", "title": "自动站通过验收",
+            "deadline": ["kind": "endOfMonth", "year": 2018, "month": 10],
+          ],
+        ]
+        return t
+      }
+    }
+    json["plan"] = plan
+    let path = folder.url.appendingPathComponent("panyu-r1.json")
+    try write(json, to: path)
+
+    let run = try Binary.run("diff", "panyu-2018", path.path)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(
+      run.stdout.contains(
+        "      节点推迟31天：「国考断面水质自动站全面完成建设和实时数据联网」 2018年7月底 → 2018年8月底 (2018-07-31 → 2018-08-31)\n"
+      ), "\(run.stdout)")
+    #expect(run.stdout.contains("      新增节点：「自动站通过验收」（2018年10月底）\n"))
+    #expect(!run.stdout.contains("water-auto-stations-online"))
+    #expect(run.stdout.contains("! 高风险修订 high-risk (1)\n  任务五(三)2 "))
+
+    let gate = try Binary.run("diff", "panyu-2018", path.path, "--require-reasons")
+    #expect(gate.status == 1)
+    #expect(gate.stderr.contains("(节点推迟、新增节点)"), "\(gate.stderr)")
+
+    let out = try Binary.run("diff", "panyu-2018", path.path, "--format", "json")
+    let view = try #require(
+      JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+    let items = try #require(view["items"] as? [[String: Any]])
+    let task = try #require(items.first { $0["newID"] as? String == "water-auto-stations" })
+    #expect(task["highRisk"] as? Bool == true)
+    let changes = try #require(task["changes"] as? [[String: Any]])
+    #expect(changes.map { $0["code"] as? String } == ["milestoneSlipped", "milestoneAdded"])
+    #expect(changes[0]["days"] as? Int == 31)
+    #expect(changes[0]["newTitle"] as? String == "国考断面水质自动站全面完成建设和实时数据联网")
+    #expect(changes[0]["from"] as? String == "2018-07-31")
+    #expect(changes[0]["to"] as? String == "2018-08-31")
+    #expect(changes[1]["name"] as? String == "新增节点")
+
+    let markdown = try Binary.run("diff", "panyu-2018", path.path, "--format", "markdown")
+    #expect(markdown.stdout.contains("<br>节点：**「自动站通过验收」2018年10月底**"))
+    #expect(markdown.stdout.contains("节点推迟31天：「国考断面水质自动站全面完成建设和实时数据联网」"))
+  }
 }
