@@ -151,6 +151,12 @@ public enum RevisionTable {
       default: break
       }
     }
+    if !item.affected.isEmpty {
+      new += [
+        RichRun(
+          "\n涉及任务\(item.affected.count)项：\n" + words.affectedLines(item).joined(separator: "\n"))
+      ]
+    }
     guard !old.isEmpty || !new.isEmpty else { return (before, after) }
     func runs(_ v: SheetLayout.Value) -> [RichRun] {
       switch v {

@@ -48,6 +48,17 @@ struct DiffView: Codable {
     /// A reason carried over unchanged from the old version: shown, not counted.
     var staleReason: String?
     var changes: [ChangeView]
+    /// For a rule or a removed unit: the tasks and targets it changed, and how (absent: none).
+    var affected: [Affected]?
+  }
+
+  /// A task or target a decision changed: `item`, ids, `label`, and the changes it made.
+  struct Affected: Codable {
+    var item: String
+    var oldID: String?
+    var newID: String?
+    var label: String
+    var changes: [ChangeView]
   }
 
   /// One change: its code and Chinese name, the description in words, and the details that
@@ -100,7 +111,14 @@ struct DiffView: Codable {
         item: i.item.rawValue, kind: i.kind.rawValue, oldID: i.oldID, newID: i.newID,
         oldLabel: i.oldLabel, newLabel: i.newLabel, oldText: i.oldText, newText: i.newText,
         highRisk: i.isHighRisk, reason: i.reason, staleReason: i.staleReason,
-        changes: i.changes.map { DiffView.change($0, words: words) })
+        changes: i.changes.map { DiffView.change($0, words: words) },
+        affected: i.affected.isEmpty
+          ? nil
+          : i.affected.map { a in
+            Affected(
+              item: a.item.rawValue, oldID: a.oldID, newID: a.newID, label: a.label,
+              changes: a.changes.map { DiffView.change($0, words: words) })
+          })
     }
   }
 

@@ -119,8 +119,26 @@ public struct ChangeText: Sendable {
     case .renumbered, .changed:
       var seen: [String] = []
       for c in item.changes where !seen.contains(c.chinese) { seen.append(c.chinese) }
+      var moved: [String] = []
+      for c in item.affected.flatMap(\.changes) where !moved.contains(c.chinese) {
+        moved.append(c.chinese)
+      }
       return seen.joined(separator: "、")
+        + (moved.isEmpty ? "" : "（涉及\(item.affected.count)项：\(moved.joined(separator: "、"))）")
     }
+  }
+
+  /// The tasks and targets a decision (a rule, a removed unit) moved, grouped by what it did
+  /// to them: `牵头单位调整：机关党委 → 办公室：任务1、任务2、任务3`.
+  public func affectedLines(_ item: ItemChange) -> [String] {
+    var order: [String] = []
+    var groups: [String: [String]] = [:]
+    for a in item.affected {
+      let what = a.changes.map(describe).joined(separator: "；")
+      if groups[what] == nil { order.append(what) }
+      groups[what, default: []].append(a.item == .task ? "任务\(a.label)" : "指标 \(a.label)")
+    }
+    return order.map { "\($0)：\((groups[$0] ?? []).joined(separator: "、"))" }
   }
 
   /// Every renumbering (of renumbered and of otherwise changed tasks), consecutive ones folded

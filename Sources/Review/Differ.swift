@@ -35,6 +35,7 @@ public enum Differ {
     var result = PlanDiff(
       old: old, new: new, items: found + SettingsDiffer.fallback(old, new, found: found))
     result.resign = ResignList.units(a, b, items: result.items)
+    result.items = Decisions.fold(result.items, a, b)
     return result
   }
 

@@ -120,7 +120,26 @@ enum SettingsDiffer {
     ]
   }
 
+  /// The responsibility list, rules matched by what they match; a changed or added rule takes
+  /// the reason the new version gives it (one the old version already gave is stale).
   static func rules(_ o: WorkPlan, _ n: WorkPlan, _ names: Names) -> [ItemChange] {
+    var oldReason: [String: String] = [:]
+    var newReason: [String: String] = [:]
+    for r in o.rules where oldReason[match(r.match, o, n)] == nil {
+      oldReason[match(r.match, o, n)] = r.reason ?? ""
+    }
+    for r in n.rules where newReason[match(r.match, o, n)] == nil {
+      newReason[match(r.match, o, n)] = r.reason ?? ""
+    }
+    var out = listed(o, n, names)
+    for i in out.indices {
+      guard let k = out[i].newID, let r = newReason[k], !r.isEmpty else { continue }
+      (out[i].reason, out[i].staleReason) = Differ.reasons(old: oldReason[k], new: r)
+    }
+    return out
+  }
+
+  static func listed(_ o: WorkPlan, _ n: WorkPlan, _ names: Names) -> [ItemChange] {
     keyed(
       o.rules, n.rules, key: { match($0.match, o, n) }, item: .rules, kind: .rule,
       label: { match($0.match, o, n) },

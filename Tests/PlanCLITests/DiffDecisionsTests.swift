@@ -138,4 +138,104 @@ import Testing
     #expect(markdown.stdout.contains("<br>节点：**「自动站通过验收」2018年10月底**"))
     #expect(markdown.stdout.contains("节点推迟31天：「国考断面水质自动站全面完成建设和实时数据联网」"))
   }
+
+  /// The rule for all tasks moves their deadline a year later, with its reason: one row — the
+  /// rule before and after, its reason and every task it moved — not one row per task.
+  @Test func aRuleChangeIsOneRow() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    func revised(reason: String?) throws -> String {
+      var json = try snapshot("guangzhou-2020")
+      var plan = try #require(json["plan"] as? [String: Any])
+      plan["rules"] = (plan["rules"] as? [[String: Any]] ?? []).map { r in
+        guard (r["match"] as? [String: Any])?["all"] as? Bool == true else { return r }
+        var r = r
+        r["responsibility"] = ["deadline": ["kind": "endOfYear", "year": 2021]]
+        if let reason { r["reason"] = reason }
+        return r
+      }
+      json["plan"] = plan
+      let path = folder.url.appendingPathComponent("r-\(reason == nil).json")
+      try write(json, to: path)
+      return path.path
+    }
+    let path = try revised(reason: "受疫情影响，全年任务顺延一年")
+    let run = try Binary.run("diff", "guangzhou-2020", path)
+    #expect(run.status == 1, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+    #expect(
+      lines[1] == "0 added, 1 changed, 0 removed, 0 renumbered, 56 unchanged", "\(run.stdout)")
+    #expect(!run.stdout.contains("任务 tasks"))
+    #expect(run.stdout.contains("  ! 责任清单 全部任务\n      责任清单调整：完成时限 2020年底 → 2021年底\n"))
+    let moved = try #require(
+      lines.first { $0.hasPrefix("        时限推迟365天：2020年底 → 2021年底 (2020-12-31 → 2021-12-31)：") })
+    #expect(
+      moved.hasSuffix(
+        "：任务1、任务2、任务3、任务4、任务7、任务8、任务9、任务10、任务11、任务12、任务13、任务14、任务15、任务16、任务17、任务18、任务19、任务20、任务21、任务22、任务23、任务24、任务25、任务26、任务27、任务28、任务29、任务30、任务31、任务32、任务33、任务34"
+      ), "\(moved)")
+    #expect(run.stdout.contains("      理由：受疫情影响，全年任务顺延一年\n"))
+    #expect(try Binary.run("diff", "guangzhou-2020", path, "--require-reasons").status == 0)
+
+    // Without the rule's reason the gate names the rule.
+    let bare = try Binary.run(
+      "diff", "guangzhou-2020", try revised(reason: nil), "--require-reasons")
+    #expect(bare.status == 1)
+    #expect(
+      bare.stderr == "diff: high-risk change without a reason: 责任清单 全部任务 (责任清单调整（涉及32项：时限推迟）)\n")
+
+    let json = try Binary.run("diff", "guangzhou-2020", path, "--format", "json")
+    let view = try #require(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let items = try #require(view["items"] as? [[String: Any]])
+    #expect(items.count == 1)
+    let rule = items[0]
+    #expect(rule["item"] as? String == "rule")
+    #expect(rule["highRisk"] as? Bool == true)
+    #expect(rule["reason"] as? String == "受疫情影响，全年任务顺延一年")
+    let affected = try #require(rule["affected"] as? [[String: Any]])
+    #expect(affected.count == 32)
+    #expect(affected[0]["label"] as? String == "1")
+    let change = try #require((affected[0]["changes"] as? [[String: Any]])?.first)
+    #expect(change["code"] as? String == "deadlineSlipped")
+    #expect(change["days"] as? Int == 365)
+
+    let markdown = try Binary.run("diff", "guangzhou-2020", path, "--format", "markdown")
+    #expect(markdown.stdout.contains("<br>涉及任务32项：时限推迟365天：2020年底 → 2021年底"))
+  }
+
+  /// Two divisions merged: the 信访办 is removed (with its reason) and the rule that named it
+  /// names the 办公室 now. One row: the unit, the rule's change and the task it moved.
+  @Test func aMergeIsOneRow() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    var json = try snapshot("guangzhou-2020")
+    var plan = try #require(json["plan"] as? [String: Any])
+    plan["units"] = (plan["units"] as? [[String: Any]] ?? []).filter {
+      $0["id"] as? String != "gz-eeb-petition"
+    }
+    let text = String(
+      decoding: try JSONSerialization.data(withJSONObject: plan["rules"] ?? []), as: UTF8.self)
+    plan["rules"] = try JSONSerialization.jsonObject(
+      with: Data(text.replacingOccurrences(of: "gz-eeb-petition", with: "gz-eeb-office").utf8))
+    plan["removed"] = [["id": "gz-eeb-petition", "reason": "信访办并入办公室"]]
+    json["plan"] = plan
+    let path = folder.url.appendingPathComponent("merged.json")
+    try write(json, to: path)
+
+    let run = try Binary.run("diff", "guangzhou-2020", path.path)
+    #expect(run.status == 1, "\(run.stderr)")
+    #expect(
+      run.stdout.contains(
+        """
+          - 组织单位 信访办 (gz-eeb-petition)
+              广州市生态环境局信访办公室（信访办，内设处室，隶属市生态环境局）
+              责任清单调整：含“信访”的任务的牵头单位 信访办 → 办公室
+              涉及任务1项：
+                牵头单位调整：信访办 → 办公室：任务26
+              理由：信访办并入办公室
+
+        """), "\(run.stdout)")
+    #expect(run.stdout.contains("0 added, 0 changed, 1 removed, 0 renumbered, 56 unchanged"))
+    #expect(try Binary.run("diff", "guangzhou-2020", path.path, "--require-reasons").status == 0)
+  }
 }
