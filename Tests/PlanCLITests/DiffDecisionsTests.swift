@@ -201,6 +201,20 @@ import Testing
 
     let markdown = try Binary.run("diff", "guangzhou-2020", path, "--format", "markdown")
     #expect(markdown.stdout.contains("<br>涉及任务32项：时限推迟365天：2020年底 → 2021年底"))
+
+    if Openpyxl.isAvailable {
+      let book = folder.url.appendingPathComponent("修订对照表.xlsx").path
+      let xlsx = try Binary.run(
+        "diff", "guangzhou-2020", path, "--format", "xlsx", "--out", book)
+      #expect(xlsx.status == 1, "\(xlsx.stderr)")
+      let sheet = try #require(try Openpyxl.dump(book).sheet("修订对照表"))
+      let row = try #require(sheet.rows(where: "A", is: "责任清单").first)
+      #expect(sheet.text("C\(row)")?.contains("\n涉及任务32项：\n时限推迟365天：2020年底 → 2021年底") == true)
+      #expect(sheet.text("E\(row)") == "受疫情影响，全年任务顺延一年")
+      // The one row of the table, then the units to re-sign.
+      #expect(row == 4)
+      #expect(sheet.text("A5")?.hasPrefix("需重新签订的单位") == true)
+    }
   }
 
   /// Two divisions merged: the 信访办 is removed (with its reason) and the rule that named it
