@@ -134,6 +134,22 @@ public struct Revision: Sendable {
     edit(&plan.rules[i])
   }
 
+  /// Sets what the units of `scope` get — a 责任书 signed with `partyA`, a 告知书, or nothing —
+  /// replacing the line for that scope (or adding one), with the reason: a change of what units
+  /// sign is high-risk in `planbook diff`.
+  public mutating func signing(
+    _ scope: Signing.Scope, document: Signing.Document, partyA: String? = nil, reason: String
+  ) {
+    var signing = plan.signing ?? Signing()
+    let rule = Signing.Rule(scope, document: document, partyA: partyA, reason: reason)
+    if let i = signing.rules.firstIndex(where: { $0.scope == scope }) {
+      signing.rules[i] = rule
+    } else {
+      signing.rules.append(rule)
+    }
+    plan.signing = signing
+  }
+
   private mutating func unknown(_ what: String, _ id: String, _ file: String, _ line: Int) {
     problems.append(
       Diagnostic(
@@ -184,11 +200,15 @@ public struct Revision: Sendable {
   }
 
   /// Removes every revision reason from `plan`: the tasks', the targets' (task figures too),
-  /// the rules' and the record of removals.
+  /// the rules' and signing lines', and the record of removals.
   static func clearReasons(_ plan: inout WorkPlan) {
     plan.removed = nil
     for i in plan.targets.indices { plan.targets[i].reason = nil }
     for i in plan.rules.indices { plan.rules[i].reason = nil }
+    if var signing = plan.signing {
+      for i in signing.rules.indices { signing.rules[i].reason = nil }
+      plan.signing = signing
+    }
     func clear(_ c: inout PlanChapter) {
       for t in c.tasks.indices {
         c.tasks[t].reason = nil

@@ -56,6 +56,7 @@ public enum Change: Sendable, Equatable {
     case .leadReassigned: true
     case .deadline(_, _, let days): days > 0
     case .milestone(let m): (m.days ?? 0) > 0
+    case .setting(let s): s.area == .signing && s.field == "signing.rules"
     case .textRewritten: true
     default: false
     }

@@ -90,7 +90,7 @@ public struct ChangeText: Sendable {
     default:
       let label = item.newLabel ?? item.oldLabel ?? ""
       let area = Self.area(item.item)
-      return label == area || label.isEmpty ? area : "\(area) \(label)"
+      return label.hasPrefix(area) ? label : label.isEmpty ? area : "\(area) \(label)"
     }
   }
 

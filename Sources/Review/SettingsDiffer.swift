@@ -166,7 +166,7 @@ enum SettingsDiffer {
     let empty = Signing()
     let a = o.signing ?? empty
     let b = n.signing ?? empty
-    let rules = keyed(
+    var rules = keyed(
       a.rules, b.rules, key: { scope($0.scope, names) }, item: .signing, kind: .signing,
       label: { "签订方式 \(scope($0.scope, names))" },
       text: { "\(scope($0.scope, names))：\(document($0, issuer: n.issuer, names))" },
@@ -178,6 +178,32 @@ enum SettingsDiffer {
           )
         ]
       })
+    // A line of the signing declaration changes what units sign: it needs its own reason.
+    var oldReason: [String: String] = [:]
+    var newReason: [String: String] = [:]
+    for r in a.rules where oldReason[scope(r.scope, names)] == nil {
+      oldReason[scope(r.scope, names)] = r.reason ?? ""
+    }
+    for r in b.rules where newReason[scope(r.scope, names)] == nil {
+      newReason[scope(r.scope, names)] = r.reason ?? ""
+    }
+    for i in rules.indices {
+      if rules[i].kind != .changed {
+        rules[i].changes = [
+          .setting(
+            Setting(
+              .signing, field: "signing.rules", label: "文书",
+              from: rules[i].oldText.flatMap {
+                $0.split(separator: "：", maxSplits: 1).last.map(String.init)
+              },
+              to: rules[i].newText.flatMap {
+                $0.split(separator: "：", maxSplits: 1).last.map(String.init)
+              }))
+        ]
+      }
+      guard let k = rules[i].newID, let r = newReason[k], !r.isEmpty else { continue }
+      (rules[i].reason, rules[i].staleReason) = Differ.reasons(old: oldReason[k], new: r)
+    }
     let people = keyed(
       a.signatories, b.signatories, key: \.unit, item: .signing, kind: .signing,
       label: { "责任人 \(names.unit($0.unit))" }, text: { "\(names.unit($0.unit))：\($0.name)" },

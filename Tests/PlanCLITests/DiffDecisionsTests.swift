@@ -252,4 +252,39 @@ import Testing
     #expect(run.stdout.contains("0 added, 0 changed, 1 removed, 0 renumbered, 56 unchanged"))
     #expect(try Binary.run("diff", "guangzhou-2020", path.path, "--require-reasons").status == 0)
   }
+
+  /// What units sign changes (the 甲方 of the departments' books): high-risk, and the line of
+  /// the signing declaration carries its own reason.
+  @Test func aSigningChangeNeedsItsReason() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    func revised(reason: String?) throws -> String {
+      var json = try snapshot("guangzhou-2020")
+      var plan = try #require(json["plan"] as? [String: Any])
+      var signing = try #require(plan["signing"] as? [String: Any])
+      signing["rules"] = (signing["rules"] as? [[String: Any]] ?? []).map { r in
+        guard (r["scope"] as? [String: Any])?["kind"] as? String == "department" else { return r }
+        var r = r
+        r["partyA"] = "gz-eeb"
+        if let reason { r["reason"] = reason }
+        return r
+      }
+      plan["signing"] = signing
+      json["plan"] = plan
+      let path = folder.url.appendingPathComponent("s-\(reason == nil).json")
+      try write(json, to: path)
+      return path.path
+    }
+    let bare = try Binary.run(
+      "diff", "guangzhou-2020", try revised(reason: nil), "--require-reasons")
+    #expect(bare.status == 1)
+    #expect(
+      bare.stderr.contains("diff: high-risk change without a reason: 签订方式 政府部门类单位"),
+      "\(bare.stderr)")
+    let path = try revised(reason: "市直部门责任书改由市生态环境局签订")
+    let ok = try Binary.run("diff", "guangzhou-2020", path, "--require-reasons")
+    #expect(ok.status == 0, "\(ok.stderr)")
+    let text = try Binary.run("diff", "guangzhou-2020", path)
+    #expect(text.stdout.contains("      理由：市直部门责任书改由市生态环境局签订\n"), "\(text.stdout)")
+  }
 }
