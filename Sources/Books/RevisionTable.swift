@@ -137,12 +137,25 @@ public enum RevisionTable {
         if !added.isEmpty {
           new += [RichRun("\n配合单位增加："), RichRun(words.units(added), font: addedFont)]
         }
+      case .milestone(let m):
+        if let a = m.from {
+          old += [RichRun("\n节点："), RichRun("「\(a.title)」\(a.deadline)", font: removedFont)]
+        }
+        if let b = m.to {
+          new += [RichRun("\n节点："), RichRun("「\(b.title)」\(b.deadline)", font: addedFont)]
+        }
       case .setting(let s):
         guard words.settingLines(change, of: item) != nil else { break }
         old += [RichRun("\n\(s.label)："), RichRun(s.from ?? "无", font: removedFont)]
         new += [RichRun("\n\(s.label)："), RichRun(s.to ?? "无", font: addedFont)]
       default: break
       }
+    }
+    if !item.affected.isEmpty {
+      new += [
+        RichRun(
+          "\n涉及任务\(item.affected.count)项：\n" + words.affectedLines(item).joined(separator: "\n"))
+      ]
     }
     guard !old.isEmpty || !new.isEmpty else { return (before, after) }
     func runs(_ v: SheetLayout.Value) -> [RichRun] {

@@ -84,6 +84,8 @@ enum DiffText {
     case .removed:
       out +=
         " (\(shown(item.oldID ?? "")))\n      \(paint(shown(item.oldText ?? ""), "31", color))\n"
+      // A removed unit's row also says how the rules that named it changed.
+      for change in item.changes { out += "      \(shown(words.describe(change)))\n" }
     default:
       out += "\n"
       for change in item.changes {
@@ -93,6 +95,10 @@ enum DiffText {
           out += "        \(inline(d, color: color))\n"
         }
       }
+    }
+    if !item.affected.isEmpty {
+      out += "      涉及任务\(item.affected.count)项：\n"
+      for line in words.affectedLines(item) { out += "        \(shown(line))\n" }
     }
     return out + reason(item, color: color)
   }
@@ -209,12 +215,20 @@ enum DiffMarkdown {
       case .cooperating(let added, let removed):
         if !removed.isEmpty { before += "<br>配合单位减少：~~\(DiffText.shown(words.units(removed)))~~" }
         if !added.isEmpty { after += "<br>配合单位增加：**\(DiffText.shown(words.units(added)))**" }
+      case .milestone(let m):
+        if let a = m.from { before += "<br>节点：~~\(cell("「\(a.title)」\(a.deadline)"))~~" }
+        if let b = m.to { after += "<br>节点：**\(cell("「\(b.title)」\(b.deadline)"))**" }
       case .setting(let s):
         guard words.settingLines(change, of: item) != nil else { break }
         before += "<br>\(cell(s.label))：~~\(cell(s.from ?? "无"))~~"
         after += "<br>\(cell(s.label))：**\(cell(s.to ?? "无"))**"
       default: break
       }
+    }
+    if !item.affected.isEmpty {
+      after +=
+        "<br>涉及任务\(item.affected.count)项："
+        + words.affectedLines(item).map(cell).joined(separator: "<br>")
     }
     return (before, after)
   }

@@ -48,6 +48,17 @@ struct DiffView: Codable {
     /// A reason carried over unchanged from the old version: shown, not counted.
     var staleReason: String?
     var changes: [ChangeView]
+    /// For a rule or a removed unit: the tasks and targets it changed, and how (absent: none).
+    var affected: [Affected]?
+  }
+
+  /// A task or target a decision changed: `item`, ids, `label`, and the changes it made.
+  struct Affected: Codable {
+    var item: String
+    var oldID: String?
+    var newID: String?
+    var label: String
+    var changes: [ChangeView]
   }
 
   /// One change: its code and Chinese name, the description in words, and the details that
@@ -65,6 +76,10 @@ struct DiffView: Codable {
     var removed: [String]?
     var changed: [String]?
     var segments: [Segment]?
+    /// A milestone's id, and its title in the old and the new version.
+    var milestone: String?
+    var oldTitle: String?
+    var newTitle: String?
     /// A setting's field (`assessment.deductions`) and its name in words (扣分规则).
     var field: String?
     var label: String?
@@ -96,7 +111,14 @@ struct DiffView: Codable {
         item: i.item.rawValue, kind: i.kind.rawValue, oldID: i.oldID, newID: i.newID,
         oldLabel: i.oldLabel, newLabel: i.newLabel, oldText: i.oldText, newText: i.newText,
         highRisk: i.isHighRisk, reason: i.reason, staleReason: i.staleReason,
-        changes: i.changes.map { DiffView.change($0, words: words) })
+        changes: i.changes.map { DiffView.change($0, words: words) },
+        affected: i.affected.isEmpty
+          ? nil
+          : i.affected.map { a in
+            Affected(
+              item: a.item.rawValue, oldID: a.oldID, newID: a.newID, label: a.label,
+              changes: a.changes.map { DiffView.change($0, words: words) })
+          })
     }
   }
 
@@ -119,7 +141,11 @@ struct DiffView: Codable {
     case .weight(let a, let b):
       (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
     case .moved(let a, let b): (v.from, v.to) = (a, b)
-    case .milestones(let a, let r, let ch): (v.added, v.removed, v.changed) = (a, r, ch)
+    case .milestone(let m):
+      (v.milestone, v.oldTitle, v.newTitle) = (m.id, m.from?.title, m.to?.title)
+      (v.from, v.to, v.days) = (
+        m.from?.deadline.dueDay?.description, m.to?.deadline.dueDay?.description, m.days
+      )
     case .textRewritten(let d, let s):
       v.segments = d.segments.map { Segment(kind: $0.kind.rawValue, text: $0.text) }
       v.similarity = round2(s)

@@ -28,13 +28,14 @@ public struct Rule: Sendable {
   ///   - lead: lead unit ids, the principal lead first.
   ///   - cooperating: cooperating unit ids.
   ///   - due: the default deadline of the tasks it covers.
+  ///   - reason: in a revision, why the rule was added (修订理由).
   public init(
     _ match: ResponsibilityRule.Match, lead: [String]? = nil, cooperating: [String]? = nil,
-    due: Deadline? = nil, file: String = #filePath, line: Int = #line
+    due: Deadline? = nil, reason: String? = nil, file: String = #filePath, line: Int = #line
   ) {
     model = ResponsibilityRule(
       match: match,
       responsibility: Responsibility(lead: lead, cooperating: cooperating, deadline: due),
-      location: here(file, line))
+      reason: reason, location: here(file, line))
   }
 }

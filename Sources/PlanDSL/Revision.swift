@@ -113,6 +113,43 @@ public struct Revision: Sendable {
   /// Appends a rule to the responsibility list.
   public mutating func add(_ rule: Rule) { plan.rules.append(rule.model) }
 
+  /// Edits the first rule of the responsibility list that matches `match`: its lead,
+  /// cooperating units or deadline, and its `reason` — one reason for every task the change
+  /// moves.
+  ///
+  /// ```swift
+  /// $0.rule(.keyword("信访")) {
+  ///   $0.responsibility.lead = ["gz-eeb-office"]
+  ///   $0.reason = "信访工作改由办公室统筹"
+  /// }
+  /// ```
+  public mutating func rule(
+    _ match: ResponsibilityRule.Match, file: String = #filePath, line: Int = #line,
+    _ edit: (inout ResponsibilityRule) -> Void
+  ) {
+    guard let i = plan.rules.firstIndex(where: { $0.match == match }) else {
+      unknown("rule", match.description, file, line)
+      return
+    }
+    edit(&plan.rules[i])
+  }
+
+  /// Sets what the units of `scope` get — a 责任书 signed with `partyA`, a 告知书, or nothing —
+  /// replacing the line for that scope (or adding one), with the reason: a change of what units
+  /// sign is high-risk in `planbook diff`.
+  public mutating func signing(
+    _ scope: Signing.Scope, document: Signing.Document, partyA: String? = nil, reason: String
+  ) {
+    var signing = plan.signing ?? Signing()
+    let rule = Signing.Rule(scope, document: document, partyA: partyA, reason: reason)
+    if let i = signing.rules.firstIndex(where: { $0.scope == scope }) {
+      signing.rules[i] = rule
+    } else {
+      signing.rules.append(rule)
+    }
+    plan.signing = signing
+  }
+
   private mutating func unknown(_ what: String, _ id: String, _ file: String, _ line: Int) {
     problems.append(
       Diagnostic(
@@ -162,11 +199,16 @@ public struct Revision: Sendable {
     }
   }
 
-  /// Removes every revision reason from `plan`: the tasks', the targets' (task figures too)
-  /// and the record of removals.
+  /// Removes every revision reason from `plan`: the tasks', the targets' (task figures too),
+  /// the rules' and signing lines', and the record of removals.
   static func clearReasons(_ plan: inout WorkPlan) {
     plan.removed = nil
     for i in plan.targets.indices { plan.targets[i].reason = nil }
+    for i in plan.rules.indices { plan.rules[i].reason = nil }
+    if var signing = plan.signing {
+      for i in signing.rules.indices { signing.rules[i].reason = nil }
+      plan.signing = signing
+    }
     func clear(_ c: inout PlanChapter) {
       for t in c.tasks.indices {
         c.tasks[t].reason = nil

@@ -55,13 +55,21 @@ public struct ResponsibilityRule: Sendable, Hashable, Codable {
 
   public var match: Match
   public var responsibility: Responsibility
+  /// Why a revision changed (or added) the rule (修订理由): one reason for the decision, which
+  /// `planbook diff` shows once with every task it moved. It belongs to the revision that
+  /// wrote it, like a task's reason.
+  public var reason: String? = nil
   public var location: SourceLocation? = nil
 
-  public init(match: Match, responsibility: Responsibility, location: SourceLocation? = nil) {
+  public init(
+    match: Match, responsibility: Responsibility, reason: String? = nil,
+    location: SourceLocation? = nil
+  ) {
     self.match = match
     self.responsibility = responsibility
+    self.reason = reason
     self.location = location
   }
 
-  private enum CodingKeys: String, CodingKey { case match, responsibility }
+  private enum CodingKeys: String, CodingKey { case match, responsibility, reason }
 }

@@ -68,18 +68,23 @@ public struct Signing: Sendable, Hashable, Codable {
     public var document: Document
     /// The 甲方 (a unit id) of a ``Document/book``; nil for the others.
     public var partyA: String?
+    /// Why a revision changed (or added) the line (修订理由): a change of what units sign needs
+    /// one, like a task's reassigned lead.
+    public var reason: String? = nil
     public var location: SourceLocation? = nil
 
     public init(
-      _ scope: Scope, document: Document, partyA: String? = nil, location: SourceLocation? = nil
+      _ scope: Scope, document: Document, partyA: String? = nil, reason: String? = nil,
+      location: SourceLocation? = nil
     ) {
       self.scope = scope
       self.document = document
       self.partyA = partyA
+      self.reason = reason
       self.location = location
     }
 
-    private enum CodingKeys: String, CodingKey { case scope, document, partyA }
+    private enum CodingKeys: String, CodingKey { case scope, document, partyA, reason }
   }
 
   /// The person (or post) who signs for a unit (责任人), printed under 负责人（签字）.

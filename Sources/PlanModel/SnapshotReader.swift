@@ -621,12 +621,16 @@ struct SnapshotReader {
     var seen = Seen()
     var match: ResponsibilityRule.Match?
     var responsibility: Responsibility?
+    var reason: String?
     var more = try json.openObject()
     while more {
       let key = try json.key()
       if key.is("match") {
         try seen.first(0)
         match = try self.match()
+      } else if key.is("reason") {
+        try seen.first(2)
+        reason = try json.string()
       } else if key.is("responsibility") {
         try seen.first(1)
         responsibility = try self.responsibility()
@@ -636,7 +640,7 @@ struct SnapshotReader {
       more = try json.nextInObject()
     }
     return ResponsibilityRule(
-      match: try required(match), responsibility: try required(responsibility))
+      match: try required(match), responsibility: try required(responsibility), reason: reason)
   }
 
   /// A rule's match: the first of `chapter`, `keyword`, `target` given, else `all: true`.

@@ -37,8 +37,9 @@ public enum Change: Sendable, Equatable {
   case weight(from: Double?, to: Double?)
   /// Moved to another chapter (ids of the innermost chapters).
   case moved(from: String, to: String)
-  /// Milestones added, removed or changed (ids).
-  case milestones(added: [String], removed: [String], changed: [String])
+  /// A milestone (节点) added, removed or changed, by its title and dates; a later date is a
+  /// slip in days, high-risk like a task's deadline.
+  case milestone(MilestoneChange)
   /// The text rewritten under the same id: its similarity to the old text (0…1) is below
   /// ``Differ/renameThreshold``, so it is in effect another task (or target) and needs a reason.
   case textRewritten(TextDiff, similarity: Double)
@@ -47,13 +48,15 @@ public enum Change: Sendable, Equatable {
   case setting(Setting)
 
   /// High-risk changes, shown first and needing a reason under `--require-reasons`: a loosened
-  /// requirement, a reassigned lead, a deadline slip, a text rewritten under the same id. (A removed task or target is high-risk
+  /// requirement, a reassigned lead, a deadline or milestone slip, a text rewritten under the same id. (A removed task or target is high-risk
   /// too: see ``ItemChange/isHighRisk``.)
   public var isHighRisk: Bool {
     switch self {
     case .requirement(_, _, let s): s == .loosened || s == .directionChanged || s == .unitChanged
     case .leadReassigned: true
     case .deadline(_, _, let days): days > 0
+    case .milestone(let m): (m.days ?? 0) > 0
+    case .setting(let s): s.area == .signing && s.field == "signing.rules"
     case .textRewritten: true
     default: false
     }
@@ -73,7 +76,7 @@ public enum Change: Sendable, Equatable {
     case .cooperating: "cooperatingChanged"
     case .weight: "weightChanged"
     case .moved: "moved"
-    case .milestones: "milestonesChanged"
+    case .milestone(let m): m.code
     case .textRewritten: "textRewritten"
     case .setting(let s): s.area.code
     }
@@ -99,7 +102,7 @@ public enum Change: Sendable, Equatable {
     case .cooperating: "配合单位调整"
     case .weight: "分值调整"
     case .moved: "调整章节"
-    case .milestones: "节点调整"
+    case .milestone(let m): m.chinese
     case .textRewritten: "内容重写"
     case .setting(let s): s.area.chinese
     }

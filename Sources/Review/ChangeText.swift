@@ -53,20 +53,19 @@ public struct ChangeText: Sendable {
       return "分值调整：\(a.map(Requirement.format) ?? "—") → \(b.map(Requirement.format) ?? "—")"
     case .moved(let a, let b):
       return "调整章节：\(chapters[a] ?? a) → \(chapters[b] ?? b)"
-    case .milestones(let added, let removed, let changed):
-      var parts: [String] = []
-      if !added.isEmpty { parts.append("增加 \(added.joined(separator: "、"))") }
-      if !removed.isEmpty { parts.append("删除 \(removed.joined(separator: "、"))") }
-      if !changed.isEmpty { parts.append("修改 \(changed.joined(separator: "、"))") }
-      return "节点调整：" + parts.joined(separator: "，")
+    case .milestone(let m): return m.description
     }
   }
 
   /// A change for the 修订类型 column, where the old and new values stand beside it in the
-  /// 修订前 and 修订后 columns: a setting by its name only (`考核细则调整：扣分规则`), any other
+  /// 修订前 and 修订后 columns: a setting by its name only (`考核细则调整：扣分规则`), a milestone by
+  /// its title (`节点推迟31天：「联网」`), any other
   /// change as ``describe(_:)`` words it.
   public func brief(_ change: Change) -> String {
     if case .setting(let s) = change { return "\(s.area.chinese)：\(s.label)" }
+    if case .milestone(let m) = change {
+      return "\(m.chinese)\(m.days.map { $0 == 0 ? "" : "\(abs($0))天" } ?? "")：「\(m.title)」"
+    }
     return describe(change)
   }
 
@@ -91,7 +90,7 @@ public struct ChangeText: Sendable {
     default:
       let label = item.newLabel ?? item.oldLabel ?? ""
       let area = Self.area(item.item)
-      return label == area || label.isEmpty ? area : "\(area) \(label)"
+      return label.hasPrefix(area) ? label : label.isEmpty ? area : "\(area) \(label)"
     }
   }
 
@@ -120,39 +119,36 @@ public struct ChangeText: Sendable {
     case .renumbered, .changed:
       var seen: [String] = []
       for c in item.changes where !seen.contains(c.chinese) { seen.append(c.chinese) }
+      var moved: [String] = []
+      for c in item.affected.flatMap(\.changes) where !moved.contains(c.chinese) {
+        moved.append(c.chinese)
+      }
       return seen.joined(separator: "、")
+        + (moved.isEmpty ? "" : "（涉及\(item.affected.count)项：\(moved.joined(separator: "、"))）")
     }
   }
 
+  /// The tasks and targets a decision (a rule, a removed unit) moved, grouped by what it did
+  /// to them: `牵头单位调整：机关党委 → 办公室：任务1、任务2、任务3`.
+  public func affectedLines(_ item: ItemChange) -> [String] {
+    var order: [String] = []
+    var groups: [String: [String]] = [:]
+    for a in item.affected {
+      let what = a.changes.map(describe).joined(separator: "；")
+      if groups[what] == nil { order.append(what) }
+      groups[what, default: []].append(a.item == .task ? "任务\(a.label)" : "指标 \(a.label)")
+    }
+    return order.map { "\($0)：\((groups[$0] ?? []).joined(separator: "、"))" }
+  }
+
   /// Every renumbering (of renumbered and of otherwise changed tasks), consecutive ones folded
-  /// into ranges: `第17–34项 → 第18–35项`.
+  /// into ranges, whatever the numbering scheme: `第17–34项 → 第18–35项`, `第四(二)1–5项 → 第四(二)2–6项`
+  /// (see ``Renumbering``).
   public static func renumberedRanges(_ items: [ItemChange]) -> [String] {
-    var pairs: [(Int, Int, String, String)] = []
+    var pairs: [(from: String, to: String)] = []
     for item in items {
-      for case .renumbered(let from, let to) in item.changes {
-        if let a = Int(from), let b = Int(to) {
-          pairs.append((a, b, from, to))
-        } else {
-          pairs.append((-1, -1, from, to))
-        }
-      }
+      for case .renumbered(let from, let to) in item.changes { pairs.append((from, to)) }
     }
-    var out: [String] = []
-    var i = 0
-    while i < pairs.count {
-      var j = i
-      while j + 1 < pairs.count, pairs[j].0 >= 0, pairs[j + 1].0 == pairs[j].0 + 1,
-        pairs[j + 1].1 - pairs[j + 1].0 == pairs[i].1 - pairs[i].0
-      {
-        j += 1
-      }
-      if j > i {
-        out.append("第\(pairs[i].2)–\(pairs[j].2)项 → 第\(pairs[i].3)–\(pairs[j].3)项")
-      } else {
-        out.append("第\(pairs[i].2)项 → 第\(pairs[i].3)项")
-      }
-      i = j + 1
-    }
-    return out
+    return Renumbering.ranges(pairs)
   }
 }

@@ -35,6 +35,7 @@ public enum Differ {
     var result = PlanDiff(
       old: old, new: new, items: found + SettingsDiffer.fallback(old, new, found: found))
     result.resign = ResignList.units(a, b, items: result.items)
+    result.items = Decisions.fold(result.items, a, b)
     return result
   }
 
@@ -162,17 +163,8 @@ public enum Differ {
     if o.task.weight != n.task.weight {
       changes.append(.weight(from: o.task.weight, to: n.task.weight))
     }
-    let om = Dictionary(o.task.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let nm = Dictionary(n.task.milestones.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-    let mAdded = n.task.milestones.map(\.id).filter { om[$0] == nil }
-    let mRemoved = o.task.milestones.map(\.id).filter { nm[$0] == nil }
-    let mChanged = n.task.milestones.compactMap { m -> String? in
-      guard let was = om[m.id] else { return nil }
-      return was.title != m.title || was.deadline != m.deadline || was.weight != m.weight
-        ? m.id : nil
-    }
-    if !mAdded.isEmpty || !mRemoved.isEmpty || !mChanged.isEmpty {
-      changes.append(.milestones(added: mAdded, removed: mRemoved, changed: mChanged))
+    changes += MilestoneChange.compare(o.task.milestones, n.task.milestones).map {
+      .milestone($0)
     }
     return changes
   }

@@ -39,10 +39,29 @@ public struct ItemChange: Sendable {
   /// revision, so it explains none of this diff's changes.
   public var staleReason: String? = nil
 
-  /// The removal of a task, target or unit, or any high-risk change.
+  /// For a decision outside tasks — a changed, added or removed rule of the responsibility
+  /// list, a unit removed (merged into another) — the tasks and targets whose lead,
+  /// cooperating units or deadline changed because of it, with those changes: said once here,
+  /// not again on each task (see ``Decisions``).
+  public var affected: [Affected] = []
+
+  /// A task or target a decision changed, and how.
+  public struct Affected: Sendable {
+    public var item: Item
+    public var oldID: String?
+    public var newID: String?
+    /// The task's number (the new one) or the target's name.
+    public var label: String
+    /// The lead, cooperating and deadline changes the decision made to it.
+    public var changes: [Change]
+  }
+
+  /// The removal of a task, target or unit, any high-risk change, or a decision that makes a
+  /// high-risk change to a task (a lead reassigned or a deadline slipped by a rule).
   public var isHighRisk: Bool {
     (kind == .removed && [.task, .target, .unit].contains(item))
       || changes.contains { $0.isHighRisk }
+      || affected.contains { $0.changes.contains { $0.isHighRisk } }
   }
 }
 

@@ -125,7 +125,26 @@ enum SettingsDiffer {
     ]
   }
 
+  /// The responsibility list, rules matched by what they match; a changed or added rule takes
+  /// the reason the new version gives it (one the old version already gave is stale).
   static func rules(_ o: WorkPlan, _ n: WorkPlan, _ names: Names) -> [ItemChange] {
+    var oldReason: [String: String] = [:]
+    var newReason: [String: String] = [:]
+    for r in o.rules where oldReason[match(r.match, o, n)] == nil {
+      oldReason[match(r.match, o, n)] = r.reason ?? ""
+    }
+    for r in n.rules where newReason[match(r.match, o, n)] == nil {
+      newReason[match(r.match, o, n)] = r.reason ?? ""
+    }
+    var out = listed(o, n, names)
+    for i in out.indices {
+      guard let k = out[i].newID, let r = newReason[k], !r.isEmpty else { continue }
+      (out[i].reason, out[i].staleReason) = Differ.reasons(old: oldReason[k], new: r)
+    }
+    return out
+  }
+
+  static func listed(_ o: WorkPlan, _ n: WorkPlan, _ names: Names) -> [ItemChange] {
     keyed(
       o.rules, n.rules, key: { match($0.match, o, n) }, item: .rules, kind: .rule,
       label: { match($0.match, o, n) },
@@ -152,7 +171,7 @@ enum SettingsDiffer {
     let empty = Signing()
     let a = o.signing ?? empty
     let b = n.signing ?? empty
-    let rules = keyed(
+    var rules = keyed(
       a.rules, b.rules, key: { scope($0.scope, names) }, item: .signing, kind: .signing,
       label: { "签订方式 \(scope($0.scope, names))" },
       text: { "\(scope($0.scope, names))：\(document($0, issuer: n.issuer, names))" },
@@ -164,6 +183,32 @@ enum SettingsDiffer {
           )
         ]
       })
+    // A line of the signing declaration changes what units sign: it needs its own reason.
+    var oldReason: [String: String] = [:]
+    var newReason: [String: String] = [:]
+    for r in a.rules where oldReason[scope(r.scope, names)] == nil {
+      oldReason[scope(r.scope, names)] = r.reason ?? ""
+    }
+    for r in b.rules where newReason[scope(r.scope, names)] == nil {
+      newReason[scope(r.scope, names)] = r.reason ?? ""
+    }
+    for i in rules.indices {
+      if rules[i].kind != .changed {
+        rules[i].changes = [
+          .setting(
+            Setting(
+              .signing, field: "signing.rules", label: "文书",
+              from: rules[i].oldText.flatMap {
+                $0.split(separator: "：", maxSplits: 1).last.map(String.init)
+              },
+              to: rules[i].newText.flatMap {
+                $0.split(separator: "：", maxSplits: 1).last.map(String.init)
+              }))
+        ]
+      }
+      guard let k = rules[i].newID, let r = newReason[k], !r.isEmpty else { continue }
+      (rules[i].reason, rules[i].staleReason) = Differ.reasons(old: oldReason[k], new: r)
+    }
     let people = keyed(
       a.signatories, b.signatories, key: \.unit, item: .signing, kind: .signing,
       label: { "责任人 \(names.unit($0.unit))" }, text: { "\(names.unit($0.unit))：\($0.name)" },

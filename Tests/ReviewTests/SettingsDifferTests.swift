@@ -115,8 +115,11 @@ import Testing
     let d = Differ.diff(old, new)
     let items = d.items.filter { $0.item == .signing }
     #expect(items.map(\.kind) == [.changed, .added, .changed])
-    #expect(settings(d, .signing).map(\.to) == ["责任书（甲方：甲处）", "李四"])
+    // An added line says what the units now get.
+    #expect(settings(d, .signing).map(\.to) == ["责任书（甲方：甲处）", "告知书", "李四"])
     #expect(items[1].newText == "单位 丙处：告知书")
+    // What units sign changed: high-risk, with no reason given.
+    #expect(items.map(\.isHighRisk) == [true, true, false])
   }
 
   @Test func clausesAndTheAssessmentMethod() throws {
