@@ -38,6 +38,9 @@ public struct ItemChange: Sendable {
   /// The old version's reason, carried unchanged into the new one: written for an earlier
   /// revision, so it explains none of this diff's changes.
   public var staleReason: String? = nil
+  /// An added task's or target's lead, cooperating units and deadline in the new version (a
+  /// removed one's in the old version); nil for other items.
+  public var owners: ItemOwners? = nil
 
   /// The removal of a task, target or unit, or any high-risk change.
   public var isHighRisk: Bool {
