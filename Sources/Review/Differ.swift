@@ -33,6 +33,7 @@ public enum Differ {
     }
     var found = targets + tasks + settings
     ItemOwners.attach(&found, old: a, new: b)
+    RevisionNotes.attach(&found, old: old.plan, new: new.plan)
     var result = PlanDiff(
       old: old, new: new, items: found + SettingsDiffer.fallback(old, new, found: found))
     result.resign = ResignList.units(a, b, items: result.items)

@@ -41,6 +41,10 @@ public struct ItemChange: Sendable {
   /// An added task's or target's lead, cooperating units and deadline in the new version (a
   /// removed one's in the old version); nil for other items.
   public var owners: ItemOwners? = nil
+  /// The 修改依据 the new version records for this change (the item's own, else the
+  /// revision's; ``RevisionRecord``), and its 提出单位 (a unit's short name, or as written).
+  public var basis: String? = nil
+  public var proposer: String? = nil
 
   /// The removal of a task, target or unit, or any high-risk change.
   public var isHighRisk: Bool {
