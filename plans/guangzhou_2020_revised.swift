@@ -10,11 +10,16 @@ let guangzhou2020Revised = Plan(
   revising: guangzhou2020, id: "guangzhou-2020-r1", title: "2020年广州市生态环境保护工作计划（修订稿）",
   version: "修订稿 2020-07"
 ) {
+  // The 修改依据 and 提出单位 of the revision as a whole, and of single changes.
+  $0.basis = "局党组会议2020年7月审议意见"
+  $0.proposer = "gz-eeb-office"
+
   // A tightened target.
   $0.target("pm25") {
     $0.requirement = .atMost(33, "微克/立方米")
     $0.reason = "落实省下达的2020年空气质量改善目标，PM2.5年均浓度目标由35收紧至33微克/立方米"
   }
+  $0.note("pm25", basis: "省下达的2020年空气质量改善目标", proposer: "gz-eeb-air")
 
   // An inserted task: every later task moves down one number.
   $0.insert(
@@ -41,4 +46,5 @@ let guangzhou2020Revised = Plan(
     $0.responsibility.deadline = .endOfYear(2020)
     $0.reason = "《广州市生态环境保护条例》草案审议安排调整至下半年"
   }
+  $0.note("legislation", basis: "市人大常委会2020年立法计划调整", proposer: "gz-eeb-policy")
 }

@@ -23,13 +23,15 @@ public enum RevisionTable {
         ("PlanBook.OldFingerprint", diff.old.fingerprint),
       ])
     let footer = ResponsibilityBook.footer(plan: plan, fingerprint: diff.new.fingerprint)
+    let shown = diff.items.filter { $0.kind != .unchanged && $0.kind != .renumbered }
+    let notes = diff.recordsBasisOrProposer
     var sheets = [
       table(
         "修订对照表", title: "\(plan.title) 修订对照表",
         subtitle:
-          "\(diff.old.source)（\(diff.old.plan.version ?? "原稿")）→ \(diff.new.source)（\(plan.version ?? "修订稿")）　\(summary(diff))",
-        items: diff.items.filter { $0.kind != .unchanged && $0.kind != .renumbered },
-        renumbered: ChangeText.renumberedRanges(diff.items), words: words)
+          "\(diff.old.documentName) → \(diff.new.documentName)　\(summary(diff))",
+        items: shown.filter(\.isHighRisk) + shown.filter { !$0.isHighRisk },
+        renumbered: ChangeText.renumberedLines(diff.items), words: words, notes: notes)
     ]
     appendResign(diff.resign, to: &sheets[0])
     if !diff.highRisk.isEmpty {
@@ -37,7 +39,7 @@ public enum RevisionTable {
         table(
           "高风险修订", title: "\(plan.title) 高风险修订",
           subtitle: "放宽指标、删除任务、指标或单位、调整牵头单位、推迟时限、重写任务", items: diff.highRisk,
-          renumbered: [], words: words))
+          renumbered: [], words: words, notes: notes))
     }
     for i in sheets.indices { sheets[i].page.footer = footer }
     try Workbook.write(to: path, properties: properties) { workbook in
@@ -49,12 +51,13 @@ public enum RevisionTable {
   static func appendResign(_ units: [UnitResign], to sheet: inout SheetLayout) {
     guard !units.isEmpty else { return }
     let S = BookStyles.self
-    sheet.append([.init(0...4, .text("需重新签订的单位（\(units.count)个）"), S.subtitle)])
+    let last = sheet.columns.count - 1
+    sheet.append([.init(0...last, .text("需重新签订的单位（\(units.count)个）"), S.subtitle)])
     for (n, u) in units.enumerated() {
       sheet.append([
         .init(0, .text("\(n + 1)"), S.centered),
         .init(1, .text("\(u.name)\n\(u.document)"), S.text),
-        .init(2...4, .text(u.changes.joined(separator: "；")), S.text),
+        .init(2...last, .text(u.changes.joined(separator: "；")), S.text),
       ])
     }
   }
@@ -64,20 +67,31 @@ public enum RevisionTable {
     "新增\(d.added)项，修改\(d.changed)项，删除\(d.removed)项，序号调整\(d.renumbered)项"
   }
 
+  /// The table: 序号 / 修订前 / 修订后 / 修订类型 / 修订理由, and 修改依据 / 提出单位 when the
+  /// revision records them (`notes`; the page then turns landscape). High-risk rows come first
+  /// under a heading of their own when there are others.
   static func table(
     _ name: String, title: String, subtitle: String, items: [ItemChange], renumbered: [String],
-    words: ChangeText
+    words: ChangeText, notes: Bool
   ) -> SheetLayout {
     let S = BookStyles.self
-    var sheet = SheetLayout(name: name, columns: [7, 29, 29, 12, 14])
-    sheet.append([.init(0...4, .text(title), S.subtitle)])
-    sheet.append([.init(0...4, .text(subtitle), S.paragraph)])
+    var sheet = SheetLayout(
+      name: name, columns: notes ? [7, 31, 32, 16, 20, 18, 10] : [7, 26, 25, 15, 18])
+    if notes { sheet.page.orientation = .landscape }
+    let last = sheet.columns.count - 1
+    sheet.append([.init(0...last, .text(title), S.subtitle)])
+    sheet.append([.init(0...last, .text(subtitle), S.paragraph)])
+    let names = ["序号", "修订前", "修订后", "修订类型", "修订理由"] + (notes ? ["修改依据", "提出单位"] : [])
     let header = sheet.append(
-      ["序号", "修订前", "修订后", "修订类型", "修订理由"].enumerated().map {
-        .init($0.offset, .text($0.element), S.header)
-      })
+      names.enumerated().map { .init($0.offset, .text($0.element), S.header) })
     sheet.page.repeatRows = header
-    for item in items {
+    let risky = items.filter(\.isHighRisk).count
+    let grouped = risky > 0 && risky < items.count
+    for (n, item) in items.enumerated() {
+      if grouped && (n == 0 || n == risky) {
+        let heading = n == 0 ? "高风险修订（\(risky)项）" : "其他修订（\(items.count - risky)项）"
+        sheet.append([.init(0...last, .text(heading), S.text)])
+      }
       let number: String
       switch (item.oldLabel, item.newLabel) {
       case (let a?, let b?) where a != b && item.item == .task: number = "\(a)→\(b)"
@@ -86,33 +100,64 @@ public enum RevisionTable {
       default: number = ""
       }
       let (before, after) = sides(item, words: words)
-      let details = item.changes.filter {
-        if case .textEdited = $0 { return false }
-        if case .renumbered = $0 { return false }
-        return true
-      }.map(words.brief)
-      let kinds = details.isEmpty ? [words.kinds(item)] : details
       let stale = item.staleReason.map { "（上一版的理由，不计入本次修订：\($0)）" } ?? ""
       let reason: String =
         item.reason.flatMap { $0.isEmpty ? nil : $0 } ?? ((item.isHighRisk ? "（未说明）" : "") + stale)
-      sheet.append([
+      var row: [SheetLayout.Cell] = [
         .init(0, .text(number), S.centered),
         .init(1, before, S.text),
         .init(2, after, S.text),
-        .init(3, .text(kinds.joined(separator: "\n")), S.text),
+        .init(3, .text(types(item, words: words).joined(separator: "\n")), S.text),
         .init(4, .text(reason), S.text),
-      ])
+      ]
+      if notes {
+        row.append(.init(5, .text(item.basis ?? ""), S.text))
+        row.append(.init(6, .text(item.proposer ?? ""), S.text))
+      }
+      sheet.append(row)
     }
     if !renumbered.isEmpty {
       sheet.append([
         .init(0, .text("—"), S.centered),
-        .init(1...4, .text("其余任务序号顺延：\(renumbered.joined(separator: "，"))"), S.text),
+        .init(1...last, .text("其余任务" + renumbered.joined(separator: "\n其余任务")), S.text),
       ])
     }
     if items.isEmpty && renumbered.isEmpty {
-      sheet.append([.init(0...4, .text("无修订。"), S.text)])
+      sheet.append([.init(0...last, .text("无修订。"), S.text)])
     }
     return sheet
+  }
+
+  /// The 修订类型 column: one short line per kind of change — the values stand in the 修订前
+  /// and 修订后 columns — `时限推迟184天`, `指标收紧`, `计量单位变更（换算后…，收紧）`,
+  /// `考核细则调整：扣分规则`; 新增, 删除.
+  static func types(_ item: ItemChange, words: ChangeText) -> [String] {
+    var lines: [String] = []
+    for change in item.changes {
+      let line: String
+      switch change {
+      case .renumbered, .textEdited: continue
+      case .deadline(_, _, let days): line = change.chinese + (days == 0 ? "" : "\(abs(days))天")
+      case .requirement(let a, let b, .unitChanged):
+        line = "\(change.chinese)（\(UnitConversion.words(a, b))）"
+      case .setting(let setting):
+        // One line per area: `计划信息调整：标题、版本`.
+        let head = "\(setting.area.chinese)："
+        if let i = lines.firstIndex(where: { $0.hasPrefix(head) }) {
+          if !lines[i].hasSuffix("：\(setting.label)") && !lines[i].contains("、\(setting.label)") {
+            lines[i] += "、\(setting.label)"
+          }
+          continue
+        }
+        line = head + setting.label
+      default: line = change.chinese
+      }
+      if !lines.contains(line) { lines.append(line) }
+    }
+    if item.changes.contains(where: { if case .textEdited = $0 { true } else { false } }) {
+      lines.append("文字修改")
+    }
+    return lines.isEmpty ? [words.kinds(item)] : lines
   }
 
   /// The old and new text of an item; an edited text as runs with its changes highlighted.
@@ -157,15 +202,29 @@ public enum RevisionTable {
           "\n涉及任务\(item.affected.count)项：\n" + words.affectedLines(item).joined(separator: "\n"))
       ]
     }
+    let owners = words.ownerLines(item).map { RichRun("\n" + $0) }
+    if item.kind == .added { new += owners }
+    if item.kind == .removed { old += owners }
     guard !old.isEmpty || !new.isEmpty else { return (before, after) }
     func runs(_ v: SheetLayout.Value) -> [RichRun] {
       switch v {
       case .rich(let r): r
-      case .text(let t): [RichRun(t)]
+      case .text(let t): t.isEmpty ? [] : [RichRun(t)]
       default: []
       }
     }
-    return (.rich(runs(before) + old), .rich(runs(after) + new))
+    return (rich(runs(before) + old), rich(runs(after) + new))
+  }
+
+  /// Runs without a leading line break (an item with no text of its own) — no blank line
+  /// opens a cell; no runs at all: an empty cell.
+  static func rich(_ runs: [RichRun]) -> SheetLayout.Value {
+    var runs = runs.filter { !$0.text.isEmpty }
+    if let first = runs.first, first.text.hasPrefix("\n") {
+      runs[0] = RichRun(String(first.text.dropFirst()), font: first.font)
+      if runs[0].text.isEmpty { runs.removeFirst() }
+    }
+    return runs.isEmpty ? .text("") : .rich(runs)
   }
 
   /// The old and new text, an edited text as runs with its changes highlighted.
@@ -174,6 +233,11 @@ public enum RevisionTable {
     let plainAfter = SheetLayout.Value.text(item.newText ?? "")
     // The item's own text diff, or (a target's requirement) one of the lines as shown.
     guard let o = item.oldText, let n = item.newText, o != n else {
+      // Only owners or a deadline changed: the task by its title, not its whole text twice.
+      if item.item == .task, let o = item.oldText, o == item.newText {
+        let title = SheetLayout.Value.text(PlanTask.title(of: o) + "……")
+        return (title, title)
+      }
       return (plainBefore, plainAfter)
     }
     let edited = item.changes.lazy.compactMap { c -> TextDiff? in

@@ -34,43 +34,67 @@ struct DiffCommand: ParsableCommand {
   @Argument(help: "The old version (PLAN, FILE.json or PLAN@REV).") var old: String
   @Argument(help: "The new version; omitted: OLD@HEAD against today's OLD.") var new: String?
   @Option(help: "Output format: text, markdown, json or xlsx.") var format: DiffFormat = .text
-  @Option(help: "For --format xlsx: the workbook to write.") var out: String?
+  @Option(help: "Write the output to this file (any format; required for xlsx).")
+  var out: String?
   @Option(help: "Colour in text output: auto (on a terminal), always or never.")
   var color: ColorChoice = .auto
   @Flag(help: "Exit 1 when a high-risk change has no revision reason (修订理由).")
   var requireReasons = false
+  @Flag(help: "Compare two different plans (neither a revision of the other) anyway.")
+  var allowUnrelated = false
 
   func run() throws {
     let workspace = Workspace()
     let diff: PlanDiff
     do {
       let (a, b) = new.map { (old, $0) } ?? ("\(old)@HEAD", old)
-      diff = Differ.diff(
-        try PlanSource.load(a, in: workspace), try PlanSource.load(b, in: workspace))
+      let sides = (try PlanSource.load(a, in: workspace), try PlanSource.load(b, in: workspace))
+      if !DiffChecks.related(sides.0.plan, sides.1.plan) {
+        guard allowUnrelated else {
+          printError("diff: \(DiffChecks.unrelated(sides.0, sides.1))")
+          throw ExitCode(2)
+        }
+        printError("diff: warning: \(DiffChecks.unrelated(sides.0, sides.1))")
+      }
+      for (side, argument) in [(sides.0, a), (sides.1, b)] {
+        if let warning = DiffChecks.checkWarning(side, argument: argument, in: workspace) {
+          printError("diff: \(DiffText.shown(warning))")
+        }
+      }
+      diff = Differ.diff(sides.0, sides.1)
+    } catch let exit as ExitCode {
+      throw exit
     } catch {
       printError("diff: \(error)")
       throw ExitCode(2)
     }
-    switch format {
-    case .text:
-      let colored = color == .always || (color == .auto && isatty(STDOUT_FILENO) == 1)
-      print(DiffText.render(diff, color: colored), terminator: "")
-    case .markdown:
-      print(DiffMarkdown.render(diff), terminator: "")
-    case .json:
-      print(try jsonText(DiffView(diff)))
-    case .xlsx:
-      guard let out else {
-        printError("diff: --format xlsx needs --out FILE.xlsx")
-        throw ExitCode(2)
-      }
-      do {
+    do {
+      switch format {
+      case .text:
+        let colored =
+          out == nil && (color == .always || (color == .auto && isatty(STDOUT_FILENO) == 1))
+        try emit(DiffText.render(diff, color: colored))
+      case .markdown:
+        try emit(DiffMarkdown.render(diff))
+      case .json:
+        try emit(try jsonText(DiffView(diff)) + "\n")
+      case .xlsx:
+        guard let out else {
+          printError("diff: --format xlsx needs --out FILE.xlsx")
+          throw ExitCode(2)
+        }
         try RevisionTable.write(diff, to: out)
-      } catch {
-        printError("diff: \(error)")
-        throw ExitCode(2)
       }
-      print("\(diff.old.source) → \(diff.new.source): 修订对照表 written to \(out)")
+    } catch let exit as ExitCode {
+      throw exit
+    } catch {
+      printError("diff: \(error)")
+      throw ExitCode(2)
+    }
+    if let out {
+      print(
+        "\(DiffText.shown(diff.old.source)) → \(DiffText.shown(diff.new.source)): 修订对照表 written to \(out)"
+      )
     }
     if requireReasons {
       let missing = diff.highRiskWithoutReason
@@ -85,5 +109,14 @@ struct DiffCommand: ParsableCommand {
       return
     }
     if diff.hasChanges { throw ExitCode(1) }
+  }
+
+  /// The output, printed, or written to `--out`.
+  func emit(_ text: String) throws {
+    if let out {
+      try writeAtomically(text, to: out)
+    } else {
+      print(text, terminator: "")
+    }
   }
 }

@@ -34,9 +34,9 @@ enum DiffText {
       out += "\n\(heading)\n"
       for item in items { out += entry(item, words: words, color: color) }
     }
-    let ranges = ChangeText.renumberedRanges(diff.items)
-    if !ranges.isEmpty {
-      out += "\nrenumbered: \(shown(ranges.joined(separator: "，")))\n"
+    let renumbered = ChangeText.renumberedLines(diff.items)
+    if !renumbered.isEmpty {
+      out += "\n" + renumbered.map { "\(shown($0))\n" }.joined()
     }
     if !diff.resign.isEmpty {
       out += "\n需重新签订的单位 units to re-sign (\(diff.resign.count))\n"
@@ -81,11 +81,13 @@ enum DiffText {
     switch item.kind {
     case .added:
       out += " (\(shown(item.newID ?? "")))\n      \(shown(item.newText ?? ""))\n"
+      out += owners(item, words: words)
     case .removed:
       out +=
         " (\(shown(item.oldID ?? "")))\n      \(paint(shown(item.oldText ?? ""), "31", color))\n"
       // A removed unit's row also says how the rules that named it changed.
       for change in item.changes { out += "      \(shown(words.describe(change)))\n" }
+      out += owners(item, words: words)
     default:
       out += "\n"
       for change in item.changes {
@@ -100,7 +102,20 @@ enum DiffText {
       out += "      涉及任务\(item.affected.count)项：\n"
       for line in words.affectedLines(item) { out += "        \(shown(line))\n" }
     }
-    return out + reason(item, color: color)
+    return out + reason(item, color: color) + notes(item)
+  }
+
+  /// An added or removed item's owners and deadline, on one line: `牵头单位：大气处；…`.
+  static func owners(_ item: ItemChange, words: ChangeText) -> String {
+    let lines = words.ownerLines(item)
+    return lines.isEmpty ? "" : "      \(shown(lines.joined(separator: "；")))\n"
+  }
+
+  /// The 修改依据 and 提出单位 the revision records for the item, on one line.
+  static func notes(_ item: ItemChange) -> String {
+    let parts = [item.basis.map { "修改依据：\($0)" }, item.proposer.map { "提出单位：\($0)" }]
+      .compactMap { $0 }
+    return parts.isEmpty ? "" : "      \(shown(parts.joined(separator: "；")))\n"
   }
 
   static func reason(_ item: ItemChange, color: Bool) -> String {
@@ -127,27 +142,33 @@ enum DiffText {
   }
 }
 
-/// The Markdown form, for a pull-request comment: the summary, a table of high-risk changes,
-/// then a 修订对照表 table per kind (removed text ~~struck~~, added **bold**).
+/// The Markdown form, for a pull-request comment on GitHub or GitLab: the documents and the
+/// summary, a table of high-risk changes, then a 修订对照表 table per kind. Changed fragments are
+/// marked `<del>removed</del>` and `<ins>added</ins>` — HTML, because CommonMark's `~~` and
+/// `**` stay literal asterisks next to Chinese punctuation (`洒水**、保洁**频次`). Headings and
+/// words are Chinese; only the sources (what a machine reads) are code. Text from the plans has
+/// its Markdown and HTML characters escaped, so it renders as written.
 enum DiffMarkdown {
   static func render(_ diff: PlanDiff) -> String {
     let words = ChangeText(diff)
-    var out =
-      "### 修订对照 `\(DiffText.shown(diff.old.source))` → `\(DiffText.shown(diff.new.source))`\n\n"
-    out += "**\(DiffText.summary(diff))**\n"
+    var out = "### 修订对照表：\(cell(diff.old.documentName)) → \(cell(diff.new.documentName))\n\n"
+    out += "`\(code(diff.old.source))` → `\(code(diff.new.source))`\n\n"
+    out += "<b>\(diff.chineseSummary)</b>\n"
     guard diff.hasChanges else { return out }
+    let notes = diff.recordsBasisOrProposer
     let risky = diff.highRisk
     if !risky.isEmpty {
-      out +=
-        "\n#### ⚠️ High-risk changes (\(risky.count))\n\n| 项目 | 修订类型 | 修订理由 |\n| --- | --- | --- |\n"
+      out += "\n#### ⚠️ 高风险修订（\(risky.count)项）\n\n| 项目 | 修订类型 | 修订理由 |\n| --- | --- | --- |\n"
       for item in risky {
         out +=
-          "| \(cell(words.title(item))) | \(cell(words.kinds(item))) | \(item.reason.map(cell) ?? "**未说明**" + cell(stale(item))) |\n"
+          "| \(cell(words.title(item))) | \(cell(words.kinds(item))) | \(item.reason.map(cell) ?? "<b>未说明</b>" + cell(stale(item))) |\n"
       }
     }
     for (heading, items) in DiffText.sections(diff, english: false) {
       out += "\n#### \(heading)\n\n"
-      out += "| 序号 | 修订前 | 修订后 | 修订类型 | 修订理由 |\n| --- | --- | --- | --- | --- |\n"
+      out += "| 序号 | 修订前 | 修订后 | 修订类型 | 修订理由 |"
+      out += notes ? " 修改依据 | 提出单位 |\n" : "\n"
+      out += "| --- | --- | --- | --- | --- |" + (notes ? " --- | --- |\n" : "\n")
       for item in items {
         let number =
           item.newLabel.map { n in item.oldLabel.map { $0 == n ? n : "\($0)→\(n)" } ?? n } ?? item
@@ -160,15 +181,16 @@ enum DiffMarkdown {
         }.map(words.brief)
         let kinds = details.isEmpty ? [words.kinds(item)] : details
         out +=
-          "| \(cell(number)) | \(before) | \(after) | \(cell(kinds.joined(separator: "；"))) | \(cell(reason(item))) |\n"
+          "| \(cell(number)) | \(before) | \(after) | \(cell(kinds.joined(separator: "；"))) | \(cell(reason(item))) |"
+        out += notes ? " \(cell(item.basis ?? "")) | \(cell(item.proposer ?? "")) |\n" : "\n"
       }
     }
-    let ranges = ChangeText.renumberedRanges(diff.items)
-    if !ranges.isEmpty {
-      out += "\nrenumbered: \(ranges.joined(separator: "，"))\n"
+    let renumbered = ChangeText.renumberedLines(diff.items)
+    if !renumbered.isEmpty {
+      out += "\n" + renumbered.map { "\(cell($0))\n" }.joined(separator: "\n")
     }
     if !diff.resign.isEmpty {
-      out += "\n#### 需重新签订的单位（\(diff.resign.count)）\n\n| 单位 | 文书 | 变化 |\n| --- | --- | --- |\n"
+      out += "\n#### 需重新签订的单位（\(diff.resign.count)个）\n\n| 单位 | 文书 | 变化 |\n| --- | --- | --- |\n"
       for u in diff.resign {
         out +=
           "| \(cell(u.name)) | \(cell(u.document)) | \(cell(u.changes.joined(separator: "；"))) |\n"
@@ -185,8 +207,9 @@ enum DiffMarkdown {
     item.staleReason.map { "（上一版的理由，不计入本次修订：\($0)）" } ?? ""
   }
 
-  /// The old and new text, the changed fragments marked (~~removed~~, **added**); a task text
-  /// that did not change is shortened to its title; changed owners and deadlines follow it.
+  /// The old and new text, the changed fragments marked (`<del>`, `<ins>`); a task text that
+  /// did not change is shortened to its title; changed owners and deadlines follow it, and an
+  /// added (or removed) item's owners and deadline.
   static func sides(_ item: ItemChange, words: ChangeText) -> (String, String) {
     var before = cell(item.oldText ?? "")
     var after = cell(item.newText ?? "")
@@ -197,31 +220,34 @@ enum DiffMarkdown {
       } else {
         let d = TextDiff(old: o, new: n)
         before = d.segments.filter { $0.kind != .added }.map {
-          $0.kind == .removed ? "~~\(cell($0.text))~~" : cell($0.text)
+          $0.kind == .removed ? del(cell($0.text)) : cell($0.text)
         }.joined()
         after = d.segments.filter { $0.kind != .removed }.map {
-          $0.kind == .added ? "**\(cell($0.text))**" : cell($0.text)
+          $0.kind == .added ? ins(cell($0.text)) : cell($0.text)
         }.joined()
       }
     }
+    let owners = words.ownerLines(item).map { "<br>" + cell($0) }.joined()
+    if item.kind == .added { after += owners }
+    if item.kind == .removed { before += owners }
     for change in item.changes {
       switch change {
       case .deadline(let a, let b, _):
-        before += "<br>完成时限：~~\(DiffText.shown("\(a)"))~~"
-        after += "<br>完成时限：**\(DiffText.shown("\(b)"))**"
+        before += "<br>完成时限：" + del(cell("\(a)"))
+        after += "<br>完成时限：" + ins(cell("\(b)"))
       case .leadReassigned(let a, let b):
-        before += "<br>牵头单位：~~\(DiffText.shown(words.units(a)))~~"
-        after += "<br>牵头单位：**\(DiffText.shown(words.units(b)))**"
+        before += "<br>牵头单位：" + del(cell(words.units(a)))
+        after += "<br>牵头单位：" + ins(cell(words.units(b)))
       case .cooperating(let added, let removed):
-        if !removed.isEmpty { before += "<br>配合单位减少：~~\(DiffText.shown(words.units(removed)))~~" }
-        if !added.isEmpty { after += "<br>配合单位增加：**\(DiffText.shown(words.units(added)))**" }
+        if !removed.isEmpty { before += "<br>配合单位减少：" + del(cell(words.units(removed))) }
+        if !added.isEmpty { after += "<br>配合单位增加：" + ins(cell(words.units(added))) }
       case .milestone(let m):
-        if let a = m.from { before += "<br>节点：~~\(cell("「\(a.title)」\(a.deadline)"))~~" }
-        if let b = m.to { after += "<br>节点：**\(cell("「\(b.title)」\(b.deadline)"))**" }
+        if let a = m.from { before += "<br>节点：" + del(cell("「\(a.title)」\(a.deadline)")) }
+        if let b = m.to { after += "<br>节点：" + ins(cell("「\(b.title)」\(b.deadline)")) }
       case .setting(let s):
         guard words.settingLines(change, of: item) != nil else { break }
-        before += "<br>\(cell(s.label))：~~\(cell(s.from ?? "无"))~~"
-        after += "<br>\(cell(s.label))：**\(cell(s.to ?? "无"))**"
+        before += "<br>\(cell(s.label))：" + del(cell(s.from ?? "无"))
+        after += "<br>\(cell(s.label))：" + ins(cell(s.to ?? "无"))
       default: break
       }
     }
@@ -230,13 +256,38 @@ enum DiffMarkdown {
         "<br>涉及任务\(item.affected.count)项："
         + words.affectedLines(item).map(cell).joined(separator: "<br>")
     }
-    return (before, after)
+    return (trimmed(before), trimmed(after))
   }
 
-  /// Text made safe for a table cell: no pipes or line breaks, other control characters
-  /// shown as `\u{1B}`.
+  static func del(_ s: String) -> String { s.isEmpty ? "" : "<del>\(s)</del>" }
+  static func ins(_ s: String) -> String { s.isEmpty ? "" : "<ins>\(s)</ins>" }
+
+  /// A cell without a leading line break (an item without text of its own).
+  static func trimmed(_ s: String) -> String {
+    var s = Substring(s)
+    while s.hasPrefix("<br>") { s = s.dropFirst(4) }
+    return String(s)
+  }
+
+  /// Text made safe for a table cell: HTML and Markdown characters escaped (`&lt;`, `\*`),
+  /// no pipes or line breaks, other control characters shown as `\u{1B}`.
   static func cell(_ s: String) -> String {
-    DiffText.shown(
-      s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>"))
+    var out = ""
+    for c in s {
+      switch c {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\\", "*", "_", "~", "`", "[", "]", "|", "#", "!": out += "\\\(c)"
+      case "\n": out += "<br>"
+      default: out.append(c)
+      }
+    }
+    return DiffText.shown(out)
+  }
+
+  /// Text inside a code span: backticks cannot occur in it.
+  static func code(_ s: String) -> String {
+    DiffText.shown(s.replacingOccurrences(of: "`", with: "'"))
   }
 }

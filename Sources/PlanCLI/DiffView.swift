@@ -10,6 +10,8 @@ struct DiffView: Codable {
   var summary: Summary
   var items: [Item]
   var renumbered: [String]
+  /// The renumberings in words, each direction on its own line: `序号顺延：…`, `序号前移：…`.
+  var renumberedLines: [String]
   /// The units whose book changes: they must re-sign.
   var resign: [Resign]
 
@@ -23,6 +25,9 @@ struct DiffView: Codable {
   struct Side: Codable {
     var source: String
     var plan: String
+    /// The plan's title and the document as people name it (title and version).
+    var title: String
+    var document: String
     var version: String?
     var fingerprint: String
   }
@@ -50,6 +55,21 @@ struct DiffView: Codable {
     var changes: [ChangeView]
     /// For a rule or a removed unit: the tasks and targets it changed, and how (absent: none).
     var affected: [Affected]?
+    /// An added task's or target's lead, cooperating units and deadline (a removed one's in
+    /// the old version).
+    var owners: Owners?
+    /// The 修改依据 and 提出单位 the revision records for this change.
+    var basis: String?
+    var proposer: String?
+  }
+
+  struct Owners: Codable {
+    /// Unit ids.
+    var lead: [String]
+    var cooperating: [String]
+    /// The deadline as read (`2020年第4季度末`) and its due day.
+    var deadline: String?
+    var due: String?
   }
 
   /// A task or target a decision changed: `item`, ids, `label`, and the changes it made.
@@ -83,6 +103,10 @@ struct DiffView: Codable {
     /// A setting's field (`assessment.deductions`) and its name in words (扣分规则).
     var field: String?
     var label: String?
+    /// For `unitChanged`: the old requirement in the new unit, and what the change does after
+    /// conversion: `tightened`, `loosened`, `equal` or `inconvertible`.
+    var converted: String?
+    var conversion: String?
   }
 
   struct Segment: Codable {
@@ -93,7 +117,9 @@ struct DiffView: Codable {
 
   init(_ d: PlanDiff) {
     func side(_ s: PlanSide) -> Side {
-      Side(source: s.source, plan: s.plan.id, version: s.plan.version, fingerprint: s.fingerprint)
+      Side(
+        source: s.source, plan: s.plan.id, title: s.plan.title, document: s.documentName,
+        version: s.plan.version, fingerprint: s.fingerprint)
     }
     old = side(d.old)
     new = side(d.new)
@@ -102,6 +128,7 @@ struct DiffView: Codable {
       unchanged: d.unchanged, highRisk: d.highRisk.count,
       highRiskWithoutReason: d.highRiskWithoutReason.count)
     renumbered = ChangeText.renumberedRanges(d.items)
+    renumberedLines = ChangeText.renumberedLines(d.items)
     resign = d.resign.map {
       Resign(unit: $0.unit, name: $0.name, document: $0.document, changes: $0.changes)
     }
@@ -118,7 +145,12 @@ struct DiffView: Codable {
             Affected(
               item: a.item.rawValue, oldID: a.oldID, newID: a.newID, label: a.label,
               changes: a.changes.map { DiffView.change($0, words: words) })
-          })
+          },
+        owners: i.owners.map {
+          Owners(
+            lead: $0.lead, cooperating: $0.cooperating, deadline: $0.deadline?.description,
+            due: $0.deadline?.dueDay?.description)
+        }, basis: i.basis, proposer: i.proposer)
     }
   }
 
@@ -130,7 +162,12 @@ struct DiffView: Codable {
     case .renamed(let a, let b, let s): (v.from, v.to, v.similarity) = (a, b, round2(s))
     case .textEdited(let d):
       v.segments = d.segments.map { Segment(kind: $0.kind.rawValue, text: $0.text) }
-    case .requirement(let a, let b, _): (v.from, v.to) = (a.summary, b.summary)
+    case .requirement(let a, let b, let s):
+      (v.from, v.to) = (a.summary, b.summary)
+      if s == .unitChanged {
+        v.conversion = UnitConversion.verdict(a, b).rawValue
+        v.converted = UnitConversion.converted(a, into: b)?.summary
+      }
     case .tolerance(let a, let b):
       (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
     case .deadline(let a, let b, let days):

@@ -20,7 +20,7 @@
 /// ```
 public struct Revision: Sendable {
   /// The plan as revised so far.
-  public private(set) var plan: WorkPlan
+  public internal(set) var plan: WorkPlan
   var problems: [Diagnostic] = []
 
   init(plan: WorkPlan) { self.plan = plan }
@@ -260,6 +260,8 @@ extension Plan {
     // Reasons belong to the revision that writes them: the base's own (and its removals')
     // explain the base's changes, not this revision's.
     Revision.clearReasons(&plan)
+    // Its lineage: the base and what the base revises; the 修改依据 and 提出单位 start empty.
+    plan.revision = RevisionRecord(lineage: [base.model.id] + (base.model.revision?.lineage ?? []))
     if let title { plan.title = title }
     plan.location = here(file, line)
     var revision = Revision(plan: plan)

@@ -101,6 +101,7 @@ struct SnapshotReader {
     var assessmentMethod: String?
     var assessment: AssessmentRules?
     var removed: [RemovedItem]?
+    var revision: RevisionRecord?
     var signing: Signing?
     var clauses: [PlanClause]?
     var units: [OrgUnit]?
@@ -162,6 +163,9 @@ struct SnapshotReader {
       } else if key.is("clauses") {
         try seen.first(16)
         clauses = try decoded([PlanClause].self)
+      } else if key.is("revision") {
+        try seen.first(17)
+        revision = try decoded(RevisionRecord.self)
       } else {
         throw Unusual()
       }
@@ -177,6 +181,7 @@ struct SnapshotReader {
     plan.removed = removed
     plan.signing = signing
     plan.clauses = clauses
+    plan.revision = revision
     return plan
   }
 

@@ -28,6 +28,8 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
   public var assessment: AssessmentRules?
   /// Tasks and targets a revision removed, with the reason (修订理由) a reviewer sees.
   public var removed: [RemovedItem]?
+  /// For a revised version: the plans it revises and the revision's 修改依据 and 提出单位.
+  public var revision: RevisionRecord? = nil
   /// Who signs each unit's book (甲方) and what units outside the signing chain get; nil: the
   /// issuer signs with every unit (see ``document(for:)``).
   public var signing: Signing?
@@ -84,7 +86,7 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
 
   private enum CodingKeys: String, CodingKey {
     case id, title, issuer, period, source, version, numbering, weightTotal, assessmentMethod
-    case assessment, removed, signing, clauses, units, targets, chapters, rules
+    case assessment, removed, revision, signing, clauses, units, targets, chapters, rules
   }
 }
 

@@ -52,7 +52,9 @@ public enum Change: Sendable, Equatable {
   /// too: see ``ItemChange/isHighRisk``.)
   public var isHighRisk: Bool {
     switch self {
-    case .requirement(_, _, let s): s == .loosened || s == .directionChanged || s == .unitChanged
+    case .requirement(let a, let b, let s):
+      s == .loosened || s == .directionChanged
+        || (s == .unitChanged && ![.tightened, .equal].contains(UnitConversion.verdict(a, b)))
     case .leadReassigned: true
     case .deadline(_, _, let days): days > 0
     case .milestone(let m): (m.days ?? 0) > 0

@@ -36,7 +36,9 @@ public struct ChangeText: Sendable {
     case .setting(let s):
       if s.from == nil && s.to == nil { return "\(s.area.chinese)：\(s.label)" }
       return "\(s.area.chinese)：\(s.label) \(s.from ?? "无") → \(s.to ?? "无")"
-    case .requirement(let a, let b, _): return "\(change.chinese)：\(a.summary) → \(b.summary)"
+    case .requirement(let a, let b, let s):
+      let conversion = s == .unitChanged ? "（\(UnitConversion.words(a, b))）" : ""
+      return "\(change.chinese)：\(a.summary) → \(b.summary)\(conversion)"
     case .tolerance(let a, let b):
       return "允许偏差：\(a.map(Requirement.format) ?? "无") → \(b.map(Requirement.format) ?? "无")"
     case .deadline(let a, let b, let days):

@@ -31,7 +31,9 @@ public enum Differ {
     for i in settings.indices where settings[i].item == .unit && settings[i].kind == .removed {
       settings[i].reason = settings[i].oldID.flatMap { removedReasons[$0] }
     }
-    let found = targets + tasks + settings
+    var found = targets + tasks + settings
+    ItemOwners.attach(&found, old: a, new: b)
+    RevisionNotes.attach(&found, old: old.plan, new: new.plan)
     var result = PlanDiff(
       old: old, new: new, items: found + SettingsDiffer.fallback(old, new, found: found))
     result.resign = ResignList.units(a, b, items: result.items)

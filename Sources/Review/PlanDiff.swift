@@ -38,6 +38,13 @@ public struct ItemChange: Sendable {
   /// The old version's reason, carried unchanged into the new one: written for an earlier
   /// revision, so it explains none of this diff's changes.
   public var staleReason: String? = nil
+  /// An added task's or target's lead, cooperating units and deadline in the new version (a
+  /// removed one's in the old version); nil for other items.
+  public var owners: ItemOwners? = nil
+  /// The 修改依据 the new version records for this change (the item's own, else the
+  /// revision's; ``RevisionRecord``), and its 提出单位 (a unit's short name, or as written).
+  public var basis: String? = nil
+  public var proposer: String? = nil
 
   /// For a decision outside tasks — a changed, added or removed rule of the responsibility
   /// list, a unit removed (merged into another) — the tasks and targets whose lead,

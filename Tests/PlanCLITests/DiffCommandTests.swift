@@ -56,7 +56,7 @@ import Testing
 
     let markdown = try Binary.run("diff", committed.path, path, "--format", "markdown")
     #expect(!markdown.stdout.contains("\u{1B}"))
-    #expect(markdown.stdout.contains("\\u{1B}[2K\\u{D}当前 current"))
+    #expect(markdown.stdout.contains("\\u{1B}\\[2K\\u{D}当前 current"))
   }
 
   @Test func theRevisionAsMarkdown() throws {
@@ -109,12 +109,14 @@ import Testing
     #expect(sheet.text("B3") == "修订前")
     #expect(sheet.print.titleRows == "$3:$3")
     #expect(sheet.print.paper == 9)
-    // The tightened target: "35" struck through in 修订前, "33" in bold in 修订后 (whole numbers).
-    let before = try #require(sheet.cells["B4"]?.runs)
+    // The tightened target (after the two high-risk rows under their heading, and the
+    // heading of the others): "35" struck through in 修订前, "33" in bold in 修订后.
+    #expect(sheet.text("A7") == "其他修订（3项）")
+    let before = try #require(sheet.cells["B8"]?.runs)
     #expect(before.contains { $0.text == "35" && $0.strike == true })
-    let after = try #require(sheet.cells["C4"]?.runs)
+    let after = try #require(sheet.cells["C8"]?.runs)
     #expect(after.contains { $0.text == "33" && $0.bold == true && $0.underline != nil })
-    #expect(sheet.text("E4")?.hasPrefix("落实省下达") == true)
+    #expect(sheet.text("E8")?.hasPrefix("落实省下达") == true)
     #expect(!sheet.rows(where: "B", is: "其余任务序号顺延：第17–34项 → 第18–35项").isEmpty)
     // The table ends with the units that must re-sign.
     let resign = try #require(sheet.rows(where: "A", is: "需重新签订的单位（43个）").first)
@@ -265,7 +267,7 @@ import Testing
       environment: env)
     #expect(markdown.stdout.contains("| 考核细则 |"))
     #expect(markdown.stdout.contains("考核细则调整：每月报送日"))
-    #expect(markdown.stdout.contains("<br>每月报送日：**5日**"))
+    #expect(markdown.stdout.contains("<br>每月报送日：<ins>5日</ins>"))
   }
 
   @Test(.enabled(if: Openpyxl.isAvailable)) func settingsInTheWorkbook() throws {

@@ -1,0 +1,37 @@
+import PlanEngine
+import PlanModel
+import Plans
+import Review
+
+/// What `planbook diff` checks of its two sides before comparing them: that they are versions
+/// of one plan, and that each passes `planbook check`.
+enum DiffChecks {
+  /// Whether `old` and `new` are versions of one plan: the same id, or one revises the other
+  /// (``WorkPlan/revision``'s lineage), or both revise one plan.
+  static func related(_ old: WorkPlan, _ new: WorkPlan) -> Bool {
+    let a = [old.id] + (old.revision?.lineage ?? [])
+    let b = [new.id] + (new.revision?.lineage ?? [])
+    return !Set(a).isDisjoint(with: b)
+  }
+
+  /// The refusal of two unrelated plans, one sentence.
+  static func unrelated(_ old: PlanSide, _ new: PlanSide) -> String {
+    "\(old.source) (\(old.plan.id)) and \(new.source) (\(new.plan.id)) are different plans: neither revises the other (no shared plan id or revision lineage); compare two versions of one plan, or pass --allow-unrelated to compare them anyway"
+  }
+
+  /// The warning for a side that fails `planbook check`, or nil when it passes: the number of
+  /// errors and the first of them.
+  static func checkWarning(
+    _ side: PlanSide, argument: String, in workspace: Workspace
+  )
+    -> String?
+  {
+    let problems = Catalogue.plan(argument)?.problems ?? []
+    let (_, diagnostics) = workspace.check(
+      Workspace.Loaded(plan: side.plan, problems: problems))
+    let errors = diagnostics.filter { $0.severity == .error }
+    guard let first = errors.first else { return nil }
+    return
+      "warning: \(side.source) fails check (\(count(errors.count, "error")); first: \(first.description)); its books could not be exported as it stands"
+  }
+}
