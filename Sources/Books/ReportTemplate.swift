@@ -155,34 +155,36 @@ public enum ReportTemplate {
         let r = t.target.requirement
         let qualitative = r.measure == .qualitative
         let row = sheet.nextRow
-        sheet.append([
-          .init(0, .text("target:\(t.target.id)"), key),
-          .init(1, .number(Double(n + 1)), S.number(1)),
-          .init(2, .text(BookText.targetName(t.target)), S.text),
-          .init(3, .text(r.summary + role(t, unit: unit.id, in: resolved)), S.text),
-          r.measure == .change
-            ? .init(4, .blank, input)
-            : .init(4, .text(qualitative ? "—" : r.unit ?? ""), S.centered),
-          .init(5, .blank, qualitative ? input : inputNumber),
-          qualitative ? .init(6, .text("—"), S.centered) : .init(6, .blank, input),
-          .init(7, .blank, input),
-          .init(8, .blank, S.text),
-        ], minHeight: inputRowHeight)
+        sheet.append(
+          [
+            .init(0, .text("target:\(t.target.id)"), key),
+            .init(1, .number(Double(n + 1)), S.number(1)),
+            .init(2, .text(BookText.targetName(t.target)), S.text),
+            .init(3, .text(r.summary + role(t, unit: unit.id, in: resolved)), S.text),
+            r.measure == .change
+              ? .init(4, .blank, input)
+              : .init(4, .text(qualitative ? "—" : r.unit ?? ""), S.centered),
+            .init(5, .blank, qualitative ? input : inputNumber),
+            qualitative ? .init(6, .text("—"), S.centered) : .init(6, .blank, input),
+            .init(7, .blank, input),
+            .init(8, .blank, S.text),
+          ], minHeight: inputRowHeight)
         if qualitative { layout.qualitativeRows.append(row) } else { layout.targetRows.append(row) }
         if r.measure == .change { layout.changeRows.append(row) }
         if r.measure == .change, let year = r.baseYear {
           let baseRow = sheet.nextRow
-          sheet.append([
-            .init(0, .text("base:\(t.target.id)"), key),
-            .init(1, .text(""), S.centered),
-            .init(2, .text("\(t.target.name)（\(year)年基准值）"), S.text),
-            .init(3, .text("基准年数值，计划未给出时填写"), S.text),
-            .init(4, .text("（同上）"), S.centered),
-            .init(5, .blank, inputNumber),
-            .init(6, .text("\(year)年"), S.centered),
-            .init(7, .blank, input),
-            .init(8, .blank, S.text),
-          ], minHeight: inputRowHeight)
+          sheet.append(
+            [
+              .init(0, .text("base:\(t.target.id)"), key),
+              .init(1, .text(""), S.centered),
+              .init(2, .text("\(t.target.name)（\(year)年基准值）"), S.text),
+              .init(3, .text("基准年数值，计划未给出时填写"), S.text),
+              .init(4, .text("（同上）"), S.centered),
+              .init(5, .blank, inputNumber),
+              .init(6, .text("\(year)年"), S.centered),
+              .init(7, .blank, input),
+              .init(8, .blank, S.text),
+            ], minHeight: inputRowHeight)
           layout.baseRows.append(baseRow)
         }
       }
@@ -200,33 +202,35 @@ public enum ReportTemplate {
       sheet.page.repeatRows = header
       for t in tasks {
         let row = sheet.nextRow
-        sheet.append([
-          .init(0, .text("task:\(t.task.id)"), key),
-          .init(1, .text(t.label), S.centered),
-          .init(2, .text(t.task.title), S.text),
-          t.dueDay.map { .init(3, .date($0), S.isoDate) }
-            ?? .init(3, .text(t.deadline.description), S.centered),
-          .init(4, .text("牵头"), S.centered),
-          .init(5, .blank, input),
-          .init(6, .blank, inputNumber),
-          .init(7, .blank, input),
-          .init(8, .blank, input),
-        ], minHeight: inputRowHeight)
-        layout.taskRows.append(row)
-        for m in t.task.milestones {
-          let mRow = sheet.nextRow
-          sheet.append([
-            .init(0, .text("milestone:\(m.id)"), key),
-            .init(1, .text(""), S.centered),
-            .init(2, .text("节点：\(m.title)"), S.text),
-            m.deadline.dueDay.map { .init(3, .date($0), S.isoDate) }
-              ?? .init(3, .text(m.deadline.description), S.centered),
-            .init(4, .text("节点"), S.centered),
+        sheet.append(
+          [
+            .init(0, .text("task:\(t.task.id)"), key),
+            .init(1, .text(t.label), S.centered),
+            .init(2, .text(t.task.title), S.text),
+            t.dueDay.map { .init(3, .date($0), S.isoDate) }
+              ?? .init(3, .text(t.deadline.description), S.centered),
+            .init(4, .text("牵头"), S.centered),
             .init(5, .blank, input),
             .init(6, .blank, inputNumber),
             .init(7, .blank, input),
-            .init(8, .blank, S.text),
+            .init(8, .blank, input),
           ], minHeight: inputRowHeight)
+        layout.taskRows.append(row)
+        for m in t.task.milestones {
+          let mRow = sheet.nextRow
+          sheet.append(
+            [
+              .init(0, .text("milestone:\(m.id)"), key),
+              .init(1, .text(""), S.centered),
+              .init(2, .text("节点：\(m.title)"), S.text),
+              m.deadline.dueDay.map { .init(3, .date($0), S.isoDate) }
+                ?? .init(3, .text(m.deadline.description), S.centered),
+              .init(4, .text("节点"), S.centered),
+              .init(5, .blank, input),
+              .init(6, .blank, inputNumber),
+              .init(7, .blank, input),
+              .init(8, .blank, S.text),
+            ], minHeight: inputRowHeight)
           layout.milestoneRows.append(mRow)
         }
       }

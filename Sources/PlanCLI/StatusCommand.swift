@@ -25,14 +25,16 @@ struct StatusCommand: ParsableCommand {
       """)
 
   @OptionGroup var options: PlanOptions
-  @Option(help: "The day to evaluate as of: 2020-09-30, 2020-9-30, 2020/9/30 or 2020年9月30日.") var asOf: String
+  @Option(help: "The day to evaluate as of: 2020-09-30, 2020-9-30, 2020/9/30 or 2020年9月30日.")
+  var asOf: String
   @Option(help: "Show only this unit's share (id, short name or full name).") var unit: String?
   @Option(help: "Output format: table, json or xlsx.") var format: ReportFormat = .table
   @Option(help: "For --format xlsx: the workbook to write.") var out: String?
 
   func validate() throws {
     guard Day(typed: asOf) != nil else {
-      throw ValidationError("--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
+      throw ValidationError(
+        "--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
     }
     if let unit, let plan = try? Workspace().load(options.plan).plan,
       ShowCommand.unit(unit, in: plan) == nil

@@ -100,12 +100,15 @@ struct CollectCommand: ParsableCommand {
   @Argument(help: "The returned workbooks.") var files: [String] = []
   @Flag(help: "Replace a unit's rows collected earlier for the same month.") var replace = false
   @Option(
-    help: "The month being collected (2020-09 or 2020年9月): a workbook for another month is refused.")
+    help: "The month being collected (2020-09 or 2020年9月): a workbook for another month is refused."
+  )
   var period: String?
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one xlsx file") }
-    if let period, ReportingPeriod(typed: period).map({ if case .month = $0 { true } else { false } }) != true {
+    if let period,
+      ReportingPeriod(typed: period).map({ if case .month = $0 { true } else { false } }) != true
+    {
       throw ValidationError("--period '\(period)' is not a month (write 2020-09 or 2020年9月)")
     }
   }

@@ -40,7 +40,9 @@ extension ResolvedPlan {
     var reasons: [String] = []
     let helped = tasks.filter { $0.cooperating.contains(unit) && !$0.lead.contains(unit) }
     if !helped.isEmpty {
-      let list = helped.prefix(5).map { "\($0.label)（牵头：\($0.lead.map(name).joined(separator: "、"))）" }
+      let list = helped.prefix(5).map {
+        "\($0.label)（牵头：\($0.lead.map(name).joined(separator: "、"))）"
+      }
       reasons.append(
         "只配合任务\(list.joined(separator: "、"))\(helped.count > 5 ? "等\(helped.count)项" : "")，"
           + "进展由牵头单位报送")

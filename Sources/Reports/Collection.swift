@@ -166,7 +166,9 @@ public struct Collection: Sendable {
   /// For each of `periods`, the reporting units with no rows in its file: the new text when
   /// `updates` has it, or else the file as it is (none when there is none). A file that cannot
   /// be read or parsed gets no list: it is not taken for a file without rows.
-  func missing(in periods: Set<ReportingPeriod>, updates: [PeriodFile.Update]) -> [(
+  func missing(
+    in periods: Set<ReportingPeriod>, updates: [PeriodFile.Update]
+  ) -> [(
     period: ReportingPeriod, units: [OrgUnit]
   )] {
     periods.sorted().compactMap { period in
@@ -174,9 +176,10 @@ public struct Collection: Sendable {
       var reported = updates.first { $0.path == path }?.reporters
       if reported == nil {
         do {
-          reported = try readText(path).map {
-            Set(try ProgressFile.parse($0, path: path, plan: resolved).entries.map(\.reporter))
-          } ?? []
+          reported =
+            try readText(path).map {
+              Set(try ProgressFile.parse($0, path: path, plan: resolved).entries.map(\.reporter))
+            } ?? []
         } catch {
           return nil
         }
