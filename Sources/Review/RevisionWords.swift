@@ -46,14 +46,15 @@ extension ChangeText {
     case down, up, other
   }
 
-  /// The direction of `item`'s renumbering, from the last number in each label (`17` → `18`,
-  /// `四(二)2` → `四(二)3`).
+  /// The direction of `item`'s renumbering, from its own number when the part before it stays
+  /// (`17` → `18`, `四(二)2` → `四(二)3`, `三(一)` → `三(二)`); `.other` when the chapter part
+  /// changes or the labels cannot be read.
   public static func shift(_ item: ItemChange) -> Shift {
     for case .renumbered(let from, let to) in item.changes {
-      guard let a = trailingNumber(from), let b = trailingNumber(to), a != b else {
-        return .other
-      }
-      return b > a ? .down : .up
+      guard let a = Renumbering.Label(from), let b = Renumbering.Label(to),
+        a.prefix == b.prefix, a.number != b.number
+      else { return .other }
+      return b.number > a.number ? .down : .up
     }
     return .other
   }
@@ -68,8 +69,4 @@ extension ChangeText {
     }
   }
 
-  static func trailingNumber(_ label: String) -> Int? {
-    let digits = label.reversed().prefix { $0.isASCII && $0.isNumber }
-    return digits.isEmpty ? nil : Int(String(digits.reversed()))
-  }
 }

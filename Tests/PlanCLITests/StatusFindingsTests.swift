@@ -84,14 +84,14 @@ func line(_ text: String, startingWith prefix: String) -> String? {
       environment: ["PLANBOOK_ROOT": root.path])
     #expect(run.status == 0, "\(run.stderr)")
     let sheet = try #require(try Openpyxl.dump(path).sheet("指标状态"))
-    let headerRow = try #require(sheet.rows(where: "F", is: "状态").first)
-    #expect(sheet.text("H\(headerRow)") == "自评")
-    #expect(sheet.text("I\(headerRow)") == "第三方评估")
+    let headerRow = try #require(sheet.rows(where: "G", is: "状态").first)
+    #expect(sheet.text("I\(headerRow)") == "自评")
+    #expect(sheet.text("J\(headerRow)") == "第三方评估")
     let pmRow = try #require(
       sheet.column("A").first { $0.value.text?.contains("PM2.5") == true }?.key)
-    #expect(sheet.text("F\(pmRow)") == "达标")
-    #expect(sheet.text("H\(pmRow)") == "达标")
-    #expect(sheet.text("I\(pmRow)") == "未达标")
+    #expect(sheet.text("G\(pmRow)") == "达标")
+    #expect(sheet.text("I\(pmRow)") == "达标")
+    #expect(sheet.text("J\(pmRow)") == "未达标")
   }
 
   @Test func scoredInsteadOfTheComputedClassWhenThePlanSaysSo() throws {

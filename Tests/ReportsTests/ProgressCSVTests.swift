@@ -14,8 +14,8 @@ import Tracking
     let resolved = Resolver.resolve(plan)
     let text =
       ProgressFile.columns.joined(separator: ",") + "\n"
-      + "finding,pm25,,,自评,达标,,gz-eeb-air,2020-09-30,自评达标\n"
-      + "finding,pm25,,,第三方评估,未达标,,省环境科学研究院,2020-09-30,\"抽查, 复核\"\n"
+      + "finding,pm25,,,自评,达标,,gz-eeb-air,2020-09-30,自评达标,,\n"
+      + "finding,pm25,,,第三方评估,未达标,,省环境科学研究院,2020-09-30,\"抽查, 复核\",,\n"
     let report = try ProgressFile.parse(text, path: "2020-09.csv", plan: resolved)
     let lines = ProgressCSV.lines(report.entries)
     #expect(lines.joined(separator: "\n") + "\n" == text)
