@@ -25,21 +25,20 @@ public enum RevisionTable {
     let footer = ResponsibilityBook.footer(plan: plan, fingerprint: diff.new.fingerprint)
     let shown = diff.items.filter { $0.kind != .unchanged && $0.kind != .renumbered }
     let notes = diff.recordsBasisOrProposer
-    var sheets = [
-      table(
-        "修订对照表", title: "\(plan.title) 修订对照表",
-        subtitle:
-          "\(diff.old.documentName) → \(diff.new.documentName)　\(summary(diff))",
-        items: shown.filter(\.isHighRisk) + shown.filter { !$0.isHighRisk },
-        renumbered: ChangeText.renumberedLines(diff.items), words: words, notes: notes)
-    ]
-    appendResign(diff.resign, to: &sheets[0])
+    var main = table(
+      "修订对照表", title: "\(plan.title) 修订对照表",
+      subtitle:
+        "\(diff.old.documentName) → \(diff.new.documentName)　\(summary(diff))",
+      items: shown.filter(\.isHighRisk) + shown.filter { !$0.isHighRisk },
+      renumbered: ChangeText.renumberedLines(diff.items), words: words, notes: notes)
+    let resign = appendResign(diff.resign, to: &main.sheet)
+    var sheets = [main.sheet.repeatingHeaders(of: [main.table] + (resign.map { [$0] } ?? []))]
     if !diff.highRisk.isEmpty {
-      sheets.append(
-        table(
-          "高风险修订", title: "\(plan.title) 高风险修订",
-          subtitle: "放宽指标、删除任务、指标或单位、调整牵头单位、推迟时限、重写任务", items: diff.highRisk,
-          renumbered: [], words: words, notes: notes))
+      let risky = table(
+        "高风险修订", title: "\(plan.title) 高风险修订",
+        subtitle: "放宽指标、删除任务、指标或单位、调整牵头单位、推迟时限、重写任务", items: diff.highRisk,
+        renumbered: [], words: words, notes: notes)
+      sheets.append(risky.sheet.repeatingHeaders(of: [risky.table]))
     }
     for i in sheets.indices { sheets[i].page.footer = footer }
     try Workbook.write(to: path, properties: properties) { workbook in
@@ -47,19 +46,35 @@ public enum RevisionTable {
     }
   }
 
-  /// The table's end: the units whose book changes (they must re-sign) and what changed in each.
-  static func appendResign(_ units: [UnitResign], to sheet: inout SheetLayout) {
-    guard !units.isEmpty else { return }
+  /// The table's end: the units whose book changes (they must re-sign) and what changed in each,
+  /// a table of its own with its own header (序号 / 单位及文书 / 需重新签订的原因), repeated where
+  /// it goes on to another page — never the revision table's header over these rows. Its title
+  /// and header stay with its first row. Returns the table, nil when no unit must re-sign.
+  static func appendResign(_ units: [UnitResign], to sheet: inout SheetLayout) -> SheetLayout.Table?
+  {
+    guard !units.isEmpty else { return nil }
     let S = BookStyles.self
     let last = sheet.columns.count - 1
-    sheet.append([.init(0...last, .text("需重新签订的单位（\(units.count)个）"), S.subtitle)])
+    let title = sheet.append([
+      .init(0...last, .text("需重新签订的单位（\(units.count)个）"), S.subtitle)
+    ])
+    let header = sheet.append([
+      .init(0, .text("序号"), S.header), .init(1, .text("单位及文书"), S.header),
+      .init(2...last, .text("需重新签订的原因"), S.header),
+    ])
+    var first: ClosedRange<Int>?
+    var end = header.upperBound
     for (n, u) in units.enumerated() {
-      sheet.append([
+      let row = sheet.append([
         .init(0, .text("\(n + 1)"), S.centered),
         .init(1, .text("\(u.name)\n\(u.document)"), S.text),
         .init(2...last, .text(u.changes.joined(separator: "；")), S.text),
       ])
+      if first == nil { first = row }
+      end = row.upperBound
     }
+    sheet.keepTogether.append(title.lowerBound...(first?.upperBound ?? header.upperBound))
+    return SheetLayout.Table(header: header, body: (header.upperBound + 1)...end)
   }
 
   /// `新增 1 项，修改 3 项，删除 0 项，序号调整 18 项`.
@@ -73,7 +88,7 @@ public enum RevisionTable {
   static func table(
     _ name: String, title: String, subtitle: String, items: [ItemChange], renumbered: [String],
     words: ChangeText, notes: Bool
-  ) -> SheetLayout {
+  ) -> (sheet: SheetLayout, table: SheetLayout.Table) {
     let S = BookStyles.self
     var sheet = SheetLayout(
       name: name, columns: notes ? [7, 31, 32, 16, 20, 18, 10] : [7, 26, 25, 15, 18])
@@ -84,13 +99,14 @@ public enum RevisionTable {
     let names = ["序号", "修订前", "修订后", "修订类型", "修订理由"] + (notes ? ["修改依据", "提出单位"] : [])
     let header = sheet.append(
       names.enumerated().map { .init($0.offset, .text($0.element), S.header) })
-    sheet.page.repeatRows = header
     let risky = items.filter(\.isHighRisk).count
     let grouped = risky > 0 && risky < items.count
     for (n, item) in items.enumerated() {
       if grouped && (n == 0 || n == risky) {
         let heading = n == 0 ? "高风险修订（\(risky)项）" : "其他修订（\(items.count - risky)项）"
-        sheet.append([.init(0...last, .text(heading), S.text)])
+        let row = sheet.append([.init(0...last, .text(heading), S.text)])
+        // A group's heading never ends a page: it goes with the group's first row.
+        sheet.keepTogether.append(row.lowerBound...(row.upperBound + 1))
       }
       let number: String
       switch (item.oldLabel, item.newLabel) {
@@ -125,7 +141,10 @@ public enum RevisionTable {
     if items.isEmpty && renumbered.isEmpty {
       sheet.append([.init(0...last, .text("无修订。"), S.text)])
     }
-    return sheet
+    return (
+      sheet,
+      SheetLayout.Table(header: header, body: (header.upperBound + 1)...(sheet.rows.count - 1))
+    )
   }
 
   /// The 修订类型 column: one short line per kind of change — the values stand in the 修订前

@@ -211,6 +211,35 @@ import Testing
     #expect(!backSheet.rows(where: "B", is: "其余任务序号前移：第18–35项 → 第17–34项").isEmpty)
     #expect(backSheet.text("F3") == nil)
   }
+
+  /// The re-sign list is a table of its own: its header (序号 / 单位及文书 / 需重新签订的原因)
+  /// under its title, written again at the top of every page it goes on to, and the revision
+  /// table's header (修订前 / 修订后 …) never printed over its rows — no print titles repeat
+  /// on every page.
+  @Test(.enabled(if: Openpyxl.isAvailable)) func theResignListHasItsOwnHeaderOnEveryPage() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.url.appendingPathComponent("修订对照表.xlsx").path
+    _ = try Binary.run(
+      "diff", "guangzhou-2020", "guangzhou-2020-r1", "--format", "xlsx", "--out", path)
+    let sheet = try #require(try Openpyxl.dump(path).sheet("修订对照表"))
+    #expect(sheet.print.titleRows == nil)
+    let title = try #require(sheet.rows(where: "A", is: "需重新签订的单位（43个）").first)
+    #expect(sheet.text("A\(title + 1)") == "序号" && sheet.text("B\(title + 1)") == "单位及文书")
+    #expect(sheet.text("C\(title + 1)") == "需重新签订的原因")
+    #expect(sheet.text("A\(title + 2)") == "1")
+    let breaks = sheet.print.rowBreaks
+    let inList = breaks.filter { $0 > title }
+    #expect(!inList.isEmpty, "43 units take more than one page")
+    for b in inList {
+      // The first row of the page after the break (rowBreaks count rows above the break).
+      #expect(sheet.text("B\(b + 1)") == "单位及文书", "row \(b + 1)")
+      #expect(sheet.text("A\(b + 2)").flatMap(Int.init) != nil, "row \(b + 2)")
+    }
+    for b in breaks where b < title {
+      #expect(sheet.text("B\(b + 1)") == "修订前", "row \(b + 1)")
+    }
+  }
 }
 
 /// markdown-it-py (CommonMark with tables), when python3 has it: `pip install markdown-it-py`.
