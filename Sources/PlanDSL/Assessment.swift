@@ -30,17 +30,20 @@ public struct Assessment: PlanContent {
   ///   - findings: which class targets are scored by: `.computed` (the default), or an
   ///     assessor's finding recorded in the progress reports — `.selfAssessment` (自评) or
   ///     `.thirdParty` (第三方评估) — where there is one.
+  ///   - reason: why a revised version changed the 考核细则 (修订理由); see
+  ///     ``AssessmentRules/reason``.
   public init(
     total: Double = 100, defaultPoints: Double = 1, cooperatingShare: Double = 0.3,
     bonusCap: Double = 5, behindTolerance: Double = 5, aheadMargin: Double = 10,
     reportDay: Int? = nil, freshness: Int? = nil, findings: FindingUse? = nil,
-    file: String = #filePath, line: Int = #line,
+    reason: String? = nil, file: String = #filePath, line: Int = #line,
     @ListBuilder<any AssessmentContent> _ parts: () -> [any AssessmentContent] = { [] }
   ) {
     var rules = AssessmentRules(
       total: total, defaultPoints: defaultPoints, cooperatingShare: cooperatingShare,
       bonusCap: bonusCap, behindTolerance: behindTolerance, aheadMargin: aheadMargin,
       reportDay: reportDay, freshness: freshness, findings: findings)
+    rules.reason = reason
     rules.location = here(file, line)
     self.rules = rules
     self.parts = parts()

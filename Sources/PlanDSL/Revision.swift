@@ -134,6 +134,40 @@ public struct Revision: Sendable {
     edit(&plan.rules[i])
   }
 
+  /// Removes the first rule of the responsibility list that matches `match` and records why:
+  /// one reason for every task whose lead, cooperating units or deadline the removal moves.
+  ///
+  /// ```swift
+  /// $0.remove(rule: .keyword("信访"), reason: "信访工作按各章节分工落实")
+  /// ```
+  public mutating func remove(
+    rule match: ResponsibilityRule.Match, reason: String, file: String = #filePath,
+    line: Int = #line
+  ) {
+    guard let i = plan.rules.firstIndex(where: { $0.match == match }) else {
+      unknown("rule", match.description, file, line)
+      return
+    }
+    plan.rules.remove(at: i)
+    plan.removed = (plan.removed ?? []) + [RemovedItem(rule: match, reason: reason)]
+  }
+
+  /// Edits the 考核细则 — the plan's own, or the default ones when it declares none — and
+  /// records why. Every unit's book prints them in its 三、考核方式, so a change of them is
+  /// high-risk in `planbook diff` and `--require-reasons` asks for this reason.
+  ///
+  /// ```swift
+  /// $0.assessment(reason: "按市考核办通知调整等次分数线") {
+  ///   $0.grades = [GradeBand("优秀", atLeast: 95), GradeBand("合格", atLeast: 60)]
+  /// }
+  /// ```
+  public mutating func assessment(reason: String, _ edit: (inout AssessmentRules) -> Void) {
+    var rules = plan.assessment ?? .default
+    edit(&rules)
+    rules.reason = reason
+    plan.assessment = rules
+  }
+
   /// Sets what the units of `scope` get — a 责任书 signed with `partyA`, a 告知书, or nothing —
   /// replacing the line for that scope (or adding one), with the reason: a change of what units
   /// sign is high-risk in `planbook diff`.
@@ -200,9 +234,10 @@ public struct Revision: Sendable {
   }
 
   /// Removes every revision reason from `plan`: the tasks', the targets' (task figures too),
-  /// the rules' and signing lines', and the record of removals.
+  /// the rules', the 考核细则's and signing lines', and the record of removals.
   static func clearReasons(_ plan: inout WorkPlan) {
     plan.removed = nil
+    plan.assessment?.reason = nil
     for i in plan.targets.indices { plan.targets[i].reason = nil }
     for i in plan.rules.indices { plan.rules[i].reason = nil }
     if var signing = plan.signing {

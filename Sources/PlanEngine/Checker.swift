@@ -104,8 +104,8 @@ public enum Checker {
     } else if !Identifier.isValid(plan.id) {
       out.append(.invalidID("plan", plan.id, at: plan.location))
     }
-    // A removed item's id was valid in the version that had it.
-    for r in plan.removed ?? [] where !Identifier.isValid(r.id) {
+    // A removed item's id was valid in the version that had it (a removed rule's is its match).
+    for r in plan.removed ?? [] where r.rule == nil && !Identifier.isValid(r.id) {
       out.append(.invalidID("removed item", r.id, at: plan.location))
     }
     var units = IDs("unit", capacity: plan.units.count)
@@ -339,6 +339,7 @@ public enum Checker {
         check(v.reason, "a veto's reason", at: a.location)
       }
       for b in a.bonuses { check(b.reason, "a bonus's reason", at: a.location) }
+      check(a.reason, "the reason of the 考核细则", at: a.location ?? plan.location)
     }
   }
 

@@ -234,6 +234,7 @@ struct SnapshotReader {
     var seen = Seen()
     var id: String?
     var reason: String?
+    var rule: ResponsibilityRule.Match?
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -243,12 +244,17 @@ struct SnapshotReader {
       } else if key.is("reason") {
         try seen.first(1)
         reason = try json.string()
+      } else if key.is("rule") {
+        try seen.first(2)
+        rule = try decoded(ResponsibilityRule.Match.self)
       } else {
         throw Unusual()
       }
       more = try json.nextInObject()
     }
-    return RemovedItem(id: try required(id), reason: try required(reason))
+    var item = RemovedItem(id: try required(id), reason: try required(reason))
+    item.rule = rule
+    return item
   }
 
   private mutating func unit() throws(Unusual) -> OrgUnit {

@@ -48,7 +48,7 @@ public enum Change: Sendable, Equatable {
   case setting(Setting)
 
   /// High-risk changes, shown first and needing a reason under `--require-reasons`: a loosened
-  /// requirement, a reassigned lead, a deadline or milestone slip, a text rewritten under the same id. (A removed task or target is high-risk
+  /// requirement, a reassigned lead, a deadline or milestone slip, a text rewritten under the same id, a line of the signing declaration, a change of the 考核细则. (A removed task or target is high-risk
   /// too: see ``ItemChange/isHighRisk``.)
   public var isHighRisk: Bool {
     switch self {
@@ -58,7 +58,10 @@ public enum Change: Sendable, Equatable {
     case .leadReassigned: true
     case .deadline(_, _, let days): days > 0
     case .milestone(let m): (m.days ?? 0) > 0
-    case .setting(let s): s.area == .signing && s.field == "signing.rules"
+    case .setting(let s):
+      // What units sign: the signing declaration, and the 考核细则 every book prints in its
+      // 三、考核方式.
+      (s.area == .signing && s.field == "signing.rules") || s.area == .assessment
     case .textRewritten: true
     default: false
     }

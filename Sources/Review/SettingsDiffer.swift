@@ -117,12 +117,14 @@ enum SettingsDiffer {
       "assessment.rankingGroups", "分组排名", (a.rankingGroups ?? []).map(rankingGroup),
       (b.rankingGroups ?? []).map(rankingGroup))
     guard !changes.isEmpty else { return [] }
-    return [
-      ItemChange(
-        item: .assessment, kind: .changed, oldID: "assessment", newID: "assessment",
-        oldLabel: "考核细则", newLabel: "考核细则", oldText: rulesText(o.assessment),
-        newText: rulesText(n.assessment), changes: changes, reason: nil)
-    ]
+    // The reason the new version gives; one the old version already gave is stale.
+    let (reason, stale) = Differ.reasons(old: o.assessment?.reason, new: n.assessment?.reason)
+    var row = ItemChange(
+      item: .assessment, kind: .changed, oldID: "assessment", newID: "assessment",
+      oldLabel: "考核细则", newLabel: "考核细则", oldText: rulesText(o.assessment),
+      newText: rulesText(n.assessment), changes: changes, reason: reason)
+    row.staleReason = stale
+    return [row]
   }
 
   /// The responsibility list, rules matched by what they match; a changed or added rule takes
@@ -136,8 +138,19 @@ enum SettingsDiffer {
     for r in n.rules where newReason[match(r.match, o, n)] == nil {
       newReason[match(r.match, o, n)] = r.reason ?? ""
     }
+    // A removed rule takes the reason the new version records for its removal.
+    var removedReason: [String: String] = [:]
+    for r in n.removed ?? [] {
+      guard let m = r.rule else { continue }
+      let k = match(m, o, n)
+      if removedReason[k] == nil { removedReason[k] = r.reason }
+    }
     var out = listed(o, n, names)
     for i in out.indices {
+      if out[i].kind == .removed, let k = out[i].oldID {
+        out[i].reason = removedReason[k]
+        continue
+      }
       guard let k = out[i].newID, let r = newReason[k], !r.isEmpty else { continue }
       (out[i].reason, out[i].staleReason) = Differ.reasons(old: oldReason[k], new: r)
     }

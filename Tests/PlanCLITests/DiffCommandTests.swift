@@ -249,7 +249,8 @@ import Testing
       "diff", "guangzhou-2020@HEAD~1", "guangzhou-2020@HEAD", environment: env)
     #expect(run.status == 1, "\(run.stderr)")
     #expect(run.stdout.contains("计划其他部分 plan settings"))
-    #expect(run.stdout.contains("~ 考核细则\n"))
+    // High-risk: every book prints the 考核细则 in its 三、考核方式.
+    #expect(run.stdout.contains("! 考核细则\n"))
     #expect(run.stdout.contains("考核细则调整：考核细则 未规定（按默认细则） → 计划规定"))
     #expect(run.stdout.contains("考核细则调整：每月报送日 无 → 5日"))
 
