@@ -26,6 +26,7 @@ public enum Checker {
     checkNumbers(plan, into: &out)
     checkDeadlines(resolved, into: &out)
     checkTargets(resolved, into: &out)
+    checkShares(plan, into: &out)
     checkWeights(plan, into: &out)
     checkAssessment(resolved, into: &out)
     checkSigning(resolved, into: &out)
