@@ -297,6 +297,10 @@ struct PlanIndex: Sendable {
       } else {
         targetReporters[t.target.id, default: []].formUnion(t.lead + t.cooperating)
       }
+      // A share-holding unit reports the value of its share (指标分解).
+      let holders = t.target.shares.map(\.unit)
+      targetUnits[t.target.id, default: []].formUnion(holders)
+      targetReporters[t.target.id, default: []].formUnion(holders)
     }
     for t in plan.tasks {
       tasks.insert(t.task.id)
