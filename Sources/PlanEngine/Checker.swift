@@ -190,7 +190,7 @@ public enum Checker {
         next = parent[p] ?? nil
       }
     }
-    for t in resolved.targets where t.taskID == nil && t.lead.isEmpty {
+    for t in resolved.targets where t.taskID == nil && t.lead.isEmpty && t.target.shares.isEmpty {
       out.append(
         Diagnostic(
           .warning, "target-without-owner",

@@ -120,3 +120,18 @@ private let file = "Tests/PlanEngineTests/ShareChecksTests.swift"
       ])
   }
 }
+
+extension ShareChecksTests {
+  @Test func aTargetCarriedOnlyByItsSharesHasAnOwner() {
+    let plan = testPlan(withRule: true) {
+      Targets {
+        Target(
+          "boilers", "淘汰燃煤锅炉", .count(atLeast: 40, "台"), rollUp: .sum,
+          shares: [
+            Share("air", .count(atLeast: 25, "台")), Share("water", .count(atLeast: 15, "台")),
+          ])
+      }
+    }
+    #expect(diagnostics(of: plan) == [])
+  }
+}
