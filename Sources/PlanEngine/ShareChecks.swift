@@ -1,12 +1,15 @@
 import PlanModel
 
 extension Checker {
-  /// The shares of plan-level targets (指标分解): each names a known unit at most once, asks for
+  /// The shares of targets and figures (指标分解): each names a known unit at most once, asks for
   /// the same measure, direction and unit as the whole, the target declares its roll-up, a
   /// weighted roll-up has a weight on every share, and a sum target's shares add up to the whole.
   static func checkShares(_ plan: WorkPlan, into out: inout [Diagnostic]) {
     let known = Set(plan.units.map(\.id))
-    for t in plan.targets where !t.shares.isEmpty {
+    // Plan-level targets, then task figures (a snapshot may split a figure too).
+    var split = plan.targets.filter { !$0.shares.isEmpty }
+    forEachTask(plan) { t, i in split += t[i].figures.filter { !$0.shares.isEmpty } }
+    for t in split {
       let what = "target \(t.id) (\(t.name))"
       guard let rollUp = t.rollUp else {
         out.append(

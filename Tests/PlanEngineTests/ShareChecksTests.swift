@@ -135,3 +135,23 @@ extension ShareChecksTests {
     #expect(diagnostics(of: plan) == [])
   }
 }
+
+extension ShareChecksTests {
+  @Test func aSplitFigureIsCheckedToo() throws {
+    let line = #line + 4
+    var model = testPlan {
+      chapter2 {
+        Item(2, id: "dust", "强化扬尘污染控制。") {
+          Figure("sites", "工地检查", .count(atLeast: 100, "次"))
+        }
+      }
+    }.model
+    let c = try #require(model.chapters.firstIndex { $0.id == "second" })
+    model.chapters[c].tasks[0].figures[0].rollUp = .sum
+    model.chapters[c].tasks[0].figures[0].shares = [
+      TargetShare(unit: "air", requirement: .count(atLeast: 60, "次"))
+    ]
+    let found = Checker.check(Resolver.resolve(model), source: .notChecked)
+    #expect(brief(found) == [report(.error, "shares-do-not-add-up", file, line)])
+  }
+}
