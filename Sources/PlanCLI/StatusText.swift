@@ -35,8 +35,12 @@ enum StatusText {
       let measured =
         t.measured.map { Requirement.format(round2($0)) + " " + (t.measuredUnit ?? "") }
         ?? (t.notYetDue ? "未到期" : "—")
+      // A unit's share of a split target (指标分解) is named with its unit.
+      let name =
+        t.target.shareUnit.map { "\(t.target.target.name)（分解：\(names[$0] ?? $0)）" }
+        ?? t.target.target.name
       var row = [
-        t.target.target.id, t.target.target.name, t.target.target.requirement.summary,
+        t.target.target.id, name, t.target.target.requirement.summary,
         measured, t.status.chinese, t.status.rawValue,
       ]
       if numbered { row.insert(t.target.target.number ?? "", at: 0) }

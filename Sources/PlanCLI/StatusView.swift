@@ -92,6 +92,11 @@ struct StatusView: Codable {
     /// The class the target is scored by (the finding's, when the plan scores by findings and
     /// one is recorded; else `status`).
     var scoredStatus: ClassView
+    /// For a unit's share of a split target (指标分解): the unit holding it; the row's
+    /// requirement and values are then the share's.
+    var share: String? = nil
+    /// For a split target's whole: how its shares make it up (`sum`, `measured`, `weighted`).
+    var rollUp: String? = nil
   }
 
   struct FindingView: Codable {
@@ -206,7 +211,8 @@ struct StatusView: Codable {
         group: t.target.target.group, number: t.target.target.number,
         selfAssessment: t.selfAssessment.map(FindingView.init),
         thirdParty: t.thirdParty.map(FindingView.init),
-        scoredStatus: ClassView(t.scoredStatus(s.rules.findingUse)))
+        scoredStatus: ClassView(t.scoredStatus(s.rules.findingUse)), share: t.target.shareUnit,
+        rollUp: t.target.target.rollUp?.rawValue)
     }
     tasks = s.tasks.filter { involved($0.task.lead, $0.task.cooperating) }.map { t in
       TaskView(

@@ -40,15 +40,42 @@ public struct Target: Sendable {
   ///   - source: the unit whose measured values count (数据来源, e.g. the monitoring centre for
   ///     air quality); progress rows for the target from any other unit are then refused.
   ///   - number: the target's number as the plan prints it (指标12).
+  ///   - rollUp: how the shares make up the whole (`.sum`, `.measured`, `.weighted`).
+  ///   - shares: the target split among units (指标分解), one ``Share`` per unit.
   public init(
     _ id: String, _ name: String, _ requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, lead: [String]? = nil,
     cooperating: [String]? = nil, reason: String? = nil, source: String? = nil,
-    number: String? = nil, file: String = #filePath, line: Int = #line
+    number: String? = nil, rollUp: RollUp? = nil, shares: [Share] = [],
+    file: String = #filePath, line: Int = #line
   ) {
     model = PlanTarget(
       id: id, name: name, requirement: requirement, tolerance: tolerance, weight: weight,
       period: period, responsibility: Responsibility(lead: lead, cooperating: cooperating),
-      reason: reason, source: source, number: number, location: here(file, line))
+      reason: reason, source: source, number: number, shares: shares.map(\.model),
+      rollUp: rollUp, location: here(file, line))
+  }
+}
+
+/// One unit's share of a target (指标分解): the unit and the requirement it must meet.
+///
+/// ```swift
+/// Target(
+///   "pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), rollUp: .measured,
+///   shares: [Share("qingcheng", .atMost(38, "微克/立方米"))])
+/// Target(
+///   "boilers", "淘汰燃煤锅炉", .count(atLeast: 40, "台"), rollUp: .sum,
+///   shares: [Share("district-x", .count(atLeast: 25, "台")), Share("district-y", .count(atLeast: 15, "台"))])
+/// ```
+public struct Share: Sendable {
+  let model: TargetShare
+
+  /// Declares `unit`'s share; `weight` counts in a `.weighted` roll-up.
+  public init(
+    _ unit: String, _ requirement: Requirement, weight: Double? = nil,
+    file: String = #filePath, line: Int = #line
+  ) {
+    model = TargetShare(
+      unit: unit, requirement: requirement, weight: weight, location: here(file, line))
   }
 }

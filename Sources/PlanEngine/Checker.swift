@@ -26,6 +26,7 @@ public enum Checker {
     checkNumbers(plan, into: &out)
     checkDeadlines(resolved, into: &out)
     checkTargets(resolved, into: &out)
+    checkShares(plan, into: &out)
     checkWeights(plan, into: &out)
     checkAssessment(resolved, into: &out)
     checkSigning(resolved, into: &out)
@@ -189,7 +190,7 @@ public enum Checker {
         next = parent[p] ?? nil
       }
     }
-    for t in resolved.targets where t.taskID == nil && t.lead.isEmpty {
+    for t in resolved.targets where t.taskID == nil && t.lead.isEmpty && t.target.shares.isEmpty {
       out.append(
         Diagnostic(
           .warning, "target-without-owner",

@@ -12,9 +12,10 @@ extension ResolvedPlan {
   }
 
   /// The targets and figures `unit` reports: those it leads or cooperates on (a target with a
-  /// declared data source is reported by that unit alone).
+  /// declared data source is reported by that unit alone), and its share of a target it holds
+  /// a share of (``ResolvedTarget/share(for:)``): its value is its share's.
   public func reportedTargets(by unit: String) -> [ResolvedTarget] {
-    targets.filter { reporters(of: $0).contains(unit) }
+    targets.compactMap { reporters(of: $0).contains(unit) ? $0 : $0.share(for: unit) }
   }
 
   /// The tasks `unit` reports: those it leads (a cooperating unit's part is reported by the
@@ -28,7 +29,10 @@ extension ResolvedPlan {
   public var reportingUnits: [OrgUnit] {
     var ids = Set<String>()
     for t in tasks { ids.formUnion(t.lead) }
-    for t in targets { ids.formUnion(reporters(of: t)) }
+    for t in targets {
+      ids.formUnion(reporters(of: t))
+      ids.formUnion(t.target.shares.map(\.unit))
+    }
     return plan.units.filter { ids.contains($0.id) }
   }
 

@@ -55,9 +55,31 @@ public struct ResolvedTarget: Sendable, Hashable {
   public var lead: [String]
   public var cooperating: [String]
   public var origin: Origin
+  /// For a unit's view of its share (指标分解): the unit holding it. The view's `target` then
+  /// carries the share's requirement and no shares, and its `lead` is that unit.
+  public var shareUnit: String? = nil
 
   /// Whether `unit` carries the target.
   public func involves(_ unit: String) -> Bool { lead.contains(unit) || cooperating.contains(unit) }
+
+  /// Whether `unit` holds a share of the target.
+  public func holdsShare(_ unit: String) -> Bool { target.share(for: unit) != nil }
+
+  /// The target as `unit`'s share: the share's requirement (and weight-free), led by `unit`
+  /// alone; nil when `unit` holds no share.
+  public func share(for unit: String) -> ResolvedTarget? {
+    guard let s = target.share(for: unit) else { return nil }
+    var view = self
+    view.target.requirement = s.requirement
+    view.target.shares = []
+    view.target.rollUp = nil
+    view.target.source = nil
+    view.lead = [unit]
+    view.cooperating = []
+    view.origin = .declared
+    view.shareUnit = unit
+    return view
+  }
 }
 
 /// A plan whose responsibility list has been applied: every task and target with its owners.
@@ -75,15 +97,20 @@ public struct ResolvedPlan: Sendable {
   public var responsibleUnits: [OrgUnit] {
     var ids = Set<String>()
     for t in tasks { ids.formUnion(t.lead); ids.formUnion(t.cooperating) }
-    for t in targets { ids.formUnion(t.lead); ids.formUnion(t.cooperating) }
+    for t in targets {
+      ids.formUnion(t.lead)
+      ids.formUnion(t.cooperating)
+      ids.formUnion(t.target.shares.map(\.unit))
+    }
     return plan.units.filter { ids.contains($0.id) }
   }
 
   /// The tasks `unit` leads or cooperates on.
   public func tasks(for unit: String) -> [ResolvedTask] { tasks.filter { $0.involves(unit) } }
 
-  /// The targets and figures `unit` carries.
+  /// The targets and figures `unit` carries: those it leads or cooperates on, and for a target
+  /// it holds a share of (and does not carry as a whole), its share (``ResolvedTarget/share(for:)``).
   public func targets(for unit: String) -> [ResolvedTarget] {
-    targets.filter { $0.involves(unit) }
+    targets.compactMap { $0.involves(unit) ? $0 : $0.share(for: unit) }
   }
 }

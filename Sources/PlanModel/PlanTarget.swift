@@ -23,13 +23,17 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
   public var group: String?
   /// The target's number as the plan prints it (`12`), when the plan numbers its targets.
   public var number: String?
+  /// The target split among units (指标分解), one share per unit; empty when it is not split.
+  public var shares: [TargetShare] = []
+  /// How the shares make up the whole; declared when the target has shares.
+  public var rollUp: RollUp? = nil
   public var location: SourceLocation? = nil
 
   public init(
     id: String, name: String, requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, responsibility: Responsibility = .init(),
     reason: String? = nil, source: String? = nil, group: String? = nil, number: String? = nil,
-    location: SourceLocation? = nil
+    shares: [TargetShare] = [], rollUp: RollUp? = nil, location: SourceLocation? = nil
   ) {
     self.id = id
     self.name = name
@@ -42,11 +46,52 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     self.source = source
     self.group = group
     self.number = number
+    self.shares = shares
+    self.rollUp = rollUp
     self.location = location
   }
 
+  /// The share `unit` holds, if any.
+  public func share(for unit: String) -> TargetShare? { shares.first { $0.unit == unit } }
+
   private enum CodingKeys: String, CodingKey {
     case id, name, requirement, tolerance, weight, period, responsibility, reason, source
-    case group, number
+    case group, number, shares, rollUp
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init(
+      id: try c.decode(String.self, forKey: .id), name: try c.decode(String.self, forKey: .name),
+      requirement: try c.decode(Requirement.self, forKey: .requirement),
+      tolerance: try c.decodeIfPresent(Double.self, forKey: .tolerance),
+      weight: try c.decodeIfPresent(Double.self, forKey: .weight),
+      period: try c.decodeIfPresent(Deadline.self, forKey: .period),
+      responsibility: try c.decode(Responsibility.self, forKey: .responsibility),
+      reason: try c.decodeIfPresent(String.self, forKey: .reason),
+      source: try c.decodeIfPresent(String.self, forKey: .source),
+      group: try c.decodeIfPresent(String.self, forKey: .group),
+      number: try c.decodeIfPresent(String.self, forKey: .number),
+      shares: try c.decodeIfPresent([TargetShare].self, forKey: .shares) ?? [],
+      rollUp: try c.decodeIfPresent(RollUp.self, forKey: .rollUp))
+  }
+
+  /// Writes the target; `shares` and `rollUp` only when declared, so a plan without shares keeps
+  /// its snapshot bytes.
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(id, forKey: .id)
+    try c.encode(name, forKey: .name)
+    try c.encode(requirement, forKey: .requirement)
+    try c.encodeIfPresent(tolerance, forKey: .tolerance)
+    try c.encodeIfPresent(weight, forKey: .weight)
+    try c.encodeIfPresent(period, forKey: .period)
+    try c.encode(responsibility, forKey: .responsibility)
+    try c.encodeIfPresent(reason, forKey: .reason)
+    try c.encodeIfPresent(source, forKey: .source)
+    try c.encodeIfPresent(group, forKey: .group)
+    try c.encodeIfPresent(number, forKey: .number)
+    if !shares.isEmpty { try c.encode(shares, forKey: .shares) }
+    try c.encodeIfPresent(rollUp, forKey: .rollUp)
   }
 }

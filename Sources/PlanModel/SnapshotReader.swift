@@ -307,6 +307,8 @@ struct SnapshotReader {
     var source: String?
     var group: String?
     var number: String?
+    var shares: [TargetShare] = []
+    var rollUp: RollUp?
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -343,6 +345,13 @@ struct SnapshotReader {
       } else if key.is("number") {
         try seen.first(10)
         number = try json.string()
+      } else if key.is("shares") {
+        try seen.first(11)
+        shares = try array { (r: inout SnapshotReader) throws(Unusual) in try r.share() }
+      } else if key.is("rollUp") {
+        try seen.first(12)
+        guard let r = RollUp(rawValue: try json.string()) else { throw Unusual() }
+        rollUp = r
       } else {
         throw Unusual()
       }
@@ -352,7 +361,34 @@ struct SnapshotReader {
       id: try required(id), name: try required(name), requirement: try required(requirement),
       tolerance: tolerance, weight: weight, period: period,
       responsibility: try required(responsibility), reason: reason, source: source, group: group,
-      number: number)
+      number: number, shares: shares, rollUp: rollUp)
+  }
+
+  /// One unit's share of a target.
+  private mutating func share() throws(Unusual) -> TargetShare {
+    var seen = Seen()
+    var unit: String?
+    var requirement: Requirement?
+    var weight: Double?
+    var more = try json.openObject()
+    while more {
+      let key = try json.key()
+      if key.is("unit") {
+        try seen.first(0)
+        unit = try json.string()
+      } else if key.is("requirement") {
+        try seen.first(1)
+        requirement = try self.requirement()
+      } else if key.is("weight") {
+        try seen.first(2)
+        weight = try json.double()
+      } else {
+        throw Unusual()
+      }
+      more = try json.nextInObject()
+    }
+    return TargetShare(
+      unit: try required(unit), requirement: try required(requirement), weight: weight)
   }
 
   private mutating func requirement() throws(Unusual) -> Requirement {

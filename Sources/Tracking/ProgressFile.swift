@@ -165,19 +165,25 @@ public enum ProgressFile {
     guard parser.issues.isEmpty, let period = parser.period else {
       throw ProgressError(issues: parser.sortedIssues)
     }
-    let conflicts = conflicts(in: parser.entries)
+    let conflicts = conflicts(in: parser.entries, index: parser.index)
     guard conflicts.isEmpty else { throw ProgressError(issues: conflicts) }
     return ProgressReport(period: period, path: path, entries: parser.entries)
   }
 
   /// Rows that give one target (or base) different values for the same day and basis: each
-  /// an issue at the later row naming the earlier one, `file:line` each.
-  static func conflicts(in entries: [ProgressEntry]) -> [ProgressIssue] {
+  /// an issue at the later row naming the earlier one, `file:line` each. A row from a unit
+  /// holding a share of the target (指标分解) is its share's value, compared with that unit's
+  /// rows only.
+  static func conflicts(in entries: [ProgressEntry], index: PlanIndex) -> [ProgressIssue] {
     struct Key: Hashable {
       var kind: ProgressEntry.Kind
       var id: String
       var basis: String
       var date: Day
+      var share: String
+    }
+    func share(_ e: ProgressEntry) -> String {
+      index.targets[e.id]?.share(for: e.reporter) == nil ? "" : e.reporter
     }
     var first: [Key: ProgressEntry] = [:]
     var issues: [ProgressIssue] = []
@@ -189,7 +195,7 @@ public enum ProgressFile {
         e.kind == .base
         ? e.baseYear.map(String.init) ?? ""
         : e.kind == .finding ? e.findingSource?.chinese ?? "" : e.basis?.rawValue ?? ""
-      let key = Key(kind: e.kind, id: e.id, basis: basis, date: e.date)
+      let key = Key(kind: e.kind, id: e.id, basis: basis, date: e.date, share: share(e))
       guard let earlier = first[key] else {
         first[key] = e
         continue
@@ -297,6 +303,10 @@ struct PlanIndex: Sendable {
       } else {
         targetReporters[t.target.id, default: []].formUnion(t.lead + t.cooperating)
       }
+      // A share-holding unit reports the value of its share (指标分解).
+      let holders = t.target.shares.map(\.unit)
+      targetUnits[t.target.id, default: []].formUnion(holders)
+      targetReporters[t.target.id, default: []].formUnion(holders)
     }
     for t in plan.tasks {
       tasks.insert(t.task.id)

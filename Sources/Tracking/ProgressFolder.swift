@@ -52,7 +52,7 @@ public enum ProgressFolder {
     }
     guard issues.isEmpty else { throw ProgressError(issues: issues) }
     // One target's values for one day from two files.
-    let conflicts = ProgressFile.conflicts(in: reports.flatMap(\.entries))
+    let conflicts = ProgressFile.conflicts(in: reports.flatMap(\.entries), index: index)
     guard conflicts.isEmpty else { throw ProgressError(issues: conflicts) }
     return reports.sorted { $0.period < $1.period }
   }

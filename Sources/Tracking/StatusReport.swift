@@ -116,15 +116,25 @@ public enum Evaluator {
     for i in tasks.indices where taskIndex[tasks[i].task.task.id] == nil {
       taskIndex[tasks[i].task.task.id] = i
     }
-    let targets = resolved.targets.map { t in
+    func evaluate(_ t: ResolvedTarget, _ entries: [ProgressEntry]) -> TargetEvaluation {
       let milestones =
         t.target.requirement.measure == .qualitative
         ? t.taskID.flatMap { taskIndex[$0] }.map { tasks[$0].milestones } ?? [] : []
       var e = TargetEvaluator.evaluate(
-        t, entries: rows[t.target.id] ?? [], asOf: asOf, plan: plan, rules: rules,
-        milestones: milestones)
-      e.attachFindings(rows[t.target.id] ?? [], asOf: asOf)
+        t, entries: entries, asOf: asOf, plan: plan, rules: rules, milestones: milestones)
+      e.attachFindings(entries, asOf: asOf)
       return e
+    }
+    // A target split into shares is followed by one evaluation per share (its unit's target).
+    var targets: [TargetEvaluation] = []
+    targets.reserveCapacity(resolved.targets.count)
+    for t in resolved.targets {
+      if t.target.shares.isEmpty {
+        targets.append(evaluate(t, rows[t.target.id] ?? []))
+      } else {
+        targets += ShareRollUp.evaluate(
+          t, rows: rows[t.target.id] ?? [], asOf: asOf, plan: plan, evaluate: evaluate)
+      }
     }
 
     // Roll-ups count the targets whose own period has begun.
@@ -204,9 +214,10 @@ public enum Evaluator {
       chapters.append((chapter, r))
     }
     var total = Rollup()
+    // The plan's total counts each target once: its whole, not its shares again.
     total.add(
       tasks: tasks.map { (status: $0.status, percent: $0.percent, weight: 1) },
-      targets: due.map(\.status))
+      targets: due.filter { $0.target.shareUnit == nil }.map(\.status))
 
     return StatusReport(
       plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,

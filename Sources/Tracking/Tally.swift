@@ -76,7 +76,8 @@ public struct Tally: Sendable, Equatable {
     var groups: [String?] = []
     var byGroup: [String?: Tally] = [:]
     var figures = Tally(kind: .figures, group: nil, count: 0)
-    for t in s.targets {
+    // A target counts once, by its whole: its shares are its units' parts of it.
+    for t in s.targets where t.target.shareUnit == nil {
       let isFigure = t.target.taskID != nil
       let key: String? = isFigure ? nil : t.target.target.group
       var tally = isFigure ? figures : byGroup[key] ?? Tally(kind: .targets, group: key, count: 0)

@@ -108,3 +108,28 @@ private func lowered(_ targets: Targets) -> [PlanTarget] {
     #expect(plan.targets.map(\.number) == ["1", "2", nil])
   }
 }
+
+extension TargetsTests {
+  @Test func sharesLowerWithTheirUnitRequirementWeightAndLine() throws {
+    let line = #line + 6
+    let plan = Plan("p", title: "计划", issuer: "eeb", period: .year(2020)) {
+      Targets {
+        Target(
+          "pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), rollUp: .weighted,
+          shares: [
+            Share("qingcheng", .atMost(38, "微克/立方米"), weight: 3),
+            Share("district-x", .atMost(33, "微克/立方米"), weight: 1),
+          ])
+        Target("cod", "化学需氧量排放量", .reduction(by: 14.7, against: 2015))
+      }
+    }
+    let t = try #require(plan.model.targets.first)
+    #expect(t.rollUp == .weighted)
+    #expect(t.shares.map(\.unit) == ["qingcheng", "district-x"])
+    #expect(t.shares.map(\.requirement) == [.atMost(38, "微克/立方米"), .atMost(33, "微克/立方米")])
+    #expect(t.shares.map(\.weight) == [3, 1])
+    #expect(t.shares.map(\.location) == [at(file, line), at(file, line + 1)])
+    #expect(plan.model.targets[1].shares.isEmpty)
+    #expect(plan.model.targets[1].rollUp == nil)
+  }
+}

@@ -1,0 +1,74 @@
+import PlanEngine
+import PlanModel
+
+/// Shares of a target (指标分解) in the status: the whole and each unit's share, evaluated
+/// apart, and for a target that rolls up (`sum`, `weighted`) with no value of its own, the
+/// whole's value computed from the shares'. See Sources/Tracking/README.md.
+enum ShareRollUp {
+  /// The evaluation of `t` followed by one per share. A row from a share-holding unit counts
+  /// for its share; the whole's rows are the others'.
+  static func evaluate(
+    _ t: ResolvedTarget, rows: [ProgressEntry], asOf: Day, plan: WorkPlan,
+    evaluate: (ResolvedTarget, [ProgressEntry]) -> TargetEvaluation
+  ) -> [TargetEvaluation] {
+    let holders = Set(t.target.shares.map(\.unit))
+    let shares = t.target.shares.compactMap { s in
+      t.share(for: s.unit).map { evaluate($0, rows.filter { $0.reporter == s.unit }) }
+    }
+    let own = rows.filter { !holders.contains($0.reporter) }
+    let hasOwnValue = own.contains { $0.kind == .target && $0.value != nil && $0.date <= asOf }
+    var whole: TargetEvaluation
+    if !hasOwnValue, let rollUp = t.target.rollUp, rollUp != .measured,
+      t.target.requirement.measure != .change, t.target.requirement.measure != .qualitative
+    {
+      switch combined(t, shares, rollUp) {
+      case .success(let entry):
+        whole = evaluate(t, own + [entry])
+        whole.explanation = "由各分解单位数值\(rollUp == .sum ? "合计" : "加权平均")：" + whole.explanation
+      case .failure(let missing):
+        whole = evaluate(t, own)
+        let names = missing.units.map { u in plan.units.first { $0.id == u }?.shortName ?? u }
+        whole.explanation =
+          "分解单位\(names.joined(separator: "、"))无数据，无法\(rollUp == .sum ? "合计" : "加权平均")"
+      }
+    } else {
+      whole = evaluate(t, own)
+    }
+    return [whole] + shares
+  }
+
+  /// The whole's value from the shares' latest values: their sum, or their mean weighted by
+  /// each share's weight; fails naming the shares with no value.
+  private static func combined(
+    _ t: ResolvedTarget, _ shares: [TargetEvaluation], _ rollUp: RollUp
+  ) -> Result<ProgressEntry, MissingUnits> {
+    var total = 0.0
+    var weights = 0.0
+    var missing: [String] = []
+    var latest: Day?
+    var bases = Set<ProgressEntry.Basis?>()
+    for (s, e) in zip(t.target.shares, shares) {
+      guard let v = e.measured, let on = e.measuredOn else {
+        missing.append(s.unit)
+        continue
+      }
+      let w = rollUp == .weighted ? (s.weight ?? 0) : 1
+      total += v * w
+      weights += w
+      latest = max(latest ?? on, on)
+      bases.insert(e.basis)
+    }
+    guard missing.isEmpty, let latest, weights > 0 else {
+      return .failure(MissingUnits(units: missing))
+    }
+    let value = rollUp == .weighted ? total / weights : total
+    return .success(
+      ProgressEntry(
+        kind: .target, id: t.target.id, value: value, unit: t.target.requirement.unit,
+        basis: bases.count == 1 ? bases.first ?? nil : nil,
+        reporter: t.target.shares.map(\.unit).joined(separator: "+"), date: latest,
+        note: "由分解单位数值计算"))
+  }
+
+  struct MissingUnits: Error { var units: [String] }
+}
