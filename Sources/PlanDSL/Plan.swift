@@ -32,11 +32,15 @@ public struct Plan: Sendable {
   ///   - numbering: `.continuous` (1…n through the plan, the default) or `.perChapter`.
   ///   - weightTotal: the total the weights of targets and tasks must add up to, if any.
   ///   - assessment: how units are assessed (考核方式), as the plan words it.
+  ///   - parent: the id of the plan this one is derived from (层层分解: the city's plan above a
+  ///     district's); targets say which of its targets they implement (`Target(…, implements:)`).
+  ///   - as: the parent plan's unit this plan is the plan of (`"gz-eeb-panyu"`): that unit's
+  ///     shares of the parent's targets are what this plan must implement.
   public init(
     _ id: String, title: String, issuer: String, period: DateRange, source: String? = nil,
     sourceTitle: String? = nil, version: String? = nil,
     numbering: WorkPlan.Numbering = .continuous, weightTotal: Double? = nil,
-    assessment: String? = nil,
+    assessment: String? = nil, parent: String? = nil, as parentUnit: String? = nil,
     file: String = #filePath, line: Int = #line,
     @ListBuilder<any PlanContent> _ content: () -> [any PlanContent]
   ) {
@@ -46,6 +50,7 @@ public struct Plan: Sendable {
         source: source.map { SourceDocument(path: $0, title: sourceTitle) }, version: version,
         numbering: numbering, weightTotal: weightTotal, assessmentMethod: assessment,
         location: SourceLocation(file: SourceLocation.relative(file), line: line)))
+    if let parent { lowering.plan.parent = ParentPlan(plan: parent, unit: parentUnit) }
     for part in content() { part.lower(into: &lowering) }
     model = lowering.plan
     problems = lowering.problems

@@ -42,18 +42,20 @@ public struct Target: Sendable {
   ///   - number: the target's number as the plan prints it (指标12).
   ///   - rollUp: how the shares make up the whole (`.sum`, `.measured`, `.weighted`).
   ///   - shares: the target split among units (指标分解), one ``Share`` per unit.
+  ///   - implements: the parent plan's target or share this target implements
+  ///     (`"guangzhou-2020/pm25"`, `"guangzhou-2020/pm25@gz-eeb-panyu"`; ``ParentReference``).
   public init(
     _ id: String, _ name: String, _ requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, lead: [String]? = nil,
     cooperating: [String]? = nil, reason: String? = nil, source: String? = nil,
     number: String? = nil, rollUp: RollUp? = nil, shares: [Share] = [],
-    file: String = #filePath, line: Int = #line
+    implements: String? = nil, file: String = #filePath, line: Int = #line
   ) {
     model = PlanTarget(
       id: id, name: name, requirement: requirement, tolerance: tolerance, weight: weight,
       period: period, responsibility: Responsibility(lead: lead, cooperating: cooperating),
       reason: reason, source: source, number: number, shares: shares.map(\.model),
-      rollUp: rollUp, location: here(file, line))
+      rollUp: rollUp, implements: implements, location: here(file, line))
   }
 }
 

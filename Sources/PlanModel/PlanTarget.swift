@@ -27,13 +27,18 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
   public var shares: [TargetShare] = []
   /// How the shares make up the whole; declared when the target has shares.
   public var rollUp: RollUp? = nil
+  /// The parent plan's target or share this target implements (层层分解), as
+  /// `PARENT-PLAN/TARGET` or `PARENT-PLAN/TARGET@UNIT` (see ``ParentReference``); nil when it
+  /// implements none.
+  public var implements: String? = nil
   public var location: SourceLocation? = nil
 
   public init(
     id: String, name: String, requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, responsibility: Responsibility = .init(),
     reason: String? = nil, source: String? = nil, group: String? = nil, number: String? = nil,
-    shares: [TargetShare] = [], rollUp: RollUp? = nil, location: SourceLocation? = nil
+    shares: [TargetShare] = [], rollUp: RollUp? = nil, implements: String? = nil,
+    location: SourceLocation? = nil
   ) {
     self.id = id
     self.name = name
@@ -48,6 +53,7 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     self.number = number
     self.shares = shares
     self.rollUp = rollUp
+    self.implements = implements
     self.location = location
   }
 
@@ -56,7 +62,7 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
 
   private enum CodingKeys: String, CodingKey {
     case id, name, requirement, tolerance, weight, period, responsibility, reason, source
-    case group, number, shares, rollUp
+    case group, number, shares, rollUp, implements
   }
 
   public init(from decoder: any Decoder) throws {
@@ -73,11 +79,12 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
       group: try c.decodeIfPresent(String.self, forKey: .group),
       number: try c.decodeIfPresent(String.self, forKey: .number),
       shares: try c.decodeIfPresent([TargetShare].self, forKey: .shares) ?? [],
-      rollUp: try c.decodeIfPresent(RollUp.self, forKey: .rollUp))
+      rollUp: try c.decodeIfPresent(RollUp.self, forKey: .rollUp),
+      implements: try c.decodeIfPresent(String.self, forKey: .implements))
   }
 
-  /// Writes the target; `shares` and `rollUp` only when declared, so a plan without shares keeps
-  /// its snapshot bytes.
+  /// Writes the target; `shares`, `rollUp` and `implements` only when declared, so a plan
+  /// without them keeps its snapshot bytes.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(id, forKey: .id)
@@ -93,5 +100,6 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     try c.encodeIfPresent(number, forKey: .number)
     if !shares.isEmpty { try c.encode(shares, forKey: .shares) }
     try c.encodeIfPresent(rollUp, forKey: .rollUp)
+    try c.encodeIfPresent(implements, forKey: .implements)
   }
 }

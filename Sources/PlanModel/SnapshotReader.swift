@@ -104,6 +104,7 @@ struct SnapshotReader {
     var revision: RevisionRecord?
     var signing: Signing?
     var clauses: [PlanClause]?
+    var parent: ParentPlan?
     var units: [OrgUnit]?
     var targets: [PlanTarget]?
     var chapters: [PlanChapter]?
@@ -166,6 +167,9 @@ struct SnapshotReader {
       } else if key.is("revision") {
         try seen.first(17)
         revision = try decoded(RevisionRecord.self)
+      } else if key.is("parent") {
+        try seen.first(18)
+        parent = try parentPlan()
       } else {
         throw Unusual()
       }
@@ -182,7 +186,29 @@ struct SnapshotReader {
     plan.signing = signing
     plan.clauses = clauses
     plan.revision = revision
+    plan.parent = parent
     return plan
+  }
+
+  private mutating func parentPlan() throws(Unusual) -> ParentPlan {
+    var seen = Seen()
+    var plan: String?
+    var unit: String?
+    var more = try json.openObject()
+    while more {
+      let key = try json.key()
+      if key.is("plan") {
+        try seen.first(0)
+        plan = try json.string()
+      } else if key.is("unit") {
+        try seen.first(1)
+        unit = try json.string()
+      } else {
+        throw Unusual()
+      }
+      more = try json.nextInObject()
+    }
+    return ParentPlan(plan: try required(plan), unit: unit)
   }
 
   // MARK: - parts of the plan
@@ -309,6 +335,7 @@ struct SnapshotReader {
     var number: String?
     var shares: [TargetShare] = []
     var rollUp: RollUp?
+    var implements: String?
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -352,6 +379,9 @@ struct SnapshotReader {
         try seen.first(12)
         guard let r = RollUp(rawValue: try json.string()) else { throw Unusual() }
         rollUp = r
+      } else if key.is("implements") {
+        try seen.first(13)
+        implements = try json.string()
       } else {
         throw Unusual()
       }
@@ -361,7 +391,7 @@ struct SnapshotReader {
       id: try required(id), name: try required(name), requirement: try required(requirement),
       tolerance: tolerance, weight: weight, period: period,
       responsibility: try required(responsibility), reason: reason, source: source, group: group,
-      number: number, shares: shares, rollUp: rollUp)
+      number: number, shares: shares, rollUp: rollUp, implements: implements)
   }
 
   /// One unit's share of a target.

@@ -36,6 +36,9 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
   /// Clauses the plan adds to 三、考核方式 and 四、其他, each from the source document or
   /// marked illustrative.
   public var clauses: [PlanClause]?
+  /// The plan this one is derived from (层层分解: a district's plan under the city's), and the
+  /// parent's unit it is the plan of; nil for a plan with no parent.
+  public var parent: ParentPlan? = nil
   public var units: [OrgUnit]
   public var targets: [PlanTarget]
   public var chapters: [PlanChapter]
@@ -86,7 +89,22 @@ public struct WorkPlan: Sendable, Hashable, Codable, Identifiable {
 
   private enum CodingKeys: String, CodingKey {
     case id, title, issuer, period, source, version, numbering, weightTotal, assessmentMethod
-    case assessment, removed, revision, signing, clauses, units, targets, chapters, rules
+    case assessment, removed, revision, signing, clauses, parent, units, targets, chapters, rules
+  }
+}
+
+/// A plan's parent plan (``WorkPlan/parent``): the parent's id and the unit of the parent plan
+/// whose plan this is (`Plan(…, parent: "guangzhou-2020", as: "gz-eeb-panyu")`): a share of a
+/// parent target held by that unit is what this plan's targets implement.
+public struct ParentPlan: Sendable, Hashable, Codable {
+  /// The parent plan's id.
+  public var plan: String
+  /// The parent plan's unit this plan is the plan of; nil when the plan does not say.
+  public var unit: String?
+
+  public init(plan: String, unit: String? = nil) {
+    self.plan = plan
+    self.unit = unit
   }
 }
 
