@@ -94,7 +94,8 @@ struct Workspace {
   func check(_ loaded: Loaded) -> (ResolvedPlan, [Diagnostic]) {
     let resolved = Resolver.resolve(loaded.plan)
     let diagnostics = Checker.sorted(
-      loaded.problems + Checker.check(resolved, source: sourceText(of: loaded.plan)))
+      loaded.problems + Checker.check(resolved, source: sourceText(of: loaded.plan))
+        + parentDiagnostics(loaded.plan))
     return (resolved, diagnostics)
   }
 }
