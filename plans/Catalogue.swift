@@ -3,7 +3,9 @@ import PlanDSL
 /// The plans this repository holds, by id. Add a plan here to make it known to `planbook`.
 public enum Catalogue {
   /// Every plan, in the order `planbook list` shows them.
-  public static let plans: [Plan] = [guangzhou2020, guangzhou2020Revised, panyu2018]
+  public static let plans: [Plan] = [
+    guangzhou2020, guangzhou2020Revised, panyu2018, panyu2020Illustrative,
+  ]
 
   /// The plan with `id`, if there is one.
   public static func plan(_ id: String) -> Plan? { plans.first { $0.model.id == id } }

@@ -200,6 +200,10 @@ let guangzhouChapter5 = Chapter(5, id: "governance", "提升治理能力、管�
   )
 }
 
+/// ILLUSTRATIVE, not in the source: 番禺分局's share of PM2.5, which the illustrative plan
+/// `panyu-2020-illustrative` implements (a cascade for `planbook cascade` to show).
+let gzPM25Shares = [Share("gz-eeb-panyu", .atMost(33, "微克/立方米"))]
+
 /// The Guangzhou 2020 ecological-environment work plan.
 let guangzhou2020 = Plan(
   "guangzhou-2020", title: "2020年广州市生态环境保护工作计划", issuer: "gz-eeb",
@@ -261,7 +265,7 @@ let guangzhou2020 = Plan(
   }
 
   Targets {
-    Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"))
+    Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), rollUp: .measured, shares: gzPM25Shares)
     Target("air-quality", "环境空气质量其他5项指标和优良天数比例", .qualitative("达到省考核要求"))
     Target("drinking-water", "城市集中式饮用水水源水质达标率", .atLeast(100, "%"))
     Target("water-sections", "地表水考核断面水质达到考核要求的断面数", .count(atLeast: 13, "个"))

@@ -41,4 +41,34 @@ struct ParentPlansTests {
       ))
     #expect(run.stdout.hasSuffix("panyu-2018: 1 error, 0 warnings\n"))
   }
+
+  @Test func theIllustrativeDistrictPlanMatchesItsParent() throws {
+    let run = try Binary.run("check", "panyu-2020-illustrative")
+    #expect(run.stdout == "panyu-2020-illustrative: 0 errors, 0 warnings\n")
+    #expect(run.status == 0)
+  }
+
+  /// The district's PM2.5 loosened to 36 in its snapshot: looser than 番禺分局's share of the
+  /// city's (≤ 33), reported at the target's line of the snapshot, and nothing is exported.
+  @Test func aChildTargetLooserThanItsShareIsAnErrorAtItsLine() throws {
+    let (file, text) = try Self.edited("panyu-2020-illustrative") {
+      $0.replacingOccurrences(
+        of: "\"unit\": \"微克/立方米\",\n          \"value\": 33\n",
+        with: "\"unit\": \"微克/立方米\",\n          \"value\": 36\n")
+    }
+    defer { try? FileManager.default.removeItem(at: file) }
+    let run = try Binary.run("check", file.path)
+    #expect(run.status == 1)
+    let line = try Self.line(of: "\"id\": \"pm25\"", in: text)
+    #expect(
+      run.stdout
+        == "\(file.path):\(line): error: looser-than-parent: target pm25 (PM2.5平均浓度) asks for ≤ 36 微克/立方米, looser than guangzhou-2020's share of gz-eeb-panyu in pm25 (≤ 33 微克/立方米)\npanyu-2020-illustrative: 1 error, 0 warnings\n"
+    )
+    let out = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "cascade-export-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: out) }
+    let export = try Binary.run("export", file.path, "--out", out.path)
+    #expect(export.status == 1)
+    #expect(export.stderr.contains("looser-than-parent"))
+  }
 }
