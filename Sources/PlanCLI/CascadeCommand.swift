@@ -1,0 +1,164 @@
+import ArgumentParser
+import Books
+import Foundation
+import PlanEngine
+import PlanModel
+import Tracking
+
+/// `--format text|json|xlsx` of `planbook cascade`.
+enum CascadeFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, xlsx
+}
+
+/// `planbook cascade PARENT [--as-of DATE] [--format text|json|xlsx] [--out FILE]`: each target
+/// of the plan down through the catalogue's plans that implement it (层层分解).
+struct CascadeCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "cascade",
+    abstract: "List each target's chain down to the child plans in the catalogue (指标分解).",
+    discussion: """
+      For each target of PLAN: the whole and its shares, then each child plan's target that \
+      implements it (Plan(…, parent:, as:), Target(…, implements:)), level by level, with each \
+      level's requirement; with --as-of, each level's status class as `status` computes it from \
+      that plan's progress reports (a child plan without reports is 无数据). --format json is \
+      documented in docs/cascade-json.md; --format xlsx writes the 指标分解表 \
+      (exports/<plan-id>/cascade.xlsx unless --out is given). Exits 0, or 1 when PLAN has \
+      errors or reports cannot be read.
+      """)
+
+  @OptionGroup var options: PlanOptions
+  @Option(help: "The day to evaluate as of: 2020-09-30, 2020/9/30 or 2020年9月30日.")
+  var asOf: String?
+  @Option(help: "Output format: text, json or xlsx.") var format: CascadeFormat = .text
+  @Option(help: "For --format xlsx: the workbook to write.") var out: String?
+
+  func validate() throws {
+    if let asOf, Day(typed: asOf) == nil {
+      throw ValidationError(
+        "--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
+    }
+    if out != nil, format != .xlsx {
+      throw ValidationError("--out is for --format xlsx")
+    }
+  }
+
+  func run() throws {
+    let workspace = Workspace()
+    let day = asOf.flatMap { Day(typed: $0) }
+    if day != nil || format == .xlsx {
+      try workspace.requireWorkspace(for: options.plan, refusal: "nothing listed")
+    }
+    let checked = try workspace.loadChecked(options.plan, refusal: "nothing listed")
+    for child in Workspace.children(of: checked.plan.id) {
+      let errors = workspace.errorCount(Workspace.Loaded(plan: child, problems: []))
+      if errors > 0 {
+        printError(
+          "warning: child plan \(child.id) has \(count(errors, "error")) (see `planbook check \(child.id)`)"
+        )
+      }
+    }
+    let cascade = try Cascade.build(
+      root: checked.plan, asOf: day, children: Workspace.children(of:)
+    ) { plan in
+      guard let day else { return nil }
+      return try workspace.evaluated(plan, asOf: day)
+    }
+    switch format {
+    case .json: print(try jsonText(cascade))
+    case .text: print(CascadeText.render(cascade), terminator: "")
+    case .xlsx:
+      let path = out ?? workspace.path("exports/\(checked.plan.id)/cascade.xlsx")
+      try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+      try CascadeTable.write(
+        plan: checked.plan, fingerprint: try checked.plan.fingerprint(),
+        subtitle: CascadeText.subtitle(cascade), chains: CascadeText.tableChains(cascade),
+        to: path)
+      print("\(checked.plan.id): 指标分解表 written to \(path)")
+    }
+  }
+}
+
+extension Workspace {
+  /// `plan`'s status as of `day` from its progress reports, as `status` computes it; a plan
+  /// without a progress folder has no reports (every target 无数据). Reports that cannot be read
+  /// fail the command, as in `status`.
+  func evaluated(_ plan: WorkPlan, asOf day: Day) throws -> Cascade.Evaluated {
+    let resolved = Resolver.resolve(plan)
+    guard Workspace.isFolder(path("plans/progress/\(plan.id)")) else {
+      return Cascade.Evaluated(
+        status: Evaluator.evaluate(resolved, reports: [], asOf: day), files: [])
+    }
+    let progress = try progressOrExit(of: resolved, refusal: "nothing listed")
+    return Cascade.Evaluated(
+      status: Evaluator.evaluate(resolved, reports: progress.reports, asOf: day),
+      files: progress.files)
+  }
+}
+
+/// The text of `planbook cascade`: one aligned table per target of the plan.
+enum CascadeText {
+  /// The plans of the cascade and the date, in one line (`guangzhou-2020 → panyu-2020-…`).
+  static func subtitle(_ c: Cascade) -> String {
+    let plans = c.plans.map { l in
+      l.level == 0
+        ? l.plan : "\(String(repeating: "→", count: l.level)) \(l.plan)（\(l.parentUnit ?? "")）"
+    }
+    let date = c.asOf.map { "　状态截至\($0)" } ?? ""
+    return "计划：" + plans.joined(separator: "　") + date
+  }
+
+  static func render(_ c: Cascade) -> String {
+    var out = "\(c.plan)  \(c.title)  指标分解 cascade"
+    if let day = c.asOf { out += "  as of \(day)" }
+    out += "\n"
+    for l in c.plans where l.level > 0 {
+      var line = "\(String(repeating: "  ", count: l.level))↳ \(l.plan)  \(l.title)"
+      line += "  (parent \(l.parent ?? "—"), as \(l.parentUnit ?? "—"))"
+      if c.asOf != nil, l.reports?.isEmpty == true { line += "  no progress reports: 无数据" }
+      out += line + "\n"
+    }
+    for chain in c.chains {
+      out += "\n指标 \(chain.target)  \(chain.name)\n"
+      var header = ["层级", "计划", "指标", "类别", "责任单位", "要求", "落实上级指标"]
+      if c.asOf != nil { header += ["状态", "实际"] }
+      var table = TextTable(header: header)
+      for r in chain.rows {
+        var row = [
+          String(repeating: "  ", count: r.level) + String(r.level), r.plan, r.target,
+          r.share == nil ? "整体" : "分解", r.units.joined(separator: "、"), r.summary,
+          r.implements ?? "—",
+        ]
+        if c.asOf != nil { row += [r.statusChinese ?? "—", measured(r) ?? "—"] }
+        table.add(row)
+      }
+      out +=
+        table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n")
+        + "\n"
+    }
+    return out
+  }
+
+  /// `28.4 微克/立方米`.
+  static func measured(_ r: Cascade.Row) -> String? {
+    r.measured.map { v in
+      Requirement.format(v) + ((r.measuredUnit ?? "").isEmpty ? "" : " \(r.measuredUnit ?? "")")
+    }
+  }
+
+  /// The chains as the 指标分解表 shows them.
+  static func tableChains(_ c: Cascade) -> [CascadeTable.Chain] {
+    c.chains.map { chain in
+      CascadeTable.Chain(
+        heading: "指标 \(chain.target)　\(chain.name)",
+        rows: chain.rows.map { r in
+          CascadeTable.Row(
+            level: r.level, plan: r.plan, target: "\(r.target) \(r.name)",
+            share: r.share == nil ? "整体" : "分解",
+            units: r.units.joined(separator: "、"), requirement: r.summary,
+            implements: r.implements ?? "", status: r.statusChinese ?? "",
+            measured: measured(r) ?? "")
+        })
+    }
+  }
+}
