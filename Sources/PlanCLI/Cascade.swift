@@ -108,7 +108,11 @@ extension Cascade {
 
     /// The rows of `t` of `plan` at `level`: the whole, then each share followed by the child
     /// targets implementing it, then the child targets implementing the whole.
-    func rows(_ t: PlanTarget, of plan: WorkPlan, level: Int, implements: String?) -> [Row] {
+    /// `above`: the plans of the chain so far, so a plan that is its own ancestor ends it.
+    func rows(
+      _ t: PlanTarget, of plan: WorkPlan, level: Int, implements: String?, above: Set<String> = []
+    ) -> [Row] {
+      let above = above.union([plan.id])
       let r = resolved[plan.id]
       let rt = r?.targets.first { $0.target.id == t.id }
       func names(_ ids: [String]) -> [String] { ids.map { plan.unit($0)?.shortName ?? $0 } }
@@ -129,12 +133,13 @@ extension Cascade {
       func below(_ share: String?) -> [Row] {
         var out: [Row] = []
         for child in children(plan.id) {
-          guard let childPlan = plans[child.id] else { continue }
+          guard let childPlan = plans[child.id], !above.contains(child.id) else { continue }
           for ct in ParentChecks.allTargets(childPlan) {
             guard case .linked(let link)? = ParentChecks.link(ct, of: childPlan, in: plan),
               link.target.id == t.id, link.share?.unit == share
             else { continue }
-            out += rows(ct, of: childPlan, level: level + 1, implements: ct.implements)
+            out += rows(
+              ct, of: childPlan, level: level + 1, implements: ct.implements, above: above)
           }
         }
         return out

@@ -3,6 +3,7 @@ import Books
 import Foundation
 import PlanEngine
 import PlanModel
+import Plans
 import Tracking
 
 /// `--format text|json|xlsx` of `planbook cascade`.
@@ -50,7 +51,8 @@ struct CascadeCommand: ParsableCommand {
     }
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing listed")
     for child in Workspace.children(of: checked.plan.id) {
-      let errors = workspace.errorCount(Workspace.Loaded(plan: child, problems: []))
+      let problems = Catalogue.plan(child.id)?.problems ?? []
+      let errors = workspace.errorCount(Workspace.Loaded(plan: child, problems: problems))
       if errors > 0 {
         printError(
           "warning: child plan \(child.id) has \(count(errors, "error")) (see `planbook check \(child.id)`)"

@@ -96,6 +96,13 @@ public enum ParentChecks {
   /// nothing.
   public static func check(_ child: WorkPlan, parent: WorkPlan?) -> [Diagnostic] {
     var out: [Diagnostic] = []
+    if let declared = child.parent, declared.plan == child.id {
+      return [
+        Diagnostic(
+          .error, "parent-cycle", "the plan names itself as its parent (parent: \"\(child.id)\")",
+          at: child.location)
+      ]
+    }
     let childTargets = allTargets(child)
     var implemented = Set<String>()
     for t in childTargets {

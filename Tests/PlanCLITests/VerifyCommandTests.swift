@@ -174,7 +174,7 @@ import Testing
       #expect(
         run.stderr
           == "\(path): made from plan “\(id)”, which is not in the catalogue (known plans: "
-          + "guangzhou-2020, guangzhou-2020-r1, panyu-2018)\n")
+          + "guangzhou-2020, guangzhou-2020-r1, panyu-2018, panyu-2020-illustrative)\n")
     }
   }
 

@@ -184,3 +184,16 @@ private func check(_ child: Plan, parent: Plan? = city) -> [Diagnostic] {
       ])
   }
 }
+
+extension ParentChecksTests {
+  @Test func aPlanThatIsItsOwnParent() {
+    let line = #line + 1
+    let child = district(parent: "district-2020") {
+      Target(
+        "cod", "化学需氧量排放量", .reduction(by: 15, against: 2015),
+        implements: "district-2020/cod")
+    }
+    #expect(
+      brief(check(child, parent: child)) == [report(.error, "parent-cycle", file, line)])
+  }
+}
