@@ -361,8 +361,9 @@ public enum StatusDashboard {
     _ history: [(period: ReportingPeriod, status: StatusReport)], status: StatusReport
   ) -> (SheetLayout, Sheet?) {
     let S = BookStyles.self
+    // Wholes only: a share's row (its unit's view) would chart the whole's values again.
     let shown = status.targets.filter { t in
-      t.target.target.requirement.measure != .qualitative
+      t.target.shareUnit == nil && t.target.target.requirement.measure != .qualitative
         && t.target.target.requirement.value != nil
         && history.contains { $0.status.target(t.target.target.id)?.achieved != nil }
     }
