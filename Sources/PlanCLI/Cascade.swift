@@ -151,10 +151,10 @@ extension Cascade {
 
     // Every plan-level target; a task's figure only when a child plan implements it.
     var chains = root.targets.map { t in
-      Chain(target: t.id, name: t.name, rows: rows(t, of: root, level: 0, implements: nil))
+      Chain(target: t.id, name: t.name, rows: rows(t, of: root, level: 0, implements: t.implements))
     }
     for f in root.allTasks.flatMap(\.figures) {
-      let chain = rows(f, of: root, level: 0, implements: nil)
+      let chain = rows(f, of: root, level: 0, implements: f.implements)
       if chain.contains(where: { $0.level > 0 }) {
         chains.append(Chain(target: f.id, name: f.name, rows: chain))
       }
