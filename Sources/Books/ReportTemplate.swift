@@ -249,7 +249,10 @@ public enum ReportTemplate {
   public static let inputRowHeight = 60.0
 
   /// For a target the unit cooperates on: `（配合报送，牵头：水处）` after the requirement.
+  /// For a unit's share of a split target: `（分解目标：总体 ≤ 35 微克/立方米，本单位 ≤ 38 微克/立方米）`,
+  /// so the value asked for is the unit's own area's (its share), not the whole's.
   static func role(_ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan) -> String {
+    if let note = ShareText.note(t, in: resolved) { return "\n" + note }
     guard t.target.source == nil, !t.lead.contains(unit) else { return "" }
     let leads = t.lead.map { id in resolved.plan.units.first { $0.id == id }?.shortName ?? id }
     return "\n（配合报送\(leads.isEmpty ? "" : "，牵头：\(leads.joined(separator: "、"))")）"

@@ -98,9 +98,19 @@ public enum Assessor {
         slots[u.unit.id] = shares.count
         shares.append(Share())
       }
+      // A unit that carries a split target's whole answers for the whole, not its share
+      // again (its book lists the whole: ``ResolvedPlan/targets(for:)``).
+      var whole = -1
       for i in status.targets.indices {
         let due = !status.targets[i].notYetDue
-        for u in status.targets[i].target.lead {
+        if status.targets[i].target.shareUnit == nil { whole = i }
+        let carriesWhole =
+          status.targets[i].target.shareUnit.map { u in
+            whole >= 0
+              && status.targets[whole].target.target.id == status.targets[i].target.target.id
+              && status.targets[whole].target.involves(u)
+          } ?? false
+        for u in status.targets[i].target.lead where !carriesWhole {
           guard let s = slots[u] else { continue }
           if shares[s].ledTargets.last != i { shares[s].ledTargets.append(i) }
           if due, shares[s].targets.last != i { shares[s].targets.append(i) }
@@ -218,7 +228,10 @@ public enum Assessor {
           name: targets[i].target.target.name, id: targets[i].target.target.id,
           status: status, explanation: targets[i].explanation,
           shortfall: targets[i].shortfall, points: points, deductions: rules.deductions,
-          share: share, finding: finding, computed: targets[i].status)))
+          share: share, finding: finding, computed: targets[i].status,
+          shareOf: targets[i].target.shareUnit.map { _ in
+            targets[i].target.target.requirement.summary
+          })))
   }
 
   /// What the task at `i` is worth to `unit` and what it earned (read in place, as above).
