@@ -159,7 +159,12 @@ public enum ReportTemplate {
           [
             .init(0, .text("target:\(t.target.id)"), key),
             .init(1, .number(Double(n + 1)), S.number(1)),
-            .init(2, .text(BookText.targetName(t.target)), S.text),
+            // A unit's share of a split target says so: its 要求 is the share's.
+            .init(
+              2,
+              .text(
+                BookText.targetName(t.target)
+                  + (ShareText.templateNote(t, in: resolved).map { "\n" + $0 } ?? "")), S.text),
             .init(3, .text(r.summary + role(t, unit: unit.id, in: resolved)), S.text),
             r.measure == .change
               ? .init(4, .blank, input)
@@ -249,10 +254,7 @@ public enum ReportTemplate {
   public static let inputRowHeight = 60.0
 
   /// For a target the unit cooperates on: `（配合报送，牵头：水处）` after the requirement.
-  /// For a unit's share of a split target: `（分解目标：总体 ≤ 35 微克/立方米，本单位 ≤ 38 微克/立方米）`,
-  /// so the value asked for is the unit's own area's (its share), not the whole's.
   static func role(_ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan) -> String {
-    if let note = ShareText.note(t, in: resolved) { return "\n" + note }
     guard t.target.source == nil, !t.lead.contains(unit) else { return "" }
     let leads = t.lead.map { id in resolved.plan.units.first { $0.id == id }?.shortName ?? id }
     return "\n（配合报送\(leads.isEmpty ? "" : "，牵头：\(leads.joined(separator: "、"))")）"

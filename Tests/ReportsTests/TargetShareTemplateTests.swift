@@ -28,6 +28,6 @@ struct TargetShareTemplateTests {
     let path = try #require(written.first)
     let sheet = try #require(try Openpyxl.dump(path).sheet(ReportTemplate.sheetName))
     let row = try #require(sheet.rows(where: "A", is: "target:pm25").first)
-    #expect(sheet.text("D\(row)") == "≤ 38 微克/立方米\n（分解目标：总体 ≤ 35 微克/立方米，本单位 ≤ 38 微克/立方米）")
+    #expect(sheet.text("D\(row)") == "≤ 38 微克/立方米")
   }
 }
