@@ -48,7 +48,7 @@ struct ShareHolderTests {
   }
 
   /// A unit that leads the whole and holds a share too answers for the whole once, as its
-  /// book lists it.
+  /// book lists it: in its score and in its roll-up.
   @Test func aUnitCarryingTheWholeIsNotScoredForItsShareAgain() throws {
     let (root, path) = try shares.workspace(StatusSharesTests.bothDistricts) {
       $0.replacingOccurrences(
@@ -66,6 +66,14 @@ struct ShareHolderTests {
     let city = try #require(entries.first { $0["shortName"] as? String == "市局" })
     let lines = try #require(city["lines"] as? [[String: Any]])
     #expect(lines.filter { $0["id"] as? String == "boilers" }.count == 1)
+    // Its roll-up in `status` counts the target once too.
+    let status = try Binary.run(
+      "status", path, "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path])
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(
+      status.stdout.split(separator: "\n").contains {
+        $0.hasPrefix("  市局") && $0.contains("无数据 1")
+      }, "\(status.stdout)")
   }
 
   /// Item 5: the template a share holder gets asks for its share; filled and collected, its
