@@ -98,19 +98,9 @@ public enum Assessor {
         slots[u.unit.id] = shares.count
         shares.append(Share())
       }
-      // A unit that carries a split target's whole answers for the whole, not its share
-      // again (its book lists the whole: ``ResolvedPlan/targets(for:)``).
-      var whole = -1
       for i in status.targets.indices {
         let due = !status.targets[i].notYetDue
-        if status.targets[i].target.shareUnit == nil { whole = i }
-        let carriesWhole =
-          status.targets[i].target.shareUnit.map { u in
-            whole >= 0
-              && status.targets[whole].target.target.id == status.targets[i].target.target.id
-              && status.targets[whole].target.involves(u)
-          } ?? false
-        for u in status.targets[i].target.lead where !carriesWhole {
+        for u in status.targets[i].target.lead {
           guard let s = slots[u] else { continue }
           if shares[s].ledTargets.last != i { shares[s].ledTargets.append(i) }
           if due, shares[s].targets.last != i { shares[s].targets.append(i) }

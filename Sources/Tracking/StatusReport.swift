@@ -153,16 +153,7 @@ public enum Evaluator {
     }
     var leadTargets: [String: [TargetStatus]] = [:]
     var coopTargets: [String: [TargetStatus]] = [:]
-    // A unit carrying a split target's whole counts the whole, not its own share again (as
-    // `Assessor` scores it).
-    var whole: ResolvedTarget?
     for t in due {
-      if t.target.shareUnit == nil { whole = t.target }
-      if let unit = t.target.shareUnit, let whole, whole.target.id == t.target.target.id,
-        whole.involves(unit)
-      {
-        continue
-      }
       for u in t.target.lead { leadTargets[u, default: []].append(t.status) }
       for u in t.target.cooperating where !t.target.lead.contains(u) {
         coopTargets[u, default: []].append(t.status)

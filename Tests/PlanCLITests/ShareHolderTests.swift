@@ -47,10 +47,13 @@ struct ShareHolderTests {
         "淘汰燃煤锅炉（本单位分解目标 ≥ 15 台，计该项全额分值）：未达标") == true, "\(line)")
   }
 
-  /// A unit that leads the whole and holds a share too answers for the whole once, as its
-  /// book lists it: in its score and in its roll-up.
-  @Test func aUnitCarryingTheWholeIsNotScoredForItsShareAgain() throws {
-    let (root, path) = try shares.workspace(StatusSharesTests.bothDistricts) {
+  /// A unit that leads the whole and holds a share too answers for and reports the whole, as
+  /// its book lists it: `check` warns, its template asks for the whole, its value is the
+  /// whole's, and it is scored for the target once.
+  @Test func aUnitCarryingTheWholeAnswersForTheWholeNotAShare() throws {
+    let (root, path) = try shares.workspace(
+      StatusSharesTests.bothDistricts + "target,boilers,41,台,ytd,,,city,2020-09-30,\n"
+    ) {
       $0.replacingOccurrences(
         of: #"{"unit": "west","#,
         with:
@@ -58,22 +61,38 @@ struct ShareHolderTests {
           + "\n" + #"{"unit": "west","#)
     }
     defer { root.remove() }
+    let env = ["PLANBOOK_ROOT": root.path]
+    let check = try Binary.run("check", path, environment: env)
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    #expect(
+      check.stdout.contains(
+        "\(path):17: warning: share-of-carrier: city leads target boilers (淘汰燃煤锅炉) and holds a share of it: it answers for and reports the whole, and its share is not evaluated or scored apart"
+      ), "\(check.stdout)")
+
+    let status = try Binary.run("status", path, "--as-of", "2020-09-30", environment: env)
+    #expect(status.status == 0, "\(status.stderr)")
+    let lines = status.stdout.split(separator: "\n").map(String.init)
+    #expect(lines.contains { $0.contains("boilers  淘汰燃煤锅炉  ") && $0.contains("≥ 40 台  41 台  达标") })
+    #expect(!status.stdout.contains("分解：市局"))
+    #expect(lines.contains { $0.hasPrefix("  市局") && $0.contains("达标 1") }, "\(status.stdout)")
+
     let rank = try Binary.run(
-      "rank", path, "--period", "2020Q3", "--format", "json",
-      environment: ["PLANBOOK_ROOT": root.path])
+      "rank", path, "--period", "2020Q3", "--format", "json", environment: env)
     #expect(rank.status == 0, "\(rank.stderr)")
     let entries = try #require(try json(rank.stdout)["entries"] as? [[String: Any]])
     let city = try #require(entries.first { $0["shortName"] as? String == "市局" })
-    let lines = try #require(city["lines"] as? [[String: Any]])
-    #expect(lines.filter { $0["id"] as? String == "boilers" }.count == 1)
-    // Its roll-up in `status` counts the target once too.
-    let status = try Binary.run(
-      "status", path, "--as-of", "2020-09-30", environment: ["PLANBOOK_ROOT": root.path])
-    #expect(status.status == 0, "\(status.stderr)")
-    #expect(
-      status.stdout.split(separator: "\n").contains {
-        $0.hasPrefix("  市局") && $0.contains("无数据 1")
-      }, "\(status.stdout)")
+    let scored = try #require(city["lines"] as? [[String: Any]])
+    #expect(scored.filter { $0["id"] as? String == "boilers" }.count == 1)
+
+    let out = root.url.appendingPathComponent("templates").path
+    let made = try Binary.run(
+      "template", path, "--period", "2020-09", "--unit", "市局", "--out", out, environment: env)
+    #expect(made.status == 0, "\(made.stderr)")
+    let file = try #require(try FileManager.default.contentsOfDirectory(atPath: out).first)
+    let sheet = try #require(try Openpyxl.dump(out + "/" + file).sheet("填报"))
+    let row = try #require(sheet.rows(where: "A", is: "target:boilers").first)
+    #expect(sheet.text("C\(row)") == "淘汰燃煤锅炉")
+    #expect(sheet.text("D\(row)") == "≥ 40 台")
   }
 
   /// Item 5: the template a share holder gets asks for its share; filled and collected, its
