@@ -159,7 +159,12 @@ public enum ReportTemplate {
           [
             .init(0, .text("target:\(t.target.id)"), key),
             .init(1, .number(Double(n + 1)), S.number(1)),
-            .init(2, .text(BookText.targetName(t.target)), S.text),
+            // A unit's share of a split target says so: its 要求 is the share's.
+            .init(
+              2,
+              .text(
+                BookText.targetName(t.target)
+                  + (ShareText.templateNote(t, in: resolved).map { "\n" + $0 } ?? "")), S.text),
             .init(3, .text(r.summary + role(t, unit: unit.id, in: resolved)), S.text),
             r.measure == .change
               ? .init(4, .blank, input)

@@ -193,6 +193,8 @@ public enum ResponsibilityBook {
     let S = BookStyles.self
     let r = t.target.requirement
     var name = BookText.targetName(t.target)
+    // A unit's share of a split target says so, with the whole's requirement beside its own.
+    if let note = ShareText.note(t, in: resolved) { name += "\n" + note }
     if let task = t.taskID, let label = resolved.tasks.first(where: { $0.task.id == task })?.label {
       name += "\n（见第\(label)项任务）"
     }

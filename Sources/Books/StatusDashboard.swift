@@ -201,7 +201,7 @@ public enum StatusDashboard {
         t.measured.map { .init(3, .number($0), S.number($0)) } ?? .init(3, .text("—"), S.centered)
       let lead = BookText.names(t.target.lead, in: s.plan)
       let cells: [SheetLayout.Cell] = [
-        .init(0, .text(BookText.targetName(t.target.target)), S.text),
+        .init(0, .text(name(t, in: s.plan)), S.text),
         .init(1, .text(lead.isEmpty ? "—" : lead), S.text),
         .init(2, .text(t.target.target.requirement.summary), S.text),
         measured,
@@ -361,11 +361,11 @@ public enum StatusDashboard {
     _ history: [(period: ReportingPeriod, status: StatusReport)], status: StatusReport
   ) -> (SheetLayout, Sheet?) {
     let S = BookStyles.self
-    // Wholes only: a share's row (its unit's view) would chart the whole's values again.
+    // A split target's whole and each share are rows of their own, each with its own values.
     let shown = status.targets.filter { t in
-      t.target.shareUnit == nil && t.target.target.requirement.measure != .qualitative
+      t.target.target.requirement.measure != .qualitative
         && t.target.target.requirement.value != nil
-        && history.contains { $0.status.target(t.target.target.id)?.achieved != nil }
+        && history.contains { same(t, in: $0.status)?.achieved != nil }
     }
     let months = history.map(\.period.description)
     var sheet = start(
@@ -373,11 +373,10 @@ public enum StatusDashboard {
       widths: [24, 5] + Array(repeating: 8.0, count: months.count))
     var rowsOf: [(actual: Int, limit: Int)] = []
     for t in shown {
-      let id = t.target.target.id
       let r = t.target.target.requirement
       let what = r.measure == .change ? "\(BookText.direction(r))%" : (r.unit ?? "")
       var actual: [SheetLayout.Cell] = [
-        .init(0, .text("\(t.target.target.name)（\(what)）"), S.text),
+        .init(0, .text("\(name(t, in: status.plan, full: false))（\(what)）"), S.text),
         .init(1, .text("实际"), S.centered),
       ]
       var limit: [SheetLayout.Cell] = [
@@ -385,7 +384,7 @@ public enum StatusDashboard {
       ]
       let value = r.value ?? 0
       for (m, (_, s)) in history.enumerated() {
-        let achieved = s.target(id)?.achieved.map(round2)
+        let achieved = same(t, in: s)?.achieved.map(round2)
         actual.append(
           achieved.map { .init(2 + m, .number($0), S.number($0)) }
             ?? .init(2 + m, .blank, S.centered))
@@ -414,7 +413,7 @@ public enum StatusDashboard {
       let top = grid.rows.count - cellRows
       let categories = SheetRange(sheet: sheet.name, row: 1, cols: monthRange)
       let chart = Chart(
-        .line, title: t.target.target.name,
+        .line, title: name(t, in: status.plan, full: false),
         series: [
           Chart.Series(
             name: "实际",
@@ -434,6 +433,23 @@ public enum StatusDashboard {
     // A blank cell under the last row of charts, so every reader prints down to it.
     grid.append([.init(1, .blank, CellStyle(fontName: BookStyles.font))], minHeight: chartRowHeight)
     return (sheet, Sheet(layout: grid, charts: charts))
+  }
+
+  /// A target's name as the status names it: a unit's share of a split target (指标分解) with
+  /// its unit, `淘汰燃煤锅炉（分解：东区）`, as `planbook status` prints it; `full` adds what
+  /// it measures (`（国考断面）`).
+  static func name(_ t: TargetEvaluation, in plan: WorkPlan, full: Bool = true) -> String {
+    let name = full ? BookText.targetName(t.target.target) : t.target.target.name
+    guard let unit = t.target.shareUnit else { return name }
+    return "\(name)（分解：\(plan.unit(unit)?.shortName ?? unit)）"
+  }
+
+  /// The evaluation of the same row as `t` in another status: the whole, or the same unit's
+  /// share.
+  static func same(_ t: TargetEvaluation, in s: StatusReport) -> TargetEvaluation? {
+    s.targets.first {
+      $0.target.target.id == t.target.target.id && $0.target.shareUnit == t.target.shareUnit
+    }
   }
 
   /// `达标 3、未达标 1`, in `order`.

@@ -27,6 +27,7 @@ public enum Checker {
     checkDeadlines(resolved, into: &out)
     checkTargets(resolved, into: &out)
     checkShares(plan, into: &out)
+    checkSharesOfCarriers(resolved, into: &out)
     checkWeights(plan, into: &out)
     checkAssessment(resolved, into: &out)
     checkSigning(resolved, into: &out)

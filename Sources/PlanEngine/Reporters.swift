@@ -13,9 +13,12 @@ extension ResolvedPlan {
 
   /// The targets and figures `unit` reports: those it leads or cooperates on (a target with a
   /// declared data source is reported by that unit alone), and its share of a target it holds
-  /// a share of (``ResolvedTarget/share(for:)``): its value is its share's.
+  /// a share of (``ResolvedTarget/share(for:)``): its value is its share's. A unit that carries
+  /// the whole answers for the whole, never for a share of it (as in its book).
   public func reportedTargets(by unit: String) -> [ResolvedTarget] {
-    targets.compactMap { reporters(of: $0).contains(unit) ? $0 : $0.share(for: unit) }
+    targets.compactMap {
+      reporters(of: $0).contains(unit) ? $0 : $0.involves(unit) ? nil : $0.share(for: unit)
+    }
   }
 
   /// The tasks `unit` reports: those it leads (a cooperating unit's part is reported by the

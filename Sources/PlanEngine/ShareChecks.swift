@@ -53,6 +53,22 @@ extension Checker {
     }
   }
 
+  /// A share declared for a unit that carries the whole target (leads or cooperates on it): the
+  /// unit answers for and reports the whole, as its book lists it, so its share is never
+  /// evaluated or scored apart — a warning, naming the unit.
+  static func checkSharesOfCarriers(_ resolved: ResolvedPlan, into out: inout [Diagnostic]) {
+    for t in resolved.targets where !t.target.shares.isEmpty {
+      for s in t.target.shares where t.involves(s.unit) {
+        let role = t.lead.contains(s.unit) ? "leads" : "cooperates on"
+        out.append(
+          Diagnostic(
+            .warning, "share-of-carrier",
+            "\(s.unit) \(role) target \(t.target.id) (\(t.target.name)) and holds a share of it: it answers for and reports the whole, and its share is not evaluated or scored apart",
+            at: s.location ?? t.target.location))
+      }
+    }
+  }
+
   /// A sum target's shares must add up to the whole: for ≥ at least the whole, for ≤ at most,
   /// for = exactly.
   private static func checkSum(_ t: PlanTarget, _ what: String, into out: inout [Diagnostic]) {

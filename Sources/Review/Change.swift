@@ -48,7 +48,7 @@ public enum Change: Sendable, Equatable {
   case setting(Setting)
 
   /// High-risk changes, shown first and needing a reason under `--require-reasons`: a loosened
-  /// requirement, a reassigned lead, a deadline or milestone slip, a text rewritten under the same id, a line of the signing declaration, a change of the 考核细则. (A removed task or target is high-risk
+  /// requirement, a reassigned lead, a deadline or milestone slip, a text rewritten under the same id, a line of the signing declaration, a change of the 考核细则, a target's share added, removed or with another requirement. (A removed task or target is high-risk
   /// too: see ``ItemChange/isHighRisk``.)
   public var isHighRisk: Bool {
     switch self {
@@ -62,6 +62,8 @@ public enum Change: Sendable, Equatable {
       // What units sign: the signing declaration, and the 考核细则 every book prints in its
       // 三、考核方式.
       (s.area == .signing && s.field == "signing.rules") || s.area == .assessment
+        // A share added, removed or with another requirement: its holder's book row.
+        || (s.area == .shares && s.field == "shares")
     case .textRewritten: true
     default: false
     }
@@ -132,6 +134,9 @@ public struct Setting: Sendable, Equatable {
     case signing
     /// The 考核方式 text and the clauses the plan adds to its books.
     case clauses
+    /// A target's shares (指标分解: a unit's share added, removed, its requirement or weight)
+    /// or its roll-up (汇总方式).
+    case shares
     /// Anything else that makes the snapshots differ (a target's period, a milestone's wording,
     /// a revision reason…), named by its path in the snapshot.
     case other
@@ -149,6 +154,7 @@ public struct Setting: Sendable, Equatable {
       case .rules: "责任清单调整"
       case .signing: "签订方式调整"
       case .clauses: "条款调整"
+      case .shares: "指标分解调整"
       case .other: "其他修改"
       }
     }

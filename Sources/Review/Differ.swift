@@ -17,9 +17,11 @@ public enum Differ {
     let b = Resolver.resolve(new.plan)
     let removedReasons = Dictionary(
       (new.plan.removed ?? []).map { ($0.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
+    var names: [String: String] = [:]
+    for u in old.plan.units + new.plan.units { names[u.id] = u.shortName }
     let targets = match(
       a.targets, b.targets, id: \.target.id, text: { targetText($0.target) },
-      compare: { compareTargets($0, $1) },
+      compare: { compareTargets($0, $1) + ShareChange.compare($0.target, $1.target, names: names) },
       describe: { t in (t.target.id, t.target.name, targetText(t.target), t.target.reason) },
       removedReasons: removedReasons, item: .target)
     let tasks = match(

@@ -18,7 +18,7 @@ public struct UnitResign: Sendable, Equatable {
 
 /// Which units' books change between two versions: each unit's share of the plan — the rows
 /// of its book (its tasks and targets with their number, text, owners, deadline, weight,
-/// milestones and its role), its document and 甲方, its name, the signatories, and the parts
+/// milestones and its role; a unit's share of a split target), its document and 甲方, its name, the signatories, and the parts
 /// every book prints (the plan's title, issuer and period, the 考核细则, the 考核方式 and the
 /// added clauses) — compared version to version. The footer's fingerprint is not content.
 enum ResignList {
@@ -145,6 +145,9 @@ enum ResignList {
     }
     var text: String
     var requirement: Requirement? = nil
+    /// For a unit's share of a split target: the whole's requirement, which its row prints
+    /// beside its own.
+    var whole: Requirement? = nil
     var tolerance: Double? = nil
     var period: Deadline? = nil
     var weight: Double?
@@ -195,6 +198,16 @@ enum ResignList {
         add(
           "target:" + x.id, { Row(isTask: false, label: x.name, content: content, lead: $0) },
           lead: t.lead, cooperating: t.cooperating)
+        // A unit holding a share of the target (and not carrying it whole) has its share as
+        // its row: the share's requirement beside the whole's.
+        for s in x.shares {
+          let share = Content(
+            text: x.name, requirement: s.requirement, whole: x.requirement, tolerance: x.tolerance,
+            period: x.period, weight: x.weight, lead: [s.unit], cooperating: [])
+          add(
+            "target:" + x.id, { Row(isTask: false, label: x.name, content: share, lead: $0) },
+            lead: [s.unit], cooperating: [])
+        }
       }
       for t in r.tasks {
         let content = Content(

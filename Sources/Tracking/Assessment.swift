@@ -218,7 +218,10 @@ public enum Assessor {
           name: targets[i].target.target.name, id: targets[i].target.target.id,
           status: status, explanation: targets[i].explanation,
           shortfall: targets[i].shortfall, points: points, deductions: rules.deductions,
-          share: share, finding: finding, computed: targets[i].status)))
+          share: share, finding: finding, computed: targets[i].status,
+          shareOf: targets[i].target.shareUnit.map { _ in
+            targets[i].target.target.requirement.summary
+          })))
   }
 
   /// What the task at `i` is worth to `unit` and what it earned (read in place, as above).

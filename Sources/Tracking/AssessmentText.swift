@@ -68,8 +68,12 @@ public enum AssessmentText {
     if !tasks.isEmpty { parts.append("重点任务\(f(p.taskTotal))分") }
     if !parts.isEmpty {
       let share = rules.cooperatingShare < 1 ? "，配合的按该项分值的\(percent(rules.cooperatingShare))计" : ""
+      // A share of a split target (指标分解) is the unit's own target: scored against its
+      // share's requirement, for the item's whole points (see Sources/Tracking/README.md).
+      let split =
+        targets.contains { $0.shareUnit != nil } ? "，分解目标按本单位分解值考核、计该项全额分值" : ""
       out.append(
-        "分值：本\(party == "乙方" ? "责任书" : "告知书")\(parts.joined(separator: "、"))，合计\(f(p.total))分。未标明分值的每项按\(f(rules.defaultPoints))分计，牵头的按全额计\(share)。考核得分为实得分值占应得分值的比例乘以\(f(rules.total))分，另计加分。"
+        "分值：本\(party == "乙方" ? "责任书" : "告知书")\(parts.joined(separator: "、"))，合计\(f(p.total))分。未标明分值的每项按\(f(rules.defaultPoints))分计，牵头的按全额计\(split)\(share)。考核得分为实得分值占应得分值的比例乘以\(f(rules.total))分，另计加分。"
       )
     }
 

@@ -69,6 +69,9 @@ struct TargetReasons: Sendable {
   /// finding's class), and the computed class.
   var finding: TargetFinding? = nil
   var computed: TargetStatus? = nil
+  /// For a unit's share of a split target (指标分解): the share's requirement, scored for the
+  /// item's whole points.
+  var shareOf: String? = nil
 
   var text: [String] {
     let (kept, deducted) = Assessor.deduct(
@@ -78,7 +81,8 @@ struct TargetReasons: Sendable {
       finding.map {
         "按\($0.source.chinese)计，\($0.by)，\($0.on)；计算结果\((computed ?? status).chinese)：\(explanation)"
       } ?? explanation
-    return ["\(name)：\(status.chinese)（\(why)）"] + deducted
+    let what = shareOf.map { "\(name)（本单位分解目标 \($0)，计该项全额分值）" } ?? name
+    return ["\(what)：\(status.chinese)（\(why)）"] + deducted
       + ScoreReasons.shared(points - kept, share: share)
   }
 }

@@ -6,13 +6,16 @@ import PlanModel
 /// whole's value computed from the shares'. See Sources/Tracking/README.md.
 enum ShareRollUp {
   /// The evaluation of `t` followed by one per share. A row from a share-holding unit counts
-  /// for its share; the whole's rows are the others'.
+  /// for its share; the whole's rows are the others'. A unit that carries the whole (leads or
+  /// cooperates on it) answers for the whole, as its book and template have it: a share
+  /// declared for it is not evaluated apart, and its rows are the whole's (`check` warns).
   static func evaluate(
     _ t: ResolvedTarget, rows: [ProgressEntry], asOf: Day, plan: WorkPlan,
     evaluate: (ResolvedTarget, [ProgressEntry]) -> TargetEvaluation
   ) -> [TargetEvaluation] {
-    let holders = Set(t.target.shares.map(\.unit))
-    let shares = t.target.shares.compactMap { s in
+    let held = t.target.shares.filter { !t.involves($0.unit) }
+    let holders = Set(held.map(\.unit))
+    let shares = held.compactMap { s in
       t.share(for: s.unit).map { evaluate($0, rows.filter { $0.reporter == s.unit }) }
     }
     let own = rows.filter { !holders.contains($0.reporter) }
@@ -21,7 +24,7 @@ enum ShareRollUp {
     if !hasOwnValue, let rollUp = t.target.rollUp, rollUp != .measured,
       t.target.requirement.measure != .change, t.target.requirement.measure != .qualitative
     {
-      switch combined(t, shares, rollUp) {
+      switch combined(t, held, shares, rollUp) {
       case .success(let entry):
         whole = evaluate(t, own + [entry])
         whole.explanation = "由各分解单位数值\(rollUp == .sum ? "合计" : "加权平均")：" + whole.explanation
@@ -38,16 +41,17 @@ enum ShareRollUp {
   }
 
   /// The whole's value from the shares' latest values: their sum, or their mean weighted by
-  /// each share's weight; fails naming the shares with no value.
+  /// each share's weight (`held`: the shares evaluated apart, `shares` their evaluations);
+  /// fails naming the shares with no value.
   private static func combined(
-    _ t: ResolvedTarget, _ shares: [TargetEvaluation], _ rollUp: RollUp
+    _ t: ResolvedTarget, _ held: [TargetShare], _ shares: [TargetEvaluation], _ rollUp: RollUp
   ) -> Result<ProgressEntry, MissingUnits> {
     var total = 0.0
     var weights = 0.0
     var missing: [String] = []
     var latest: Day?
     var bases = Set<ProgressEntry.Basis?>()
-    for (s, e) in zip(t.target.shares, shares) {
+    for (s, e) in zip(held, shares) {
       guard let v = e.measured, let on = e.measuredOn else {
         missing.append(s.unit)
         continue
@@ -66,7 +70,7 @@ enum ShareRollUp {
       ProgressEntry(
         kind: .target, id: t.target.id, value: value, unit: t.target.requirement.unit,
         basis: bases.count == 1 ? bases.first ?? nil : nil,
-        reporter: t.target.shares.map(\.unit).joined(separator: "+"), date: latest,
+        reporter: held.map(\.unit).joined(separator: "+"), date: latest,
         note: "由分解单位数值计算"))
   }
 

@@ -1,9 +1,11 @@
-import Books
 import Foundation
 import PlanEngine
 import PlanModel
 import TestSupport
 import Testing
+import Xlsx
+
+@testable import Books
 
 /// Issue 16, item 1: a unit holding a share of a target (指标分解) carries its share in its book.
 @Suite(.enabled(if: Openpyxl.isAvailable, "needs openpyxl (scripts/test-setup)"))
@@ -41,5 +43,41 @@ struct TargetShareBookTests {
     let airSheet = try #require(try Openpyxl.dump(airPath).sheets.first)
     let airRow = try #require(airSheet.rows(where: "A", is: "一、责任目标").first) + 2
     #expect(airSheet.cells["E\(airRow)"]?.number == 35)
+  }
+}
+
+/// The share holder's book as LibreOffice prints it: the share's note under the target's name
+/// prints whole, on the lines computed for it.
+@Suite(
+  .enabled(
+    if: LibreOffice.isAvailable, "needs soffice, pdftotext and a Chinese font (scripts/test-setup)")
+)
+struct TargetSharePrintTests {
+  @Test func theShareHoldersBookPrintsItsNoteWhole() throws {
+    let resolved = try TargetShareBookTests.splitPlan()
+    let unit = try #require(resolved.plan.unit("gz-eeb-planning"))
+    let layout = ResponsibilityBook.layout(
+      unit: unit, in: resolved, fingerprint: try resolved.plan.fingerprint())
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let path = folder.url.appendingPathComponent("share.xlsx").path
+    try Workbook.write(to: path, properties: DocumentProperties(created: Day(2020, 1, 1))) {
+      try SheetWriter.write(layout, into: $0)
+    }
+    let pdf = try #require(try LibreOffice.convertToPDF([path], into: folder.path).first)
+    let pages = try PDFText.pages(pdf)
+    let check = PrintCheck(
+      name: "share.xlsx", layout: layout, pages: pages, firstPage: 1, totalPages: pages.count)
+    #expect(pages.count == layout.pageBreaks().count + 1)
+    #expect(check.problems().isEmpty, "\(check.problems())")
+    let note = "PM2.5平均浓度\n分解目标：总体 ≤ 35 微克/立方米\n本单位 ≤ 38 微克/立方米"
+    let row = try #require(
+      layout.rows.firstIndex {
+        $0.cells.contains { PrintCheck.expected($0) == PrintCheck.normalize(note) }
+      })
+    #expect(check.lineCounts().contains { $0.row == row })
+    for count in check.lineCounts() where count.row == row {
+      #expect(count.printed == count.computed, "\(count)")
+    }
   }
 }

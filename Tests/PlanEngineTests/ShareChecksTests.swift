@@ -25,6 +25,20 @@ private let file = "Tests/PlanEngineTests/ShareChecksTests.swift"
     #expect(diagnostics(of: plan) == [])
   }
 
+  @Test func aShareForAUnitCarryingTheWholeIsAWarningAtTheShare() {
+    let line = #line + 5
+    let plan = testPlan {
+      Targets {
+        Target(
+          "pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["eeb"], rollUp: .measured,
+          shares: [Share("eeb", .atMost(38, "微克/立方米"))])
+      }
+    }
+    let found = diagnostics(of: plan)
+    #expect(brief(found) == [report(.warning, "share-of-carrier", file, line)])
+    #expect(found.first?.message.hasPrefix("eeb leads target pm25 (PM2.5平均浓度)") == true)
+  }
+
   @Test func aShareForAnUnknownUnit() {
     let line = #line + 5
     let plan = testPlan {
