@@ -70,7 +70,7 @@ struct BookExportTests {
       for unit in t.lead + t.cooperating {
         let sheet = try book(unit)
         let name = BookText.targetName(t.target)
-        let row = sheet.column("B").first { $0.value.text?.hasPrefix(name) == true }?.key
+        let row = sheet.firstRow("B") { $0.text?.hasPrefix(name) == true }
         #expect(row != nil, "target \(t.target.id) missing from \(unit)'s book")
         guard let row, let value = t.target.requirement.value,
           t.target.requirement.measure != .qualitative
@@ -107,7 +107,7 @@ struct BookExportTests {
     #expect(sheet.text("A\(other + 1)")?.contains("签字（盖章）之日起生效") == true)
     // PM2.5: ≤ 35 µg/m³ as a number with its unit.
     let pm = try #require(
-      sheet.column("B").first { $0.value.text?.hasPrefix("PM2.5") == true }?.key)
+      sheet.firstRow("B") { $0.text?.hasPrefix("PM2.5") == true })
     #expect(sheet.text("D\(pm)") == "不高于")
     #expect(sheet.cells["E\(pm)"]?.number == 35)
     #expect(sheet.cells["E\(pm)"]?.format == "0")
@@ -118,7 +118,7 @@ struct BookExportTests {
       dates.allSatisfy { $0.format == "yyyy\"年\"m\"月\"d\"日\"" && $0.type == "d" || $0.type == "n" })
     // Signature block, last.
     let sign = try #require(
-      sheet.column("A").first { $0.value.text?.hasPrefix("甲方（盖章）") == true }?.key)
+      sheet.firstRow("A") { $0.text?.hasPrefix("甲方（盖章）") == true })
     #expect(sheet.text("D\(sign)")?.hasPrefix("乙方（盖章）") == true)
     #expect(sheet.text("A\(sign + 1)") == "负责人（签字）：\n（局长）")
     #expect(sheet.text("D\(sign + 1)") == "负责人（签字）：")

@@ -57,7 +57,7 @@ struct ResponsibilityBookTests {
       for t in resolved.targets(for: unit.id) {
         let name = BookText.targetName(t.target)
         let row = try #require(
-          sheet.column("B").first { $0.value.text?.hasPrefix(name) == true }?.key)
+          sheet.firstRow("B") { $0.text?.hasPrefix(name) == true })
         #expect(
           sheet.cells["H\(row)"]?.number == possible(.target(t.target.id)),
           "\(unit.shortName) \(t.target.id)")

@@ -88,7 +88,7 @@ func line(_ text: String, startingWith prefix: String) -> String? {
     #expect(sheet.text("I\(headerRow)") == "自评")
     #expect(sheet.text("J\(headerRow)") == "第三方评估")
     let pmRow = try #require(
-      sheet.column("A").first { $0.value.text?.contains("PM2.5") == true }?.key)
+      sheet.firstRow("A") { $0.text?.contains("PM2.5") == true })
     #expect(sheet.text("G\(pmRow)") == "达标")
     #expect(sheet.text("I\(pmRow)") == "达标")
     #expect(sheet.text("J\(pmRow)") == "未达标")

@@ -86,7 +86,7 @@ struct VerifyContentTests {
     defer { folder.remove() }
     let sheet = try #require(try Openpyxl.dump(book).sheets.first)
     let row = try #require(
-      sheet.column("A").first { $0.value.text?.hasPrefix("乙方：") == true }?.key)
+      sheet.firstRow("A") { $0.text?.hasPrefix("乙方：") == true })
     try Openpyxl.fill(book, entries: ["大气处": ["A\(row)": .text("乙方：大气处")]])
     let run = try Binary.run("verify", book)
     #expect(run.status == 1)

@@ -254,6 +254,12 @@ public struct WorkbookDump: Decodable, Sendable {
     }
 
     /// The row numbers whose column `letter` holds exactly `text`.
+    /// The topmost row whose cell in column `letter` satisfies `test` (rows in sheet order, not
+    /// the dictionary's, which differs from run to run).
+    public func firstRow(_ letter: String, where test: (Cell) -> Bool) -> Int? {
+      column(letter).filter { test($0.value) }.keys.min()
+    }
+
     public func rows(where letter: String, is text: String) -> [Int] {
       column(letter).filter { $0.value.text == text }.map(\.key).sorted()
     }
