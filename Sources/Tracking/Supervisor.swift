@@ -29,22 +29,23 @@ public struct SupervisionRound: Sendable {
 /// the year, in the plan's unit order. A day the ledger has notices for gives those notices
 /// again and leaves the ledger as it is: re-running changes nothing.
 public enum Supervisor {
-  /// The round of `status.asOf`. Throws when the ledger has notices issued after the day
-  /// (supervision runs forward).
+  /// The round of `status.asOf`: the notices the ledger has for the day, else new ones. Throws
+  /// when the day has none and the ledger has notices issued after it (supervision runs
+  /// forward).
   public static func supervise(
     _ resolved: ResolvedPlan, status: StatusReport, colours: ColourHistory,
     ledger: SupervisionLedger
   ) throws(LedgerError) -> SupervisionRound {
     let day = status.asOf
+    let earlier = ledger.issued(on: day)
+    if !earlier.isEmpty {
+      return SupervisionRound(notices: earlier, ledger: ledger, reissued: true)
+    }
     if let later = ledger.notices.last(where: { $0.issuedOn > day }) {
       throw LedgerError(
         path: SupervisionLedger.fileName,
         message:
           "\(later.number) was issued on \(later.issuedOn), after \(day); supervision runs forward")
-    }
-    let earlier = ledger.issued(on: day)
-    if !earlier.isEmpty {
-      return SupervisionRound(notices: earlier, ledger: ledger, reissued: true)
     }
 
     let plan = resolved.plan

@@ -75,21 +75,4 @@ import Testing
       try Self.round(reports, Day(2020, 7, 15), august.ledger)
     }
   }
-
-  @Test func theLedgerReadsBackAndRefusesAnotherPlan() throws {
-    let reports = [
-      F.report("2020-07", [F.task("a", .inProgress, 30, on: Day(2020, 7, 20))])
-    ]
-    let ledger = try Self.round(reports, Day(2020, 7, 31), SupervisionLedger(plan: "t")).ledger
-    let text = try ledger.text()
-    let back = try SupervisionLedger.parse(Array(text.utf8), path: "s.json", plan: "t")
-    #expect(back == ledger)
-    #expect(text.contains("\"number\": \"督办〔2020〕1号\""))
-    #expect(throws: LedgerError.self) {
-      try SupervisionLedger.parse(Array(text.utf8), path: "s.json", plan: "other")
-    }
-    #expect(throws: LedgerError.self) {
-      try SupervisionLedger.parse(Array("{}".utf8), path: "s.json", plan: "t")
-    }
-  }
 }
