@@ -72,7 +72,12 @@ struct SuperviseCommand: ParsableCommand {
       print("\(plan.id): no task or target is blue, yellow or red as of \(day); \(refusal)")
       return
     }
-    let folder = out ?? workspace.path("exports/\(plan.id)/supervision/\(day)")
+    // Relative to the repository when that is the current folder, as the ledger's path is.
+    let relative = "exports/\(plan.id)/supervision/\(day)"
+    let folder =
+      out
+      ?? (FileManager.default.currentDirectoryPath == workspace.root
+        ? relative : workspace.path(relative))
     let written: [String]
     do {
       written = try SupervisionNoticeBook.writeAll(
