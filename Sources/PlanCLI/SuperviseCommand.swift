@@ -48,9 +48,14 @@ struct SuperviseCommand: ParsableCommand {
     let status = Evaluator.evaluate(resolved, reports: progress.reports, asOf: day)
     let colours = ColourHistory.build(
       resolved, reports: progress.reports, asOf: day, current: status)
-    let ledgerPath = workspace.progressFolder(plan.id) + "/" + SupervisionLedger.fileName
+    let progressFolder = workspace.progressFolder(plan.id)
+    let ledgerPath = progressFolder + "/" + SupervisionLedger.fileName
     let round: SupervisionRound
+    // The progress folder's lock, held from reading the ledger to writing it: a second
+    // supervise (or a collect) waits, so no notice number is given twice.
+    let transaction: FileTransaction
     do {
+      transaction = try FileTransaction(folder: progressFolder, notice: { printError($0) })
       var ledger = SupervisionLedger(plan: plan.id)
       if let bytes = try FileReading.bytesIfPresent(ledgerPath) {
         ledger = try SupervisionLedger.parse(Array(bytes), path: ledgerPath, plan: plan.id)
@@ -82,7 +87,10 @@ struct SuperviseCommand: ParsableCommand {
     do {
       written = try SupervisionNoticeBook.writeAll(
         round.notices, resolved: resolved, to: folder, notice: { printError($0) })
-      if !round.reissued { try writeAtomically(try round.ledger.text(), to: ledgerPath) }
+      if !round.reissued {
+        try transaction.stage(try round.ledger.text(), at: ledgerPath)
+        _ = try transaction.commit()
+      }
     } catch {
       printError("supervise failed: \(error)")
       throw ExitCode(1)
