@@ -13,7 +13,7 @@ public enum SupervisionNoticeBook {
   /// The sheet's name.
   public static let sheetName = "督办单"
   /// Columns: 序号, 编号, 事项, 完成时限, 预警, 完成%, 序时进度, 存在问题.
-  public static let columns: [Double] = [5, 5, 24, 11, 5, 6, 8, 26]
+  public static let columns: [Double] = [5, 5, 26, 11, 5, 6, 8, 25]
   /// The custom property holding the notice number.
   public static let numberProperty = "PlanBook.Notice"
 
@@ -36,8 +36,11 @@ public enum SupervisionNoticeBook {
     return names
   }
 
-  /// The notice's sheet.
+  /// The notice's sheet. A task's 事项 is its full text as the plan has it (as the books print
+  /// it), else the title the ledger recorded.
   public static func layout(_ notice: SupervisionNotice, plan: WorkPlan) -> SheetLayout {
+    var texts: [String: String] = [:]
+    for t in plan.allTasks where !t.text.isEmpty { texts[t.id] = t.text }
     let S = BookStyles.self
     var sheet = SheetLayout(name: sheetName, columns: columns)
     let all = 0...(columns.count - 1)
@@ -77,7 +80,9 @@ public enum SupervisionNoticeBook {
       sheet.append([
         .init(0, .number(Double(n + 1)), S.number(1)),
         .init(1, .text(item.number.isEmpty ? "—" : item.number), S.centered),
-        .init(2, .text(item.title), S.text),
+        .init(
+          2, .text(item.item.kind == .task ? texts[item.item.id] ?? item.title : item.title),
+          S.text),
         item.deadline.map { .init(3, .date($0), S.isoDate) } ?? .init(3, .text("—"), S.centered),
         WarningStyles.cell(item.colour, col: 4),
         number(item.percent, col: 5),

@@ -43,7 +43,9 @@ import XlsxReader
     #expect(cells["A4"]?.displayText.contains("2020年10月10日前将办理情况书面反馈广州市生态环境局") == true)
     // The items: number, text, deadline, colour in words, % against 序时进度, what is behind.
     #expect(cells["B6"]?.displayText == "16")
-    #expect(cells["C6"]?.displayText == "加强挥发性有机物污染控制")
+    // A task is named by its full text, as the books print it.
+    #expect(cells["C6"]?.displayText.hasPrefix("加强挥发性有机物污染控制。借助科技手段") == true)
+    #expect(cells["C7"]?.displayText == "抽检船舶燃油")
     #expect(cells["E6"]?.displayText == "红")
     #expect(cells["F6"]?.displayText == "63%")
     #expect(cells["G6"]?.displayText == "74.9%")

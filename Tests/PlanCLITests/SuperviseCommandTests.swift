@@ -55,7 +55,7 @@ import XlsxReader
     #expect(cells["E2"]?.displayText == "督办〔2020〕17号")
     #expect(cells["A3"]?.displayText == "被督办单位：广州市生态环境局信息中心")
     #expect(cells["B6"]?.displayText == "30")
-    #expect(cells["C6"]?.displayText == "完善信息化监管体系")
+    #expect(cells["C6"]?.displayText.hasPrefix("完善信息化监管体系。推进生态环境数据资源整合共享。") == true)
     #expect(cells["E6"]?.displayText == "红")
     #expect(cells["G6"]?.displayText == "58.2%")
     #expect(
