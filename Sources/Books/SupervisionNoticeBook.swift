@@ -111,10 +111,12 @@ public enum SupervisionNoticeBook {
     return sheet
   }
 
-  /// Writes `notice` to `path`, fingerprinted like the books.
+  /// Writes `notice` to `path`, fingerprinted like the books. Returns the number of pages it
+  /// prints on, as computed.
+  @discardableResult
   public static func write(
     _ notice: SupervisionNotice, plan: WorkPlan, fingerprint: String, to path: String
-  ) throws {
+  ) throws -> Int {
     var layout = layout(notice, plan: plan)
     let unit = plan.unit(notice.unit)
     layout.page.footer =
@@ -128,24 +130,48 @@ public enum SupervisionNoticeBook {
     try Workbook.write(to: path, properties: properties) { workbook in
       _ = try SheetWriter.write(layout, into: workbook)
     }
+    return layout.pageBreaks().count + 1
   }
 
   /// Writes `notices` into `folder` as one set (the folder's other files are kept; a file of
-  /// the same name is replaced), all or nothing. Returns the paths written.
+  /// the same name is replaced), all or nothing. With `pdf`, each is also printed to PDF beside
+  /// it by LibreOffice (``PDFRenderer``) in the same step, and must print on the pages its
+  /// layout computed. Returns the paths written (the workbooks, then the PDFs).
   public static func writeAll(
-    _ notices: [SupervisionNotice], resolved: ResolvedPlan, to folder: String,
+    _ notices: [SupervisionNotice], resolved: ResolvedPlan, to folder: String, pdf: Bool = false,
     notice: (String) -> Void = { _ in }
   ) throws -> [String] {
     let plan = resolved.plan
     let fingerprint = try plan.fingerprint()
     let books = bookNames(resolved)
     let names = notices.map { fileName($0, in: resolved, books: books) }
+    let soffice: String?
+    do throws(PDFRenderer.Failure) {
+      soffice = pdf ? try PDFRenderer.locate() : nil
+    } catch {
+      throw ExportError(error.message)
+    }
+    let pdfs =
+      soffice == nil
+      ? []
+      : names.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + ".pdf" }
     do {
-      return try SetFolder.replace(folder, names: names, notice: notice) { staging in
+      return try SetFolder.replace(folder, names: names + pdfs, notice: notice) { staging in
+        var pages: [Int] = []
         for (n, name) in zip(notices, names) {
-          try write(
-            n, plan: plan, fingerprint: fingerprint,
-            to: URL(fileURLWithPath: staging).appendingPathComponent(name).path)
+          pages.append(
+            try write(
+              n, plan: plan, fingerprint: fingerprint,
+              to: URL(fileURLWithPath: staging).appendingPathComponent(name).path))
+        }
+        if let soffice {
+          do throws(PDFRenderer.Failure) {
+            _ = try PDFRenderer.render(
+              names.map { URL(fileURLWithPath: staging).appendingPathComponent($0).path },
+              pages: pages, in: staging, soffice: soffice, created: plan.period.start)
+          } catch {
+            throw ExportError(error.message)
+          }
         }
       }.written
     } catch let error as FileError {

@@ -6,7 +6,7 @@ import PlanModel
 import SafeFiles
 import Tracking
 
-/// `planbook supervise PLAN --as-of DATE [--out DIR]`.
+/// `planbook supervise PLAN --as-of DATE [--out DIR] [--pdf]`.
 struct SuperviseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "supervise",
@@ -20,7 +20,8 @@ struct SuperviseCommand: ParsableCommand {
       A notice whose item shows no progress by its reply day is issued again one level up \
       (蓝 → 黄 → 红); an item already under a notice is not noticed again before then. The \
       workbooks go to exports/<plan-id>/supervision/<date>/ unless --out is given, written as \
-      one set; the ledger is written after them, atomically. Running again for the same date \
+      one set (--pdf: with a PDF of each, printed by LibreOffice); the ledger is written after \
+      them, atomically. Running again for the same date \
       writes the same notices and leaves the ledger as it is. Exits 0, or 1 when the reports or \
       the ledger cannot be read or the ledger has notices after the date.
       """)
@@ -29,6 +30,7 @@ struct SuperviseCommand: ParsableCommand {
   @Option(help: "The day of the supervision: 2020-09-30, 2020/9/30 or 2020年9月30日.")
   var asOf: String
   @Option(help: "The folder to write the notices into.") var out: String?
+  @Flag(help: "Also print each notice to PDF beside it (LibreOffice).") var pdf = false
 
   func validate() throws {
     guard Day(typed: asOf) != nil else {
@@ -86,7 +88,7 @@ struct SuperviseCommand: ParsableCommand {
     let written: [String]
     do {
       written = try SupervisionNoticeBook.writeAll(
-        round.notices, resolved: resolved, to: folder, notice: { printError($0) })
+        round.notices, resolved: resolved, to: folder, pdf: pdf, notice: { printError($0) })
       if !round.reissued {
         try transaction.stage(try round.ledger.text(), at: ledgerPath)
         _ = try transaction.commit()

@@ -116,3 +116,32 @@ import XlsxReader
     #expect(run.stderr.contains("--as-of '2020-13-01' is not a date"))
   }
 }
+
+/// `supervise --pdf`: each notice printed to PDF beside its workbook, the same bytes again.
+@Suite(.enabled(if: LibreOffice.isAvailable, "needs LibreOffice (scripts/test-setup)"))
+struct SupervisePDFTests {
+  @Test func noticesAsPDF() throws {
+    let root = try TemporaryFolder.workspace()
+    defer { root.remove() }
+    let out = root.path + "/notices"
+    _ = try SuperviseCommandTests.month("06", "2020-06-30", root: root)
+    let july = try SuperviseCommandTests.month("07", "2020-07-31", root: root)
+    #expect(july.status == 0, "\(july.stderr)")
+    let run = try Binary.run(
+      "supervise", "guangzhou-2020", "--as-of", "2020-07-31", "--pdf", "--out", out,
+      environment: ["PLANBOOK_ROOT": root.path])
+    #expect(run.status == 0, "\(run.stderr)")
+    let files = try FileManager.default.contentsOfDirectory(atPath: out).filter {
+      !$0.hasPrefix(".")
+    }.sorted()
+    #expect(files.count == 12)
+    #expect(files.contains("督办〔2020〕17号-23-信息中心.pdf"))
+    let pdf = try SuperviseCommandTests.bytes(out + "/督办〔2020〕17号-23-信息中心.pdf")
+    #expect(pdf.starts(with: Data("%PDF".utf8)))
+    let again = try Binary.run(
+      "supervise", "guangzhou-2020", "--as-of", "2020-07-31", "--pdf", "--out", out,
+      environment: ["PLANBOOK_ROOT": root.path])
+    #expect(again.status == 0, "\(again.stderr)")
+    #expect(try SuperviseCommandTests.bytes(out + "/督办〔2020〕17号-23-信息中心.pdf") == pdf)
+  }
+}
