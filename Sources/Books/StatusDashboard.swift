@@ -40,9 +40,12 @@ public enum StatusDashboard {
 
   /// Writes the dashboard of `status` (and `ranking`) to `path`, fingerprinted like the books.
   /// `history` are the evaluations at the end of each reported month, for the trend charts.
+  /// `colours`, when given, adds a 预警 column to 指标状态 and 任务进度: each item's colour,
+  /// filled and in words (蓝/黄/红/绿).
   public static func write(
     status: StatusReport, history: [(period: ReportingPeriod, status: StatusReport)],
-    ranking: Ranking?, unit: String?, sampleData: Bool, to path: String
+    ranking: Ranking?, unit: String?, sampleData: Bool, colours: ColourHistory? = nil,
+    to path: String
   ) throws {
     let plan = status.plan
     let fingerprint = try plan.fingerprint()
@@ -52,7 +55,8 @@ public enum StatusDashboard {
       kind: ranking == nil ? "status" : "ranking", fingerprint: fingerprint,
       extra: [("PlanBook.AsOf", status.asOf.description)])
     let sheets = try self.sheets(
-      status: status, history: history, ranking: ranking, unit: unit, sampleData: sampleData)
+      status: status, history: history, ranking: ranking, unit: unit, sampleData: sampleData,
+      colours: colours)
     try Workbook.write(to: path, properties: properties) { workbook in
       // Every sheet first: a chart's series may refer to a later sheet.
       var written: [(Sheet, Worksheet)] = []
@@ -81,15 +85,17 @@ public enum StatusDashboard {
   /// wider than a portrait page.
   static func sheets(
     status: StatusReport, history: [(period: ReportingPeriod, status: StatusReport)],
-    ranking: Ranking?, unit: String?, sampleData: Bool
+    ranking: Ranking?, unit: String?, sampleData: Bool, colours: ColourHistory? = nil
   ) throws -> [Sheet] {
     let plan = status.plan
     let footer = ResponsibilityBook.footer(plan: plan, fingerprint: try plan.fingerprint())
     let subtitle = subtitle(status, ranking: ranking, sampleData: sampleData)
     var sheets: [Sheet] = []
     if let ranking { sheets.append(Sheet(layout: rankSheet(ranking, subtitle: subtitle))) }
-    sheets.append(Sheet(layout: targetSheet(status, unit: unit, subtitle: subtitle)))
-    sheets.append(Sheet(layout: taskSheet(status, unit: unit, subtitle: subtitle)))
+    sheets.append(
+      Sheet(layout: targetSheet(status, unit: unit, subtitle: subtitle, colours: colours)))
+    sheets.append(
+      Sheet(layout: taskSheet(status, unit: unit, subtitle: subtitle, colours: colours)))
     sheets.append(unitSheet(status, unit: unit, subtitle: subtitle))
     let (trend, chartSheet) = trendSheets(history, status: status)
     if let chartSheet {
@@ -182,7 +188,9 @@ public enum StatusDashboard {
     return sheet
   }
 
-  static func targetSheet(_ s: StatusReport, unit: String?, subtitle: String) -> SheetLayout {
+  static func targetSheet(
+    _ s: StatusReport, unit: String?, subtitle: String, colours: ColourHistory? = nil
+  ) -> SheetLayout {
     let S = BookStyles.self
     // The assessors' findings, beside the computed class, when the reports record any.
     let found = FindingSource.allCases.filter { f in
@@ -191,8 +199,8 @@ public enum StatusDashboard {
     var sheet = start(
       "指标状态", title: "\(s.plan.title) 指标完成情况 \(subtitle)",
       headers: ["指标", "牵头单位", "要求", "实际", "单位", "日期", "状态", "说明"]
-        + found.map(\.chinese),
-      widths: [18, 11, 13, 7, 9, 11, 9, 30] + found.map { _ in 9 })
+        + found.map(\.chinese) + (colours == nil ? [] : ["预警"]),
+      widths: [18, 11, 13, 7, 9, 11, 9, 30] + found.map { _ in 9 } + (colours == nil ? [] : [5]))
     for t in s.targets where unit.map(t.target.involves) ?? true {
       let findings: [SheetLayout.Cell] = found.enumerated().map { i, f in
         .init(8 + i, .text(t.finding(f)?.status.chinese ?? "—"), S.centered)
@@ -210,29 +218,41 @@ public enum StatusDashboard {
         .init(6, .text(t.status.chinese), S.centered),
         .init(7, .text(t.explanation), S.text),
       ]
-      sheet.append(cells + findings)
+      let warning = colours.map { h in
+        WarningStyles.cell(
+          h.current(ColourItem(.target, t.target.target.id, share: t.target.shareUnit))?.colour,
+          col: 8 + found.count)
+      }
+      sheet.append(cells + findings + (warning.map { [$0] } ?? []))
     }
     return sheet
   }
 
-  static func taskSheet(_ s: StatusReport, unit: String?, subtitle: String) -> SheetLayout {
+  static func taskSheet(
+    _ s: StatusReport, unit: String?, subtitle: String, colours: ColourHistory? = nil
+  ) -> SheetLayout {
     let S = BookStyles.self
     var sheet = start(
       "任务进度", title: "\(s.plan.title) 任务进度 \(subtitle)",
-      headers: ["编号", "任务", "牵头单位", "完成%", "序时进度%", "状态", "完成时限"],
-      widths: [5, 29, 11, 7, 8, 9, 17])
+      headers: ["编号", "任务", "牵头单位", "完成%", "序时进度%", "状态", "完成时限"]
+        + (colours == nil ? [] : ["预警"]),
+      widths: [5, 29, 11, 7, 8, 9, 17] + (colours == nil ? [] : [5]))
     for t in s.tasks where unit.map(t.task.involves) ?? true {
       let percent = round1(t.percent)
       let expected = round1(t.expected)
-      sheet.append([
-        .init(0, .text(t.task.label), S.centered),
-        .init(1, .text(t.task.task.title), S.text),
-        .init(2, .text(BookText.names(t.task.lead, in: s.plan)), S.text),
-        .init(3, .number(percent), S.number(percent)),
-        .init(4, .number(expected), S.number(expected)),
-        .init(5, .text(t.status.chinese), S.centered),
-        BookCells.deadline(t.task, col: 6),
-      ])
+      sheet.append(
+        [
+          .init(0, .text(t.task.label), S.centered),
+          .init(1, .text(t.task.task.title), S.text),
+          .init(2, .text(BookText.names(t.task.lead, in: s.plan)), S.text),
+          .init(3, .number(percent), S.number(percent)),
+          .init(4, .number(expected), S.number(expected)),
+          .init(5, .text(t.status.chinese), S.centered),
+          BookCells.deadline(t.task, col: 6),
+        ]
+          + (colours.map {
+            [WarningStyles.cell($0.current(ColourItem(.task, t.task.task.id))?.colour, col: 7)]
+          } ?? []))
     }
     return sheet
   }

@@ -12,7 +12,8 @@ public struct PlanBook: ParsableCommand {
     subcommands: [
       ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self,
       ExportCommand.self, VerifyCommand.self, StatusCommand.self, RankCommand.self,
-      DiffCommand.self, TemplateCommand.self, CollectCommand.self, CascadeCommand.self,
+      DiffCommand.self, TemplateCommand.self, CollectCommand.self, SuperviseCommand.self,
+      CascadeCommand.self,
     ]
   )
 

@@ -76,7 +76,7 @@ enum Dashboard {
   /// status date, to `path` (its folder created if missing).
   static func write(
     status: StatusReport, progress: LoadedProgress, unit: String?, ranking: Ranking? = nil,
-    to path: String
+    colours: ColourHistory? = nil, to path: String
   ) throws {
     let resolved = Resolver.resolve(status.plan)
     let months = Set(progress.reports.map(\.period)).sorted().filter {
@@ -96,6 +96,6 @@ enum Dashboard {
     }
     try StatusDashboard.write(
       status: status, history: history, ranking: ranking, unit: unit,
-      sampleData: progress.sampleData, to: path)
+      sampleData: progress.sampleData, colours: colours, to: path)
   }
 }

@@ -63,18 +63,24 @@ struct StatusCommand: ParsableCommand {
           + "\(day)); \(why)")
     }
     let status = Evaluator.evaluate(resolved, reports: progress.reports, asOf: day)
+    let colours = ColourHistory.build(
+      resolved, reports: progress.reports, asOf: day, current: status)
     let unitID = unit.flatMap { ShowCommand.unit($0, in: loaded.plan)?.id }
     switch format {
     case .json:
       print(
         try jsonText(
           StatusView(
-            status, reports: progress.files, sampleData: progress.sampleData, unit: unitID)))
+            status, reports: progress.files, sampleData: progress.sampleData, unit: unitID,
+            colours: colours)))
     case .table:
-      print(StatusText.render(status, progress: progress, unit: unitID), terminator: "")
+      print(
+        StatusText.render(status, progress: progress, unit: unitID, colours: colours),
+        terminator: "")
     case .xlsx:
       let path = out ?? workspace.path("exports/\(loaded.plan.id)/status-\(day).xlsx")
-      try Dashboard.write(status: status, progress: progress, unit: unitID, to: path)
+      try Dashboard.write(
+        status: status, progress: progress, unit: unitID, colours: colours, to: path)
       print("\(loaded.plan.id): status as of \(day) written to \(path)")
     }
   }

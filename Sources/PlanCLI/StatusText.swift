@@ -3,7 +3,11 @@ import Tracking
 
 /// The terminal tables of `planbook status`.
 enum StatusText {
-  static func render(_ s: StatusReport, progress: LoadedProgress, unit: String?) -> String {
+  static func render(
+    _ s: StatusReport, progress: LoadedProgress, unit: String?, colours: ColourHistory? = nil
+  ) -> String {
+    /// The item's warning colour word (红), or `—`.
+    func colour(_ item: ColourItem) -> String { colours?.current(item)?.colour.chinese ?? "—" }
     let names = Dictionary(
       s.plan.units.map { ($0.id, $0.shortName) }, uniquingKeysWith: { a, _ in a })
     func short(_ ids: [String]) -> String {
@@ -25,7 +29,7 @@ enum StatusText {
     let grouped = shown.contains { $0.target.target.group != nil }
     let numbered = shown.contains { $0.target.target.number != nil }
     let found = FindingSource.allCases.filter { f in shown.contains { $0.finding(f) != nil } }
-    var header = ["id", "指标", "要求", "实际", "状态", "status"]
+    var header = ["id", "指标", "要求", "实际", "状态", "status"] + (colours == nil ? [] : ["预警"])
     if numbered { header.insert("编号", at: 0) }
     if grouped { header.insert("类别", at: 0) }
     header += found.map(\.chinese)
@@ -43,6 +47,9 @@ enum StatusText {
         t.target.target.id, name, t.target.target.requirement.summary,
         measured, t.status.chinese, t.status.rawValue,
       ]
+      if colours != nil {
+        row.append(colour(ColourItem(.target, t.target.target.id, share: t.target.shareUnit)))
+      }
       if numbered { row.insert(t.target.target.number ?? "", at: 0) }
       if grouped { row.insert(t.target.target.group ?? "", at: 0) }
       row += found.map { f in
@@ -57,13 +64,15 @@ enum StatusText {
 
     out += "\n任务 tasks (序时进度 = share of the time to the deadline that has passed)\n"
     var tasks = TextTable(
-      header: ["编号", "任务", "牵头", "完成", "序时", "状态", "status"], rightAligned: [3, 4])
+      header: ["编号", "任务", "牵头", "完成", "序时", "状态", "status"]
+        + (colours == nil ? [] : ["预警"]), rightAligned: [3, 4])
     for t in s.tasks where involved(t.task.lead, t.task.cooperating) {
-      tasks.add([
-        t.task.label, t.task.task.title, short(t.task.lead),
-        "\(Requirement.format(round1(t.percent)))%", "\(Requirement.format(round1(t.expected)))%",
-        t.status.chinese, t.status.rawValue,
-      ])
+      tasks.add(
+        [
+          t.task.label, t.task.task.title, short(t.task.lead),
+          "\(Requirement.format(round1(t.percent)))%",
+          "\(Requirement.format(round1(t.expected)))%", t.status.chinese, t.status.rawValue,
+        ] + (colours == nil ? [] : [colour(ColourItem(.task, t.task.task.id))]))
     }
     out += indent(tasks.render())
 

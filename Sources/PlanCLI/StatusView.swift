@@ -61,6 +61,9 @@ struct StatusView: Codable {
   var tallies: [TallyView]
   /// The units with missing or late monthly reports; absent when the plan sets no report day.
   var reporting: [ReportingView]?
+  /// The days of the colour history (三色预警): month ends from the first reported month, then
+  /// the as-of day; each item's `colour.history` has one entry per day.
+  var colourDays: [String]? = nil
 
   struct TargetView: Codable {
     var id: String
@@ -97,6 +100,25 @@ struct StatusView: Codable {
     var share: String? = nil
     /// For a split target's whole: how its shares make it up (`sum`, `measured`, `weighted`).
     var rollUp: String? = nil
+    /// The three-colour warning (absent for a target without data or not yet due).
+    var colour: ColourView? = nil
+  }
+
+  /// An item's warning colour on the as-of day, why, and its colour on each of `colourDays`.
+  struct ColourView: Codable {
+    var code: String
+    var name: String
+    var reason: String
+    /// Codes, one per colour day (null: no colour that day).
+    var history: [String?]
+
+    init?(_ item: ColourItem, in h: ColourHistory?) {
+      guard let h, let m = h.current(item) else { return nil }
+      code = m.colour.rawValue
+      name = m.colour.chinese
+      reason = m.reason
+      history = h.track(item).map { $0?.colour.rawValue }
+    }
   }
 
   struct FindingView: Codable {
@@ -161,6 +183,7 @@ struct StatusView: Codable {
     var expected: Double
     var reportedOn: String?
     var milestones: [MilestoneView]
+    var colour: ColourView? = nil
   }
 
   struct MilestoneView: Codable {
@@ -169,6 +192,7 @@ struct StatusView: Codable {
     var status: ClassView
     var percent: Double
     var expected: Double
+    var colour: ColourView? = nil
   }
 
   struct UnitView: Codable {
@@ -188,7 +212,10 @@ struct StatusView: Codable {
     var rollup: RollupView
   }
 
-  init(_ s: StatusReport, reports: [String], sampleData: Bool, unit: String? = nil) {
+  init(
+    _ s: StatusReport, reports: [String], sampleData: Bool, unit: String? = nil,
+    colours: ColourHistory? = nil
+  ) {
     plan = s.plan.id
     title = s.plan.title
     asOf = s.asOf.description
@@ -212,7 +239,9 @@ struct StatusView: Codable {
         selfAssessment: t.selfAssessment.map(FindingView.init),
         thirdParty: t.thirdParty.map(FindingView.init),
         scoredStatus: ClassView(t.scoredStatus(s.rules.findingUse)), share: t.target.shareUnit,
-        rollUp: t.target.target.rollUp?.rawValue)
+        rollUp: t.target.target.rollUp?.rawValue,
+        colour: ColourView(
+          ColourItem(.target, t.target.target.id, share: t.target.shareUnit), in: colours))
     }
     tasks = s.tasks.filter { involved($0.task.lead, $0.task.cooperating) }.map { t in
       TaskView(
@@ -224,8 +253,9 @@ struct StatusView: Codable {
         milestones: t.milestones.map {
           MilestoneView(
             id: $0.milestone.id, title: $0.milestone.title, status: ClassView($0.status),
-            percent: $0.percent, expected: round1($0.expected))
-        })
+            percent: $0.percent, expected: round1($0.expected),
+            colour: ColourView(ColourItem(.milestone, $0.milestone.id), in: colours))
+        }, colour: ColourView(ColourItem(.task, t.task.task.id), in: colours))
     }
     units = s.units.filter { unit == nil || $0.unit.id == unit }.map {
       UnitView(
@@ -241,6 +271,7 @@ struct StatusView: Codable {
     total = RollupView(s.total)
     tallies = s.tallies.map(TallyView.init)
     reporting = ReportingView.list(s, unit: unit)
+    colourDays = colours?.days.map(\.description)
   }
 }
 

@@ -645,6 +645,16 @@ public enum Checker {
         invalid("ranking group '\(g.name)' names unit '\(u)', which the plan does not have")
       }
     }
+    if let s = rules.supervision {
+      if s.warningDays < 0 || s.recoveryMonths < 0 {
+        invalid("Supervision: warningDays and recoveryMonths must not be negative")
+      }
+      if s.replyDays < 1 { invalid("Supervision: replyDays must be at least 1") }
+      if s.prefix.isEmpty { invalid("Supervision: the notice number needs a prefix (督办)") }
+      if let u = s.issuer, !unitIDs.contains(u) {
+        invalid("Supervision names issuer '\(u)', which the plan does not have")
+      }
+    }
     if rules.defaultPoints < 0 { invalid("defaultPoints must not be negative") }
     if !(0...1).contains(rules.cooperatingShare) { invalid("cooperatingShare must be within 0…1") }
     if rules.bonusCap < 0 || rules.behindTolerance < 0 || rules.aheadMargin < 0 {

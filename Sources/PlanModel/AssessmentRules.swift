@@ -35,6 +35,9 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   /// Units ranked in separate lists (区 and 市直部门), each unit in the first group that takes
   /// it; nil or empty: one list. Units no group takes are ranked together after the groups.
   public var rankingGroups: [RankingGroup]?
+  /// The three-colour warnings and supervision notices (督查督办); nil: the defaults
+  /// (``SupervisionRules/default``), and no `supervision` key in the snapshot.
+  public var supervision: SupervisionRules? = nil
   /// Why a revision changed the 考核细则 (修订理由): every unit's book prints them in its
   /// 三、考核方式, so `planbook diff` shows a change of them as high-risk and asks for this
   /// reason. It belongs to the revision that wrote it, like a task's reason: one carried over
@@ -70,7 +73,7 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   private enum CodingKeys: String, CodingKey {
     case total, defaultPoints, cooperatingShare, bonusCap, behindTolerance, aheadMargin
     case deductions, bonuses, vetoes, grades, reportDay, freshness, findings, rankingGroups
-    case reason
+    case reason, supervision
   }
 
   /// ``findings``, else ``FindingUse/computed``.

@@ -116,6 +116,7 @@ enum SettingsDiffer {
     list(
       "assessment.rankingGroups", "分组排名", (a.rankingGroups ?? []).map(rankingGroup),
       (b.rankingGroups ?? []).map(rankingGroup))
+    field("assessment.supervision", "督查督办", supervision(a.supervision), supervision(b.supervision))
     guard !changes.isEmpty else { return [] }
     // The reason the new version gives; one the old version already gave is stale.
     let (reason, stale) = Differ.reasons(old: o.assessment?.reason, new: n.assessment?.reason)
@@ -475,6 +476,14 @@ enum SettingsDiffer {
   /// `各区：district、gz-msa`.
   static func rankingGroup(_ g: RankingGroup) -> String {
     "\(g.name)：" + (g.kinds.map(\.rawValue) + g.units).joined(separator: "、")
+  }
+
+  /// `预警30天、反馈10天、红转黄1个月、督办`, or nil for the defaults (no declaration).
+  static func supervision(_ s: SupervisionRules?) -> String? {
+    s.map {
+      "预警\($0.warningDays)天、反馈\($0.replyDays)天、红转黄\($0.recoveryMonths)个月、"
+        + "\($0.issuer.map { "签发\($0)、" } ?? "")\($0.prefix)"
+    }
   }
 
   static func source(_ s: SourceDocument) -> String { s.title.map { "\($0)（\(s.path)）" } ?? s.path }

@@ -102,7 +102,7 @@ import Testing
       "status", path, "--as-of", "2020-09-30", "--unit", "市局",
       environment: ["PLANBOOK_ROOT": root.path])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.contains("—     无数据  noData  分解单位西区无数据，无法合计"))
+    #expect(run.stdout.contains("—     无数据  noData  —     分解单位西区无数据，无法合计"))
   }
 
   @Test func theWholesOwnValueCountsOverTheShares() throws {
