@@ -311,8 +311,6 @@ public enum OutlineParser {
           if item.number <= last { restart = true }
           last = item.number
         case .section(let s):
-          // A section numbered in the chapter's sequence ((二) after item (一)) starts its own.
-          last = 0
           walk(s.entries, level: level + 1)
         }
       }
@@ -349,12 +347,12 @@ public enum OutlineParser {
     {
       return (.section(n), String(m.2))
     }
-    if let m = text.prefixMatch(of: /(\d{1,3})\s*([.．、])\s*(.+)/), let n = Int(m.1) {
+    if let m = text.prefixMatch(of: /([0-9]{1,3})\s*([.．、])\s*(.+)/), let n = Int(m.1) {
       // 2.5微克 is not item 2.
       if m.2 != "、", let first = m.3.first, first.isNumber { return nil }
       return (.number(n, style: m.2 == "、" ? .comma : .dot), String(m.3))
     }
-    if let m = text.prefixMatch(of: /[（(](\d{1,3})[）)]\s*(.+)/), let n = Int(m.1) {
+    if let m = text.prefixMatch(of: /[（(]([0-9]{1,3})[）)]\s*(.+)/), let n = Int(m.1) {
       return (.number(n, style: .paren), String(m.2))
     }
     return nil
@@ -395,7 +393,7 @@ public enum OutlineParser {
   }
 
   static func firstYear(_ text: String) -> Int? {
-    guard let m = text.firstMatch(of: /((?:19|20)\d\d)\s*年/) else { return nil }
+    guard let m = text.firstMatch(of: /((?:19|20)[0-9][0-9])\s*年/) else { return nil }
     return Int(m.1)
   }
 

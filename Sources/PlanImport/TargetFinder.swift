@@ -81,7 +81,7 @@ public struct TargetFinder: Sendable {
 
   /// `较2015年`, `比2019年`, `与2015年相比` → that year; `“十三五”` → its base year (2015).
   static func baseYear(in clause: String) -> Int? {
-    if let m = clause.firstMatch(of: /(?:较|比|与|相对于|相比)\s*((?:19|20)\d\d)\s*年/) {
+    if let m = clause.firstMatch(of: /(?:较|比|与|相对于|相比)\s*((?:19|20)[0-9][0-9])\s*年/) {
       return Int(m.1)
     }
     if let m = clause.firstMatch(of: /十([一二三四五])五/),
@@ -114,7 +114,7 @@ public struct TargetFinder: Sendable {
   static func subject(_ text: String) -> String {
     var s = Substring(text).trimmingWhitespace()
     for pattern in [
-      /^力争/, /^(?:到|至|在)?(?:19|20)\d\d\s*年(?:底|末)?/, /^(?:全市|全区|全省|全县|我市|我区)/,
+      /^力争/, /^(?:到|至|在)?(?:19|20)[0-9][0-9]\s*年(?:底|末)?/, /^(?:全市|全区|全省|全县|我市|我区)/,
       /^[\p{Han}]{2,3}(?:市|区|县)(?![\p{Han}]{0,1}(?:率|量|度))/, /^主要污染物/, /^(?:对|将|使)/,
     ] {
       if let m = s.prefixMatch(of: pattern) { s = s[m.range.upperBound...] }
@@ -141,7 +141,7 @@ public struct TargetFinder: Sendable {
     func named(_ before: Substring, fallback: Substring) -> String {
       let s = TargetFinder.subject(String(before))
       let stripped = TargetFinder.subject(
-        String(before.replacing(/(?:较|比|与)\s*(?:19|20)\d\d\s*年(?:相比)?/, with: "")))
+        String(before.replacing(/(?:较|比|与)\s*(?:19|20)[0-9][0-9]\s*年(?:相比)?/, with: "")))
       let name = stripped.isEmpty ? s : stripped
       if name.isEmpty || name == "累计" {
         let prefix = original.prefix { !("0"..."9").contains($0) && !"下降减少降低增长提高".contains($0) }
@@ -158,10 +158,10 @@ public struct TargetFinder: Sendable {
     // A change: 较2015年分别减少14.7%、18.4%; 下降1.1%.
     if let m = clause.firstMatch(
       of:
-        /(分别)?(下降|减少|降低|削减|增长|提高|上升|增加)了?\s*(\d+(?:\.\d+)?)\s*%((?:\s*[、和及]\s*\d+(?:\.\d+)?\s*%)*)/)
-    {
+        /(分别)?(下降|减少|降低|削减|增长|提高|上升|增加)了?\s*([0-9]+(?:\.[0-9]+)?)\s*%((?:\s*[、和及]\s*[0-9]+(?:\.[0-9]+)?\s*%)*)/
+    ) {
       var values = [TargetFinder.number(m.3)].compactMap { $0 }
-      for v in String(m.4).matches(of: /(\d+(?:\.\d+)?)/) {
+      for v in String(m.4).matches(of: /([0-9]+(?:\.[0-9]+)?)/) {
         if let n = TargetFinder.number(v.1) { values.append(n) }
       }
       let reduce = ["下降", "减少", "降低", "削减"].contains(String(m.2))
@@ -186,7 +186,7 @@ public struct TargetFinder: Sendable {
 
     // A share of something: 不低于保有量的50%.
     if let m = clause.firstMatch(
-      of: /(不低于|不少于|达到|达)\s*([^\d，,。]{1,12}?)的\s*(\d+(?:\.\d+)?)\s*%/)
+      of: /(不低于|不少于|达到|达)\s*([^0-9，,。]{1,12}?)的\s*([0-9]+(?:\.[0-9]+)?)\s*%/)
     {
       guard let v = TargetFinder.number(m.3) else { return [] }
       let name = named(clause[..<m.range.lowerBound], fallback: Substring(clause))
@@ -195,7 +195,7 @@ public struct TargetFinder: Sendable {
 
     // At least: 达到61.5%以上, 不低于1000艘次.
     if let m = clause.firstMatch(
-      of: /(不低于|不少于|达到|达|高于|大于|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增加至)\s*(\d+(?:\.\d+)?)/),
+      of: /(不低于|不少于|达到|达|高于|大于|保持在|稳定在|提高到|提高至|提升到|提升至|增加到|增加至)\s*([0-9]+(?:\.[0-9]+)?)/),
       !clause[..<m.range.lowerBound].hasSuffix("不")
     {
       guard let v = TargetFinder.number(m.2) else { return [] }
@@ -208,7 +208,7 @@ public struct TargetFinder: Sendable {
 
     // At most: 控制在35微克/立方米以下.
     if let m = clause.firstMatch(
-      of: /(控制在|降至|降到|低于|不高于|不超过|小于|少于|以内为)\s*(\d+(?:\.\d+)?)/)
+      of: /(控制在|降至|降到|低于|不高于|不超过|小于|少于|以内为)\s*([0-9]+(?:\.[0-9]+)?)/)
     {
       guard let v = TargetFinder.number(m.2) else { return [] }
       let unit = TargetFinder.unit(at: clause[m.range.upperBound...]) ?? ""
@@ -220,7 +220,7 @@ public struct TargetFinder: Sendable {
 
     // A rate: 水质100%稳定达标 → at least 100 % (达标率).
     if let m = clause.firstMatch(
-      of: /(\d+(?:\.\d+)?)\s*%\s*(?:稳定)?(达标|完成|覆盖|落实|处置|收集|处理|执行)/)
+      of: /([0-9]+(?:\.[0-9]+)?)\s*%\s*(?:稳定)?(达标|完成|覆盖|落实|处置|收集|处理|执行)/)
     {
       guard let v = TargetFinder.number(m.1) else { return [] }
       let name = named(clause[..<m.range.lowerBound], fallback: Substring(clause)) + m.2 + "率"
@@ -228,7 +228,7 @@ public struct TargetFinder: Sendable {
     }
 
     // Equal: 比例为0.
-    if let m = clause.firstMatch(of: /(?:为|是)\s*(\d+(?:\.\d+)?)\s*(%?)$/) {
+    if let m = clause.firstMatch(of: /(?:为|是)\s*([0-9]+(?:\.[0-9]+)?)\s*(%?)$/) {
       guard let v = TargetFinder.number(m.1) else { return [] }
       let name = named(clause[..<m.range.lowerBound], fallback: Substring(clause))
       let unit = !m.2.isEmpty || name.contains(/比例|率/) ? "%" : ""
@@ -237,7 +237,7 @@ public struct TargetFinder: Sendable {
 
     // A count: 13个地表水考核断面, 135台生物质锅炉.
     var counts: [(String, FoundRequirement)] = []
-    for m in clause.matches(of: /(\d+(?:\.\d+)?)\s*(艘次|人次|[台个家项座条辆处宗件套所])/) {
+    for m in clause.matches(of: /([0-9]+(?:\.[0-9]+)?)\s*(艘次|人次|[台个家项座条辆处宗件套所])/) {
       let before = clause[..<m.range.lowerBound]
       if before.hasSuffix("其他") || before.hasSuffix("第") || before.hasSuffix("前")
         || before.hasSuffix("近") || before.hasSuffix("约") || before.last?.isNumber == true
