@@ -44,13 +44,13 @@ public struct TargetFinder: Sendable {
   static let units = [
     "微克/立方米", "毫克/立方米", "万立方米/日", "吨/日", "μg/m³", "µg/m³", "mg/m³", "mg/L", "毫克/升",
     "平方公里", "平方米", "立方米", "万千瓦", "万吨", "蒸吨", "千克", "公斤", "公里", "千米", "公顷",
-    "万元", "亿元", "分贝", "艘次", "人次", "吨", "亩", "元", "台", "个", "家", "项", "座", "条",
+    "万元", "亿元", "分贝", "艘次", "人次", "家次", "户次", "吨", "亩", "元", "台", "个", "家", "项", "座", "条",
     "辆", "处", "宗", "次", "天", "件", "份", "批", "套", "所", "场", "期", "间", "宗", "%",
   ]
   /// Units of a count (`.count`), not a level.
   static let countUnits: Set<String> = [
     "台", "个", "家", "项", "座", "条", "辆", "处", "宗", "次", "件", "份", "批", "套", "所", "场",
-    "期", "间", "艘次", "人次", "天",
+    "期", "间", "艘次", "人次", "家次", "户次", "天",
   ]
 
   /// Every target stated in `text` (one line, or an item's text); `qualitative` also takes
@@ -237,7 +237,7 @@ public struct TargetFinder: Sendable {
 
     // A count: 13个地表水考核断面, 135台生物质锅炉.
     var counts: [(String, FoundRequirement)] = []
-    for m in clause.matches(of: /([0-9]+(?:\.[0-9]+)?)\s*(艘次|人次|[台个家项座条辆处宗件套所])/) {
+    for m in clause.matches(of: /([0-9]+(?:\.[0-9]+)?)\s*(艘次|人次|家次|户次|[台个家项座条辆处宗件套所])/) {
       let before = clause[..<m.range.lowerBound]
       if before.hasSuffix("其他") || before.hasSuffix("第") || before.hasSuffix("前")
         || before.hasSuffix("近") || before.hasSuffix("约") || before.last?.isNumber == true
