@@ -182,7 +182,15 @@ public enum OutlineParser {
     // Targets: in the lines outside items, and in each item.
     let finder = TargetFinder()
     for line in preamble where line != plan.title {
-      plan.targets += finder.targets(in: line.text, line: line.number, qualitative: true)
+      let found = finder.targets(in: line.text, line: line.number, qualitative: true)
+      if found.isEmpty {
+        plan.warnings.append(
+          ImportWarning(
+            line: line.number,
+            message: "not placed: before the first chapter, and no target in it: "
+              + excerpt(line.text)))
+      }
+      plan.targets += found
     }
     for c in plan.chapters {
       for line in c.body + c.sections.flatMap(\.body) {

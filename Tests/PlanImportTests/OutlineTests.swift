@@ -118,7 +118,9 @@ import Testing
     #expect(plan.chapters.isEmpty)
     #expect(
       plan.warnings.map(\.description) == [
-        "line 1: no chapter heading (一、…) found: nothing to import as tasks"
+        "line 1: not placed: before the first chapter, and no target in it: 工作简报",
+        "line 1: no chapter heading (一、…) found: nothing to import as tasks",
+        "line 3: not placed: before the first chapter, and no target in it: 今年完成了很多工作。",
       ])
   }
 
