@@ -1,10 +1,10 @@
 import Foundation
 import XlsxReader
 
-/// One line of a source document: its number (a text file's line, a Word document's paragraph)
-/// and its text.
+/// One line of a source document: its number and its text.
 public struct SourceLine: Sendable, Equatable {
-  /// 1-based: the line of a text file, the paragraph of a Word document.
+  /// 1-based: the line of a text file, or of a Word document's text (its paragraphs joined
+  /// with line breaks).
   public var number: Int
   /// The line's text, as written.
   public var text: String
@@ -27,7 +27,8 @@ public struct PlanDocument: Sendable {
   public let path: String
   /// Its kind.
   public let kind: Kind
-  /// Its lines (paragraphs of a Word document), blank ones included.
+  /// Its lines, blank ones included; a Word document's are the lines of its paragraphs
+  /// joined with line breaks (the text `planbook import` writes beside it).
   public let lines: [SourceLine]
 
   /// The largest text file accepted (the xlsx reader's file cap).
@@ -62,7 +63,9 @@ public struct PlanDocument: Sendable {
     if kind == .docx {
       do {
         let file = try DocxFile.open(path, limits: limits)
-        let lines = file.paragraphs.enumerated().map { SourceLine($0.offset + 1, $0.element) }
+        // A line per line of the text `import` keeps as the source (a paragraph's breaks
+        // included), so that warnings point at that text's lines.
+        let lines = splitLines(file.paragraphs.joined(separator: "\n"))
         return PlanDocument(path: path, kind: kind, lines: lines)
       } catch {
         throw ImportError(path: path, message: error.description, described: true)

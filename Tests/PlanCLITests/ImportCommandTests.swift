@@ -165,7 +165,10 @@ import Testing
 
   @Test func aWordDocumentIsReadAndItsTextKeptAsTheSource() throws {
     let paragraphs = ["2021年示范工作计划", "一、治污", "1.完成20台锅炉淘汰。", "2.推进扬尘管控。"]
-    let body = paragraphs.map { "<w:p><w:r><w:t>\($0)</w:t></w:r></w:p>" }.joined()
+    // The last paragraph has a line break (<w:br/>) and a second line.
+    let body =
+      paragraphs.dropLast().map { "<w:p><w:r><w:t>\($0)</w:t></w:r></w:p>" }.joined()
+      + "<w:p><w:r><w:t>2.推进扬尘管控。</w:t><w:br/><w:t>这一行属于第2项。</w:t></w:r></w:p>"
     try MiniDocx.data(body: body).write(to: folder.appendingPathComponent("plan.docx"))
     let run = try self.run(["import", "plan.docx", "--id", "docx-plan"], in: folder)
     #expect(run.status == 0, "\(run.stderr)")
@@ -173,10 +176,13 @@ import Testing
       run.stderr
         == "import: wrote the text of plan.docx to \(folder.path)/seeds/plan.txt (the source "
         + "`check` reads)\n")
-    #expect(try read(path("seeds/plan.txt")) == paragraphs.joined(separator: "\n") + "\n")
+    #expect(
+      try read(path("seeds/plan.txt"))
+        == paragraphs.joined(separator: "\n") + "\n这一行属于第2项。\n")
     let code = try read(path("plans/docx-plan.swift"))
     #expect(code.contains(#"source: "seeds/plan.txt", sourceTitle: "plan.docx""#))
     #expect(code.contains(#"Figure("task-1-f1", "完成锅炉淘汰", .count(atLeast: 20, "台"))"#))
+    #expect(code.contains(#""推进扬尘管控。\n这一行属于第2项。""#))
   }
 
   @Test func aHostileWordDocumentIsRefusedNamingIt() throws {
