@@ -122,6 +122,88 @@ import Testing
     #expect(swiftc.terminationStatus == 0, "\(messages)")
   }
 
+  /// Compiles `plan` (a skeleton whose plan constant is `constant`) with the PlanDSL and
+  /// PlanModel objects the tool was built from, and writes its snapshot to `json`.
+  func snapshot(of plan: String, constant: String, to json: String) throws {
+    let build = URL(fileURLWithPath: Binary.path).deletingLastPathComponent()
+    var objects: [String] = []
+    for module in ["PlanDSL", "PlanModel"] {
+      let dir = build.appendingPathComponent("\(module).build")
+      objects += try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        .filter { $0.hasSuffix(".o") }.map { dir.appendingPathComponent($0).path }
+    }
+    let dump = path("dump.swift")
+    try """
+    import PlanDSL
+    @main struct Dump {
+      static func main() throws { print(try PlanSnapshot.encode(\(constant).model), terminator: "") }
+    }
+    """.write(toFile: dump, atomically: true, encoding: .utf8)
+    let exe = path("dump")
+    try tool(
+      "swiftc",
+      [
+        "-parse-as-library", "-swift-version", "6", "-I",
+        build.appendingPathComponent("Modules").path,
+        plan, dump, "-o", exe,
+      ] + objects)
+    try tool(exe, [], stdout: json)
+  }
+
+  /// Runs `executable` (found on the PATH), expecting it to succeed.
+  func tool(_ executable: String, _ arguments: [String], stdout: String? = nil) throws {
+    let process = Process()
+    process.executableURL = URL(
+      fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+    process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+    let errors = path("tool.err")
+    try Data().write(to: URL(fileURLWithPath: errors))
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+    if let stdout {
+      try Data().write(to: URL(fileURLWithPath: stdout))
+      process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdout))
+    }
+    try process.run()
+    process.waitUntilExit()
+    let messages = try read(errors)
+    try #require(process.terminationStatus == 0, "\(executable): \(messages)")
+  }
+
+  /// The skeleton of Guangzhou, with owners filled in by one edit, passes `check` — the
+  /// transcription check of every text against the seed included.
+  @Test func guangzhouWithOwnersFilledInPassesCheck() throws {
+    let out = path("gz.swift")
+    let run = try Binary.run(
+      "import", Binary.root.appendingPathComponent("seeds/003_e4c9d4035ce7ad05.txt").path,
+      "--id", "gz-import", "--out", out)
+    #expect(run.status == 0)
+    let code = try read(out)
+
+    // As imported, no task has a lead: check fails.
+    try snapshot(of: out, constant: "gzImport", to: path("bare.json"))
+    let bare = try Binary.run("check", path("bare.json"))
+    #expect(bare.status == 1)
+    #expect(bare.stdout.contains("gz-import: 34 errors"), "\(bare.stdout)")
+
+    // One edit: the issuer leads every task.
+    let owned = code.replacingOccurrences(
+      of: "Rule(.all, due: .endOfYear(2020))",
+      with: #"Rule(.all, lead: ["issuer"], due: .endOfYear(2020))"#)
+    try owned.write(toFile: out, atomically: true, encoding: .utf8)
+    try snapshot(of: out, constant: "gzImport", to: path("owned.json"))
+    let check = try Binary.run("check", path("owned.json"))
+    #expect(check.status == 0, "\(check.stdout)")
+    #expect(check.stdout.hasSuffix("gz-import: 0 errors, 13 warnings\n"))
+
+    // The texts are checked against the seed: one changed character is caught.
+    try owned.replacingOccurrences(of: "巩固燃煤整治效果。", with: "巩固燃煤整治成果。")
+      .write(toFile: out, atomically: true, encoding: .utf8)
+    try snapshot(of: out, constant: "gzImport", to: path("edited.json"))
+    let edited = try Binary.run("check", path("edited.json"))
+    #expect(edited.status == 1)
+    #expect(edited.stdout.contains("text-not-in-source: task 13 (task-13)"), "\(edited.stdout)")
+  }
+
   static let smallPlan = """
     # 2021年示范区生态环境保护工作要点
 
