@@ -57,12 +57,15 @@ let package = Package(
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
     // Its own zip reader and inflater: ZIPFoundation's extract hangs on a truncated stream.
     .target(name: "XlsxReader", exclude: ["README.md"]),
+    // `planbook import`: a published plan document (.txt, .md, .docx) → a Swift plan skeleton.
+    .target(name: "PlanImport", dependencies: ["XlsxReader"], exclude: ["README.md"]),
     // The `planbook` commands, as a library so tests can reach them.
     .target(
       name: "PlanCLI",
       dependencies: [
         "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking", "Review", "Reports",
-        "SafeFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "SafeFiles", "PlanImport",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
     ),
@@ -95,6 +98,7 @@ let package = Package(
         "XlsxReader", "Xlsx", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
+    .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),
     .testTarget(
       name: "PlanCLITests", dependencies: ["planbook", "TestSupport"], exclude: ["Golden"]),
   ],
