@@ -5,7 +5,10 @@ let package = Package(
   name: "PlanBook",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "planbook", targets: ["planbook"])
+    .executable(name: "planbook", targets: ["planbook"]),
+    // The DSL (with PlanModel) as a shared library: `planbook` compiles a plans repository's
+    // plan files against it at run time (plans/README.md); `scripts/install` installs it.
+    .library(name: "PlanDSL", type: .dynamic, targets: ["PlanDSL"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -61,7 +64,7 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking", "Review", "Reports",
+        "PlanModel", "PlanEngine", "Books", "XlsxReader", "Tracking", "Review", "Reports",
         "SafeFiles", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
