@@ -57,7 +57,8 @@ struct PlanCompiler {
     if let cached = try read(result) { return cached }
     let lock: FolderLock
     do {
-      lock = try FolderLock.acquire(cache, file: cache + "/.lock") { printError($0) }
+      // Another run compiling the same plans: wait for it, quietly, then read its result.
+      lock = try FolderLock.acquire(cache, file: cache + "/.lock")
     } catch {
       throw PlanLoadError("cannot lock \(cache): \(error.reason)")
     }

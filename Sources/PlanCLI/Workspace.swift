@@ -60,7 +60,13 @@ struct Workspace {
       }
       return
     }
-    if try Catalogue.plan(argument) != nil { return }
+    do {
+      if try Catalogue.plan(argument) != nil { return }
+    } catch {
+      // No repository, or plan files that do not compile: the reason, not a usage message.
+      printError(error.description)
+      throw ExitCode(1)
+    }
     throw ValidationError(
       "unknown plan '\(argument)'; known plans: \(try Catalogue.knownIDs()) (or give a "
         + "snapshot file's path)")
