@@ -139,7 +139,7 @@ struct PlanCompiler {
     let compile = try run(
       toolchain.swiftc,
       [
-        "-module-name", "PlanBookPlans", "-Onone", "-suppress-warnings",
+        "-module-name", "PlanBookPlans", "-Onone", "-wmo", "-suppress-warnings",
         "-I", toolchain.modules, "-L", toolchain.library, "-lPlanDSL",
         "-Xlinker", "-rpath", "-Xlinker", toolchain.library,
         "-o", program,
