@@ -15,7 +15,9 @@ import Testing
       folder = try TemporaryFolder()
       try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
       let install = try Binary.launch(
-        ["--from", URL(fileURLWithPath: Binary.path).deletingLastPathComponent().path, folder.path],
+        [
+          "--from", URL(fileURLWithPath: Binary.path).deletingLastPathComponent().path, folder.path,
+        ],
         executable: Binary.root.appendingPathComponent("scripts/install").path)
       #expect(install.status == 0, "\(install.stderr)")
     }
