@@ -64,7 +64,13 @@ struct PlanCompiler {
     }
     defer { lock.release() }
     if let cached = try read(result) { return cached }
-    let text = try compileAndRun(files: files, names: names, toolchain: toolchain, key: key)
+    guard let swiftc = Toolchain.swiftc() else {
+      throw PlanLoadError(
+        "swiftc not found: plan files are compiled with the Swift toolchain; put swiftc on "
+          + "PATH or set PLANBOOK_SWIFTC")
+    }
+    let text = try compileAndRun(
+      files: files, names: names, toolchain: toolchain, swiftc: swiftc, key: key)
     guard case .success(let plans) = CompiledPlans.decode(text) else {
       throw PlanLoadError(
         "the program compiled from plans/ printed no plans: "
@@ -75,7 +81,26 @@ struct PlanCompiler {
     } catch {
       throw PlanLoadError("cannot write \(result): \(error.reason)")
     }
+    prune(cache, keeping: result)
     return plans
+  }
+
+  /// How many compiled results the cache keeps (the newest; each is one version of the plans).
+  static let cacheSize = 16
+
+  /// Removes all but the newest ``cacheSize`` results from `cache`, never `kept`. Called with
+  /// the cache's lock held; a file another run removed first is no matter.
+  func prune(_ cache: String, keeping kept: String) {
+    let fm = FileManager.default
+    guard let names = try? fm.contentsOfDirectory(atPath: cache) else { return }
+    let results = names.filter { $0.hasSuffix(".json") }.map { cache + "/" + $0 }
+      .map { path in
+        (path, (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? .distantPast)
+      }
+      .sorted { $0.1 > $1.1 }
+    for (path, _) in results.dropFirst(Self.cacheSize) where path != kept {
+      try? fm.removeItem(atPath: path)
+    }
   }
 
   /// `.planbook/cache` of the repository, or `$PLANBOOK_CACHE`.
@@ -117,7 +142,7 @@ struct PlanCompiler {
   /// Compiles the plan files with a generated `main.swift` that prints the plans named `names`,
   /// runs the program and returns what it printed.
   func compileAndRun(
-    files: [String], names: [String], toolchain: Toolchain, key: String
+    files: [String], names: [String], toolchain: Toolchain, swiftc: String, key: String
   )
     throws -> String
   {
@@ -137,7 +162,7 @@ struct PlanCompiler {
     }
     let program = build + "/plans"
     let compile = try run(
-      toolchain.swiftc,
+      swiftc,
       [
         "-module-name", "PlanBookPlans", "-Onone", "-wmo", "-suppress-warnings",
         "-I", toolchain.modules, "-L", toolchain.library, "-lPlanDSL",
@@ -205,10 +230,9 @@ struct PlanLoadError: Error, CustomStringConvertible {
   init(_ description: String) { self.description = description }
 }
 
-/// The Swift compiler and the PlanDSL module and library the plans are compiled against.
+/// The PlanDSL module and library the plans are compiled against (and, ``swiftc()``, the
+/// compiler, looked up only when the cache does not hold the plans).
 struct Toolchain {
-  /// `swiftc`.
-  var swiftc: String
   /// The folder holding `PlanDSL.swiftmodule` and `PlanModel.swiftmodule`.
   var modules: String
   /// The folder holding `libPlanDSL.so`.
@@ -243,16 +267,22 @@ struct Toolchain {
           + "PlanDSL.swiftmodule; looked in \(candidates.map(\.library).joined(separator: ", "))); "
           + "install planbook with scripts/install, or build it with `swift build`")
     }
-    guard let swiftc = Self.swiftc() else {
-      throw PlanLoadError(
-        "swiftc not found: plan files are compiled with the Swift toolchain; put swiftc on "
-          + "PATH or set PLANBOOK_SWIFTC")
-    }
     let attributes = try? fm.attributesOfItem(atPath: found.library + "/libPlanDSL.so")
     let size = (attributes?[.size] as? NSNumber)?.int64Value ?? 0
     let time = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+    // In a SwiftPM build folder the library is relinked only by a build of its product (`swift
+    // build`), not by `swift build --product planbook` or `swift test`: one older than the
+    // modules would not match them.
+    if found.library == bin {
+      let module = try? fm.attributesOfItem(atPath: found.modules + "/PlanModel.swiftmodule")
+      if let built = module?[.modificationDate] as? Date, built.timeIntervalSince1970 > time {
+        throw PlanLoadError(
+          "\(found.library)/libPlanDSL.so is older than the PlanDSL and PlanModel modules "
+            + "beside it; build it again with `swift build` (or `swift build --product PlanDSL`)")
+      }
+    }
     return Toolchain(
-      swiftc: swiftc, modules: found.modules, library: found.library,
+      modules: found.modules, library: found.library,
       identity: "\(found.library) \(size) \(time)")
   }
 

@@ -20,7 +20,7 @@ import Testing
       #expect(install.status == 0, "\(install.stderr)")
     }
 
-    /// Runs the installed `planbook` in `folder` (relative to the home folder).
+    /// Runs the installed `planbook` in `folder` (relative to the home folder, or absolute).
     func run(
       _ arguments: String..., in folder: String = "", binary: String? = nil
     ) throws
@@ -29,7 +29,8 @@ import Testing
       try Binary.launch(
         arguments, unsetting: ["PLANBOOK_ROOT", "PLANBOOK_CACHE", "PLANBOOK_LIBRARY"],
         executable: binary ?? self.binary,
-        directory: URL(fileURLWithPath: home.path + "/" + folder), timeout: 300)
+        directory: URL(fileURLWithPath: folder.hasPrefix("/") ? folder : home.path + "/" + folder),
+        timeout: 300)
     }
 
     func git(_ arguments: String..., in folder: String) throws -> Shell.Result {
@@ -140,5 +141,22 @@ import Testing
     let moved = try user.run(
       "check", "second-2026", in: "bureau", binary: user.home.path + "/moved/bin/planbook")
     #expect(moved.stdout == "second-2026: 0 errors, 0 warnings\n", "\(moved.stderr)")
+  }
+
+  /// This repository is a plans repository too: the installed tool, run inside it, reads its
+  /// plans (no list of them anywhere), and its committed snapshots are current.
+  @Test func thisRepositoryIsAPlansRepository() throws {
+    let user = try User()
+    defer { user.home.remove() }
+    let repository = Repository.root.path + "/plans"
+    let list = try user.run("list", "--format", "json", in: repository)
+    #expect(list.status == 0, "\(list.stderr)")
+    for id in ["guangzhou-2020", "guangzhou-2020-r1", "panyu-2018"] {
+      #expect(list.stdout.contains("\"\(id)\""))
+    }
+    let snapshots = try user.run("snapshot", "--check", in: repository)
+    #expect(snapshots.status == 0, "\(snapshots.stdout)\(snapshots.stderr)")
+    let check = try user.run("check", "panyu-2018", in: repository)
+    #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
   }
 }
