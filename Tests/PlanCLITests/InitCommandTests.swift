@@ -116,6 +116,21 @@ import Testing
     #expect(diff.status == 1, "\(diff.stderr)")
     #expect(diff.stdout.contains("≤ 30 微克/立方米 → ≤ 28 微克/立方米"))
 
+    // The month's report templates, and progress reports read from plans/progress/.
+    let template = try user.run("template", "example-2026", "--period", "2026-03", in: "bureau")
+    #expect(template.status == 0, "\(template.stderr)")
+    let progress = user.home.path + "/bureau/plans/progress/example-2026"
+    try fm.createDirectory(atPath: progress, withIntermediateDirectories: true)
+    try """
+    kind,id,value,unit,basis,state,percent,reporter,date,note
+    target,pm25,26.5,微克/立方米,ytd,,,bureau-air,2026-03-31,
+    task,dust,,,,推进中,30,bureau-air,2026-03-31,
+
+    """.write(toFile: progress + "/2026-03.csv", atomically: true, encoding: .utf8)
+    let status = try user.run("status", "example-2026", "--as-of", "2026-03-31", in: "bureau")
+    #expect(status.status == 0, "\(status.stderr)")
+    #expect(status.stdout.contains("26.5 微克/立方米  达标"), "\(status.stdout)")
+
     // A new plan file is a new plan: no catalogue to edit.
     let second = try String(
       contentsOfFile: user.home.path + "/bureau/plans/example_plan.swift", encoding: .utf8
