@@ -30,7 +30,8 @@ let package = Package(
     // Files written safely: atomic files, all-or-nothing sets of files, folders replaced as a
     // whole, advisory locks. Only the C library and Foundation.
     .target(name: "SafeFiles", exclude: ["README.md"]),
-    // The plans themselves, written in the DSL, and their catalogue.
+    // The plans of plans/, with a catalogue, compiled into the unit tests (`planbook` itself
+    // compiles plans/*.swift at run time: plans/README.md).
     .target(
       name: "Plans",
       dependencies: ["PlanDSL"],
