@@ -44,7 +44,7 @@ public struct CompiledPlans: Codable, Sendable {
   /// The canonical JSON text.
   public func text() throws -> String { try CanonicalJSON.encode(self) }
 
-  /// Reads the text ``text()`` wrote; nil when it is not such a document of this version.
+  /// Reads the text ``text()`` wrote; a failure when it is not such a document of this version.
   public static func decode(_ text: String) -> Result<CompiledPlans, any Error> {
     Result {
       let document = try JSONDecoder().decode(CompiledPlans.self, from: Data(text.utf8))
