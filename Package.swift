@@ -5,7 +5,10 @@ let package = Package(
   name: "PlanBook",
   platforms: [.macOS(.v13)],
   products: [
-    .executable(name: "planbook", targets: ["planbook"])
+    .executable(name: "planbook", targets: ["planbook"]),
+    // The DSL (with PlanModel) as a shared library: `planbook` compiles a plans repository's
+    // plan files against it at run time (plans/README.md); `scripts/install` installs it.
+    .library(name: "PlanDSL", type: .dynamic, targets: ["PlanDSL"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -27,7 +30,8 @@ let package = Package(
     // Files written safely: atomic files, all-or-nothing sets of files, folders replaced as a
     // whole, advisory locks. Only the C library and Foundation.
     .target(name: "SafeFiles", exclude: ["README.md"]),
-    // The plans themselves, written in the DSL, and their catalogue.
+    // The plans of plans/, with a catalogue, compiled into the unit tests (`planbook` itself
+    // compiles plans/*.swift at run time: plans/README.md).
     .target(
       name: "Plans",
       dependencies: ["PlanDSL"],
@@ -63,7 +67,7 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Plans", "Books", "XlsxReader", "Tracking", "Review", "Reports",
+        "PlanModel", "PlanEngine", "Books", "XlsxReader", "Tracking", "Review", "Reports",
         "SafeFiles", "PlanImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],

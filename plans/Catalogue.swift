@@ -1,6 +1,7 @@
 import PlanDSL
 
-/// The plans this repository holds, by id. Add a plan here to make it known to `planbook`.
+/// The plans this repository holds, by id, for its own unit tests (the `Plans` target).
+/// `planbook` does not read this list: it compiles every `plans/*.swift` (plans/README.md).
 public enum Catalogue {
   /// Every plan, in the order `planbook list` shows them.
   public static let plans: [Plan] = [

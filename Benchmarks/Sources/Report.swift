@@ -29,6 +29,8 @@ struct Report {
   var list: [Double] = []
   var listFirst: Double?
   var listLoad: Double?
+  var plans: [PlanLoop.Result] = []
+  var plansLoad: Double?
   var loadAverages = ("", "")
   var elapsed: Double = 0
   var xlsxWriterVersion: String?
@@ -157,6 +159,21 @@ struct Report {
         Goal(text: "", met: median < 0.05).verdict,
       ])
     }
+    let plansLoadText = plansLoad.map { String(format: "%.1f", $0) } ?? "—"
+    for p in plans {
+      rows.append([
+        "(g) first check of a repository: \(p.name)", String(format: "%.3f", p.first), "—", "—",
+        plansLoadText, "", "",
+      ])
+      if !p.edits.isEmpty {
+        let median = p.edits[p.edits.count / 2]
+        rows.append([
+          "(h) check after editing one plan file (median of \(p.edits.count)): \(p.name)",
+          String(format: "%.3f", median), "—", "—", plansLoadText, "< 2 s",
+          Goal(text: "", met: median < 2).verdict,
+        ])
+      }
+    }
     return rows
   }
 
@@ -255,6 +272,13 @@ struct Report {
         String(
           format: "(f): first run %.1f ms, fastest %.1f ms, slowest %.1f ms.", first * 1000,
           (list.first ?? 0) * 1000, (list.last ?? 0) * 1000))
+    }
+    for p in plans where !p.edits.isEmpty {
+      out.append(
+        "(h) \(p.name): after an edit "
+          + String(
+            format: "%.3f–%.3f s; unchanged (read from .planbook/cache) median %.3f s.",
+            p.edits.first ?? 0, p.edits.last ?? 0, p.unchanged[p.unchanged.count / 2]))
     }
     return out
   }

@@ -238,6 +238,13 @@ struct Runner {
       report.listFirst = times.first
       report.list = times.dropFirst().sorted()
     }
+    if wanted("plans"), let planbook = options.planbook {
+      print("(g) (h) plan files picked up: first check, check after an edit")
+      report.plansLoad = otherLoad()
+      report.plans = try PlanLoop.measure(
+        planbook: planbook, repository: FileManager.default.currentDirectoryPath,
+        edits: options.quick ? 2 : 5)
+    }
     report.elapsed = Date().timeIntervalSince(started)
     report.loadAverages = (loadBefore, (try? Work.text("/proc/loadavg")) ?? "")
 

@@ -16,7 +16,7 @@ let usage = """
          planbook-bench run [--work DIR] [--out DIR] [--c PROGRAM] [--planbook PROGRAM]
                             [--python PYTHON]
                             [--python-replay FILE] [--results FILE] [--machine FILE]
-                            [--analysis FILE] [--only grid,books,overview,status,diff,check,list]
+                            [--analysis FILE] [--only grid,books,overview,status,diff,check,list,plans]
                             [--quick]
   measures: \(Measures.names.joined(separator: ", "))
   """

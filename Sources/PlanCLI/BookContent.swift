@@ -1,7 +1,6 @@
 import Books
 import PlanEngine
 import PlanModel
-import Plans
 import XlsxReader
 
 /// The content half of `planbook verify`: a book or overview read back and compared with what

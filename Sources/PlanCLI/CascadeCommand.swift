@@ -3,7 +3,6 @@ import Books
 import Foundation
 import PlanEngine
 import PlanModel
-import Plans
 import Tracking
 
 /// `--format text|json|xlsx` of `planbook cascade`.
@@ -50,8 +49,9 @@ struct CascadeCommand: ParsableCommand {
       try workspace.requireWorkspace(for: options.plan, refusal: "nothing listed")
     }
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing listed")
-    for child in Workspace.children(of: checked.plan.id) {
-      let problems = Catalogue.plan(child.id)?.problems ?? []
+    let catalogue = try Catalogue.plans()
+    for child in try Workspace.children(of: checked.plan.id) {
+      let problems = catalogue.first { $0.model.id == child.id }?.problems ?? []
       let errors = workspace.errorCount(Workspace.Loaded(plan: child, problems: problems))
       if errors > 0 {
         printError(
@@ -60,7 +60,8 @@ struct CascadeCommand: ParsableCommand {
       }
     }
     let cascade = try Cascade.build(
-      root: checked.plan, asOf: day, children: Workspace.children(of:)
+      root: checked.plan, asOf: day,
+      children: { id in catalogue.map(\.model).filter { $0.parent?.plan == id } }
     ) { plan in
       guard let day else { return nil }
       return try workspace.evaluated(plan, asOf: day)

@@ -1,6 +1,5 @@
 import PlanEngine
 import PlanModel
-import Plans
 import Review
 
 /// What `planbook diff` checks of its two sides before comparing them: that they are versions
@@ -24,9 +23,10 @@ enum DiffChecks {
   static func checkWarning(
     _ side: PlanSide, argument: String, in workspace: Workspace
   )
-    -> String?
+    throws -> String?
   {
-    let problems = Catalogue.plan(argument)?.problems ?? []
+    // A plan id's DSL problems; a snapshot file or PLAN@REV has none of its own.
+    let problems = Workspace.isPath(argument) ? [] : try Catalogue.plan(argument)?.problems ?? []
     let (_, diagnostics) = workspace.check(
       Workspace.Loaded(plan: side.plan, problems: problems))
     let errors = diagnostics.filter { $0.severity == .error }

@@ -57,7 +57,7 @@ struct DiffCommand: ParsableCommand {
         printError("diff: warning: \(DiffChecks.unrelated(sides.0, sides.1))")
       }
       for (side, argument) in [(sides.0, a), (sides.1, b)] {
-        if let warning = DiffChecks.checkWarning(side, argument: argument, in: workspace) {
+        if let warning = try DiffChecks.checkWarning(side, argument: argument, in: workspace) {
           printError("diff: \(DiffText.shown(warning))")
         }
       }

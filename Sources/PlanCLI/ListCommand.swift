@@ -1,6 +1,5 @@
 import ArgumentParser
 import PlanModel
-import Plans
 
 /// `planbook list`: the plans of the catalogue.
 struct ListCommand: ParsableCommand {
@@ -19,7 +18,7 @@ struct ListCommand: ParsableCommand {
   }
 
   func run() throws {
-    let rows = Catalogue.plans.map(\.model).map { p in
+    let rows = try Catalogue.plans().map(\.model).map { p in
       Row(
         id: p.id, title: p.title, period: p.period, tasks: p.allTasks.count,
         targets: p.targets.count, figures: p.allTasks.reduce(0) { $0 + $1.figures.count })

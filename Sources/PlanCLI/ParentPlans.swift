@@ -1,6 +1,5 @@
 import PlanEngine
 import PlanModel
-import Plans
 
 extension Workspace {
   /// The problems of `plan` against its parent plan, read from the catalogue
@@ -10,20 +9,23 @@ extension Workspace {
     guard let declared = plan.parent else {
       return ParentChecks.check(plan, parent: nil)
     }
-    guard let parent = Catalogue.plan(declared.plan)?.model else {
-      let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
-      return [
-        Diagnostic(
-          .error, "parent-unknown",
-          "the parent plan \(declared.plan) is not in the catalogue (known plans: \(known))",
-          at: plan.location)
-      ] + ParentChecks.check(plan, parent: nil).filter { $0.code != "parent-unknown" }
+    let message: String
+    do {
+      if let parent = try Catalogue.plan(declared.plan)?.model {
+        return ParentChecks.check(plan, parent: parent)
+      }
+      message =
+        "the parent plan \(declared.plan) is not in the catalogue (known plans: "
+        + "\(try Catalogue.knownIDs()))"
+    } catch {
+      message = "the parent plan \(declared.plan) cannot be read: \(error)"
     }
-    return ParentChecks.check(plan, parent: parent)
+    return [Diagnostic(.error, "parent-unknown", message, at: plan.location)]
+      + ParentChecks.check(plan, parent: nil).filter { $0.code != "parent-unknown" }
   }
 
   /// The catalogue's plans whose parent is `id`, in catalogue order.
-  static func children(of id: String) -> [WorkPlan] {
-    Catalogue.plans.map(\.model).filter { $0.parent?.plan == id }
+  static func children(of id: String) throws(PlanLoadError) -> [WorkPlan] {
+    try Catalogue.plans().map(\.model).filter { $0.parent?.plan == id }
   }
 }

@@ -6,14 +6,17 @@ public struct PlanBook: ParsableCommand {
     commandName: "planbook",
     abstract: "Turn a yearly work plan into signed, tracked responsibility.",
     discussion: """
-      PLAN is a plan id from the catalogue (see `planbook list`) or the path of a plan \
-      snapshot JSON file (plans/snapshots/<id>.json).
+      PLAN is a plan id of the plans repository (see `planbook list`) or the path of a plan \
+      snapshot JSON file (plans/snapshots/<id>.json). The repository is the folder holding \
+      planbook.json at or above the current directory (`planbook init DIR` makes one), or \
+      `--root DIR` (any command), or $PLANBOOK_ROOT.
       """,
+    version: PlanBookVersion.text,
     subcommands: [
       ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self,
       ExportCommand.self, VerifyCommand.self, StatusCommand.self, RankCommand.self,
       DiffCommand.self, TemplateCommand.self, CollectCommand.self, SuperviseCommand.self,
-      CascadeCommand.self, ImportCommand.self,
+      CascadeCommand.self, ImportCommand.self, InitCommand.self,
     ]
   )
 

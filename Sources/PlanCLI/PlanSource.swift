@@ -1,6 +1,5 @@
 import Foundation
 import PlanModel
-import Plans
 import Review
 
 /// Where a side of `planbook diff` comes from: a plan id (today's code), a snapshot file, or
@@ -17,8 +16,8 @@ enum PlanSource {
       let rev = String(argument[argument.index(after: at)...])
       return try PlanSide(plan: committed(id, at: rev, in: workspace), source: argument)
     }
-    if Catalogue.plan(argument) == nil, !FileManager.default.fileExists(atPath: argument) {
-      let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
+    if !FileManager.default.fileExists(atPath: argument), try Catalogue.plan(argument) == nil {
+      let known = try Catalogue.knownIDs()
       throw Failure(
         description:
           "'\(argument)' is neither a plan (\(known)) nor a snapshot file nor PLAN@REV")

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import PlanModel
-import Plans
 
 /// `planbook snapshot [PLAN] [--check]`: the canonical JSON of plans, in plans/snapshots/.
 struct SnapshotCommand: ParsableCommand {
@@ -23,7 +22,7 @@ struct SnapshotCommand: ParsableCommand {
   func run() throws {
     let workspace = Workspace()
     let plans: [WorkPlan] =
-      if let plan { [try workspace.load(plan).plan] } else { Catalogue.plans.map(\.model) }
+      if let plan { [try workspace.load(plan).plan] } else { try Catalogue.plans().map(\.model) }
     let folder = dir ?? workspace.snapshotFolder
     var stale = 0
     for p in plans {

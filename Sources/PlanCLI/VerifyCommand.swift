@@ -2,7 +2,6 @@ import ArgumentParser
 import Books
 import Foundation
 import PlanModel
-import Plans
 import XlsxReader
 
 /// `planbook verify FILE.xlsx...`: whether books still match the current version of their plan.
@@ -179,8 +178,8 @@ struct VerifyCommand: ParsableCommand {
     result.planID = planID
     result.version = properties[BookProperties.planVersion]
     // Only the catalogue: a plan id from a file is never taken as a path.
-    guard let plan = Catalogue.plan(planID)?.model else {
-      let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
+    guard let plan = try Catalogue.plan(planID)?.model else {
+      let known = try Catalogue.knownIDs()
       result.status = .unknownPlan
       result.error =
         "\(file): made from plan “\(SafeText.printable(planID))”, which is not in the "

@@ -2,15 +2,16 @@ import ArgumentParser
 import Foundation
 import PlanEngine
 import PlanModel
-import Plans
 import SafeFiles
 
 /// Where the repository is (plans, seeds, snapshots) and how plans are loaded from it.
 struct Workspace {
-  /// The repository root: `$PLANBOOK_ROOT`, else the repository this binary was built in (when
-  /// it runs from there), else the current directory when it holds `plans/`. When none of these
-  /// applies, the current directory, with `origin` `.none`: the commands that read or write the
-  /// workspace then refuse to run (see `WorkspaceRoot.swift`).
+  /// The repository root: `$PLANBOOK_ROOT` (which `--root DIR` sets), else the nearest folder
+  /// from the current directory up that holds `planbook.json` (made by `planbook init`), else
+  /// the repository this binary was built in (when it runs from there), else the current
+  /// directory when it holds `plans/`. When none of these applies, the current directory, with
+  /// `origin` `.none`: the commands that read or write the workspace then refuse to run (see
+  /// `WorkspaceRoot.swift`).
   let root: String
   /// Where `root` came from.
   let origin: Origin
@@ -20,8 +21,10 @@ struct Workspace {
     let cwd = fm.currentDirectoryPath
     if let env = ProcessInfo.processInfo.environment["PLANBOOK_ROOT"], !env.isEmpty {
       (root, origin) = (env, .environment)
-    } else if Workspace.runsFromBuild, Workspace.isFolder(Catalogue.repositoryRoot + "/plans") {
-      (root, origin) = (Catalogue.repositoryRoot, .build)
+    } else if let found = Workspace.enclosingRepository(of: cwd) {
+      (root, origin) = (found, .repository)
+    } else if Workspace.runsFromBuild, Workspace.isFolder(Workspace.buildRepository + "/plans") {
+      (root, origin) = (Workspace.buildRepository, .build)
     } else if Workspace.isFolder(cwd + "/plans") {
       (root, origin) = (cwd, .currentDirectory)
     } else {
@@ -43,24 +46,35 @@ struct Workspace {
     var problems: [Diagnostic]
   }
 
-  /// Throws a `ValidationError` (usage, exit 64) unless `argument` is a catalogue id or the
-  /// path of an existing file.
+  /// Whether `argument` names a file (a snapshot) or `PLAN@REV` rather than a plan id.
+  static func isPath(_ argument: String) -> Bool {
+    argument.contains("/") || argument.hasSuffix(".json") || argument.contains("@")
+  }
+
+  /// Throws a `ValidationError` (usage, exit 64) unless `argument` is a plan of the repository
+  /// or the path of an existing file; a ``PlanLoadError`` when the plans cannot be read.
   static func validatePlanArgument(_ argument: String) throws {
-    if Catalogue.plan(argument) != nil { return }
     if argument.contains("/") || argument.hasSuffix(".json") {
       guard FileManager.default.fileExists(atPath: argument) else {
         throw ValidationError("no such snapshot file: \(argument)")
       }
       return
     }
-    let known = Catalogue.plans.map(\.model.id).sorted().joined(separator: ", ")
+    do {
+      if try Catalogue.plan(argument) != nil { return }
+    } catch {
+      // No repository, or plan files that do not compile: the reason, not a usage message.
+      printError(error.description)
+      throw ExitCode(1)
+    }
     throw ValidationError(
-      "unknown plan '\(argument)'; known plans: \(known) (or give a snapshot file's path)")
+      "unknown plan '\(argument)'; known plans: \(try Catalogue.knownIDs()) (or give a "
+        + "snapshot file's path)")
   }
 
-  /// Loads `argument`: a catalogue id, or the path of a snapshot file.
+  /// Loads `argument`: a plan id of the repository, or the path of a snapshot file.
   func load(_ argument: String) throws -> Loaded {
-    if let plan = Catalogue.plan(argument) {
+    if !Workspace.isPath(argument), let plan = try Catalogue.plan(argument) {
       return Loaded(plan: plan.model, problems: plan.problems)
     }
     try Workspace.validatePlanArgument(argument)

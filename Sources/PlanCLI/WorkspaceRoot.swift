@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Plans
 
 /// A workspace that is missing, or a folder missing from it: one sentence naming the path and
 /// how to point `planbook` at the right place (`PLANBOOK_ROOT`).
@@ -13,6 +12,8 @@ extension Workspace {
   enum Origin: Equatable {
     /// `$PLANBOOK_ROOT`.
     case environment
+    /// The nearest folder from the current directory up holding `planbook.json`.
+    case repository
     /// The repository this binary was built in (it runs from inside it).
     case build
     /// The current directory, which holds `plans/`.
@@ -25,6 +26,7 @@ extension Workspace {
     var text: String {
       switch self {
       case .environment: "from PLANBOOK_ROOT"
+      case .repository: "the plans repository holding planbook.json"
       case .build: "the repository planbook was built in"
       case .currentDirectory: "the current directory"
       case .none: "no workspace found"
@@ -40,8 +42,29 @@ extension Workspace {
     let exe =
       (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
       ?? Bundle.main.executablePath ?? ""
-    let repository = URL(fileURLWithPath: Catalogue.repositoryRoot).standardizedFileURL.path
+    let repository = URL(fileURLWithPath: buildRepository).standardizedFileURL.path
     return !exe.isEmpty && exe.hasPrefix(repository.hasSuffix("/") ? repository : repository + "/")
+  }
+
+  /// The repository this module was compiled in, as seen when it was built.
+  static let buildRepository: String = {
+    var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
+    parts.removeLast(3)  // Sources/PlanCLI/WorkspaceRoot.swift
+    return parts.joined(separator: "/")
+  }()
+
+  /// The file that marks a plans repository's root (written by `planbook init`).
+  static let marker = "planbook.json"
+
+  /// The nearest folder from `folder` up that holds ``marker``.
+  static func enclosingRepository(of folder: String) -> String? {
+    var url = URL(fileURLWithPath: folder).standardizedFileURL
+    while true {
+      if FileManager.default.fileExists(atPath: url.path + "/" + marker) { return url.path }
+      let parent = url.deletingLastPathComponent()
+      if parent.path == url.path || url.path == "/" { return nil }
+      url = parent
+    }
   }
 
   /// Whether `path` is a folder (a symbolic link to one counts).
@@ -64,13 +87,14 @@ extension Workspace {
     switch origin {
     case .none:
       return
-        "no PlanBook workspace: PLANBOOK_ROOT is not set and the current directory \(root) has "
-        + "no plans/ folder; set PLANBOOK_ROOT to the repository that holds plans/ and seeds/, "
-        + "or run planbook inside it"
+        "not in a plans repository: neither \(root) nor a folder above it holds planbook.json; "
+        + "make one with `planbook init DIR` and run planbook inside it, or give --root DIR "
+        + "(or set PLANBOOK_ROOT) for an existing one"
     case .environment where !Workspace.isFolder(path("plans")):
       return
-        "PLANBOOK_ROOT=\(root) is not a PlanBook workspace (\(path("plans")) does not exist); "
-        + "set PLANBOOK_ROOT to the repository that holds plans/ and seeds/"
+        "PLANBOOK_ROOT=\(root) is not a plans repository (\(path("plans")) does not exist); "
+        + "make one with `planbook init \(root)`, or set PLANBOOK_ROOT (--root) to the "
+        + "repository that holds plans/ and seeds/"
     default:
       return nil
     }

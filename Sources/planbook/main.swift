@@ -1,3 +1,3 @@
 import PlanCLI
 
-PlanBook.main()
+PlanBook.main(PlanBook.takingRoot(Array(CommandLine.arguments.dropFirst())))

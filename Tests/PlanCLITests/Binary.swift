@@ -63,7 +63,11 @@ struct Binary {
       try Data().write(to: err)
       process.executableURL = URL(fileURLWithPath: executable)
       process.arguments = arguments
-      var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+      // One cache of compiled plans for every run of the tests, scratch workspaces included
+      // (it is keyed by the plan files' contents), so the plans are compiled once.
+      var env = ProcessInfo.processInfo.environment.merging(
+        ["PLANBOOK_CACHE": Binary.root.appendingPathComponent(".build/planbook-test-cache").path]
+      ) { $1 }.merging(environment) { $1 }
       for name in unsetting { env[name] = nil }
       process.environment = env
       if let directory { process.currentDirectoryURL = directory }

@@ -162,9 +162,11 @@ import Testing
   }
 
   @Test func aCommittedSnapshotAtARevision() throws {
-    // A repository whose HEAD holds a snapshot of Guangzhou 2020 with PM2.5 at ≤ 37.
+    // A repository whose HEAD holds a snapshot of Guangzhou 2020 with PM2.5 at ≤ 37, and the
+    // plan files of today (linked).
     let repo = try TemporaryFolder()
     defer { repo.remove() }
+    try TemporaryFolder.linkPlanFiles(into: repo.url)
     let snapshots = repo.url.appendingPathComponent("plans/snapshots")
     try FileManager.default.createDirectory(at: snapshots, withIntermediateDirectories: true)
     let committed = try String(
