@@ -13,6 +13,7 @@ public struct PlanBook: ParsableCommand {
       ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self,
       ExportCommand.self, VerifyCommand.self, StatusCommand.self, RankCommand.self,
       DiffCommand.self, TemplateCommand.self, CollectCommand.self, SuperviseCommand.self,
+      BulletinCommand.self,
     ]
   )
 
