@@ -31,7 +31,7 @@ public enum BulletinDocument {
     for text in b.opening { body += p("Body", text) }
     var tableNumber = 0
     for section in b.sections {
-      body += "<text:h text:style-name=\"Heading\" text:outline-level=\"1\">"
+      body += "<text:h text:style-name=\"SectionHeading\" text:outline-level=\"1\">"
         + escape(section.heading) + "</text:h>\n"
       for block in section.blocks {
         switch block {
@@ -127,7 +127,7 @@ public enum BulletinDocument {
         "fo:text-align=\"center\" fo:margin-bottom=\"0.4cm\" fo:padding-bottom=\"0.15cm\" "
           + "fo:border-bottom=\"1.5pt solid #c00000\"", text(12)),
       style(
-        "Heading",
+        "SectionHeading",
         "fo:margin-top=\"0.3cm\" fo:margin-bottom=\"0.15cm\" fo:keep-with-next=\"always\" "
           + "fo:line-height=\"130%\"", text(14, bold: true)),
       style(

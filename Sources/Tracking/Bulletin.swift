@@ -354,9 +354,11 @@ public struct Bulletin: Sendable, Equatable {
     let raised = notices.flatMap { n in n.items.compactMap { i in i.escalation.map { (n, i, $0) } } }
     let range = notices.count == 1 ? first.number : "\(first.number)至\(last.number)"
     var text =
-      "\(period)下发督办单\(notices.count)份（\(range)），其中\(levels.joined(separator: "、"))，"
+      "\(period)下发督办单\(notices.count)份（\(range)）：\(levels.joined(separator: "、"))，"
       + "涉及\(units)个单位、\(items)个事项"
-    text += raised.isEmpty ? "；无提级督办事项。" : "；其中\(raised.count)项为督办后未见进展而提级或再次督办。"
+    text +=
+      raised.isEmpty
+      ? "，无提级或再次督办事项。" : "，其中\(raised.count)项因督办后至反馈时限未见进展而提级或再次督办。"
     var blocks: [Block] = [.paragraph(text)]
     blocks.append(
       .table(
@@ -365,7 +367,7 @@ public struct Bulletin: Sendable, Equatable {
           rows: notices.map { n in
             [
               n.number, dayName(n.issuedOn), words.short(n.unit), n.colour.name,
-              n.items.map { $0.number.isEmpty ? $0.title : "第\($0.number)项" }.joined(
+              n.items.map { ($0.number.isEmpty ? "" : "第\($0.number)项") + $0.title }.joined(
                 separator: "、"),
               dayName(n.replyBy),
             ]
