@@ -31,7 +31,8 @@ public enum BulletinDocument {
     for text in b.opening { body += p("Body", text) }
     var tableNumber = 0
     for section in b.sections {
-      body += "<text:h text:style-name=\"SectionHeading\" text:outline-level=\"1\">"
+      body +=
+        "<text:h text:style-name=\"SectionHeading\" text:outline-level=\"1\">"
         + escape(section.heading) + "</text:h>\n"
       for block in section.blocks {
         switch block {
@@ -103,7 +104,9 @@ public enum BulletinDocument {
     let font = BookStyles.font
     func text(_ size: Double, bold: Bool = false) -> String {
       let weight =
-        bold ? " fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\"" : ""
+        bold
+        ? " fo:font-weight=\"bold\" style:font-weight-asian=\"bold\" style:font-weight-complex=\"bold\""
+        : ""
       return "<style:text-properties style:font-name=\"\(font)\" style:font-name-asian=\"\(font)\" "
         + "style:font-name-complex=\"\(font)\" fo:font-size=\"\(size)pt\" "
         + "style:font-size-asian=\"\(size)pt\" style:font-size-complex=\"\(size)pt\" "
@@ -259,9 +262,10 @@ public enum BulletinDocument {
         case .table(let t):
           let widths = columnWidths(t)
           for r in [t.header] + t.rows {
-            let tallest = zip(r, widths).map { cell, w in
-              lines(cell, perLine: max(2, Int(w / textWidth * 86)))
-            }.max() ?? 1
+            let tallest =
+              zip(r, widths).map { cell, w in
+                lines(cell, perLine: max(2, Int(w / textWidth * 86)))
+              }.max() ?? 1
             height += tallest * 0.75 + 0.2
           }
         }

@@ -327,7 +327,10 @@ public struct Bulletin: Sendable, Equatable {
           BulletinTable(
             header: ["事项", "责任单位", "预警", "原因"],
             rows: red.map { item, mark in
-              [words.name(item), words.units(words.responsible(item)), mark.colour.chinese, mark.reason]
+              [
+                words.name(item), words.units(words.responsible(item)), mark.colour.chinese,
+                mark.reason,
+              ]
             })))
     }
     return Section(heading: "逾期和红色预警事项", blocks: blocks)
@@ -351,7 +354,8 @@ public struct Bulletin: Sendable, Equatable {
     }
     let units = Set(notices.map(\.unit)).count
     let items = notices.reduce(0) { $0 + $1.items.count }
-    let raised = notices.flatMap { n in n.items.compactMap { i in i.escalation.map { (n, i, $0) } } }
+    let raised = notices.flatMap { n in n.items.compactMap { i in i.escalation.map { (n, i, $0) } }
+    }
     let range = notices.count == 1 ? first.number : "\(first.number)至\(last.number)"
     var text =
       "\(period)下发督办单\(notices.count)份（\(range)）：\(levels.joined(separator: "、"))，"

@@ -12,9 +12,10 @@ import Testing
   /// loop status → supervise → bulletin runs month by month.
   static func supervisedWorkspace() throws -> TemporaryFolder {
     let root = try TemporaryFolder.workspace()
-    for (m, day) in [("06", "2020-06-30"), ("07", "2020-07-31"), ("08", "2020-08-31"),
-      ("09", "2020-09-30")]
-    {
+    for (m, day) in [
+      ("06", "2020-06-30"), ("07", "2020-07-31"), ("08", "2020-08-31"),
+      ("09", "2020-09-30"),
+    ] {
       let run = try SuperviseCommandTests.month(m, day, root: root)
       #expect(run.status == 0, "\(run.stderr)")
     }
@@ -141,10 +142,12 @@ import Testing
       let r = try #require(c["rollup"] as? JSON)
       let counts = classes(r["taskClasses"]).map { "\($0.name)\($0.count)项" }
       let cells = [
-        String(r["tasks"] as? Int ?? -1), (r["completion"] as? Double).map { number($0) + "%" } ?? "—",
+        String(r["tasks"] as? Int ?? -1),
+        (r["completion"] as? Double).map { number($0) + "%" } ?? "—",
         counts.isEmpty ? "—" : counts.joined(separator: "、"),
       ]
-      #expect(md.contains(" | " + cells.joined(separator: " | ") + " |\n"), "chapter \(c["id"] ?? "")")
+      #expect(
+        md.contains(" | " + cells.joined(separator: " | ") + " |\n"), "chapter \(c["id"] ?? "")")
     }
     let lagging = tasks.filter { ["behind", "notStarted"].contains(code($0)) }
     let lagged = lagging.map { t in
@@ -245,7 +248,8 @@ import Testing
       let number = n["number"] as? String ?? ""
       #expect(
         md.contains(
-          "| \(number) | \(dayName(n["issuedOn"] as? String ?? "")) | \(names([n["unit"] as? String ?? ""])) |"),
+          "| \(number) | \(dayName(n["issuedOn"] as? String ?? "")) | \(names([n["unit"] as? String ?? ""])) |"
+        ),
         "notice \(number)")
     }
   }
@@ -301,7 +305,8 @@ import Testing
       "bulletin", "guangzhou-2020", "--period", "2020Q3",
       environment: ["PLANBOOK_ROOT": root.path])
     #expect(run.status == 0, "\(run.stderr)")
-    #expect(run.stdout.hasPrefix("# 2020年广州市生态环境保护工作计划执行情况通报\n\n**2020年第三季度**\n\n广州市生态环境局　2020年9月30日\n"))
+    #expect(
+      run.stdout.hasPrefix("# 2020年广州市生态环境保护工作计划执行情况通报\n\n**2020年第三季度**\n\n广州市生态环境局　2020年9月30日\n"))
     let ledgerData = try Data(
       contentsOf: root.url.appendingPathComponent(
         "plans/progress/guangzhou-2020/supervision.json"))
@@ -370,7 +375,8 @@ import Testing
     let rank = try Binary.run("rank", "guangzhou-2020", "--period", "2020-03")
     #expect(rank.status == 1)
     #expect(
-      rank.stderr.hasSuffix("guangzhou-2020: a ranking needs the period's reports; nothing ranked\n"))
+      rank.stderr.hasSuffix(
+        "guangzhou-2020: a ranking needs the period's reports; nothing ranked\n"))
 
     // A ledger that cannot be read stops the bulletin.
     let root = try TemporaryFolder.workspace()
