@@ -144,7 +144,9 @@ public struct Bulletin: Sendable, Equatable {
     }
     if !notMet.isEmpty {
       let names = notMet.map { "\($0.target.target.name)（\(words.units($0.target.lead))）" }
-      blocks.append(.paragraph("未达标的\(notMet.count)项：\(names.joined(separator: "、"))。"))
+      let kinds = notMet.contains { $0.target.taskID != nil } ? "指标和任务量化指标" : "指标"
+      blocks.append(
+        .paragraph("未达标的\(kinds)共\(notMet.count)项：\(names.joined(separator: "、"))。"))
       blocks.append(
         .table(
           BulletinTable(

@@ -86,7 +86,7 @@ import Testing
     func className(_ item: JSON) -> String? { (item["status"] as? JSON)?["name"] as? String }
     let notMet = wholes.filter { code($0) == "notMet" }
     expectLine(
-      "未达标的\(notMet.count)项："
+      "未达标的\(notMet.contains { $0["task"] != nil } ? "指标和任务量化指标" : "指标")共\(notMet.count)项："
         + notMet.map { "\($0["name"] as? String ?? "")（\(names($0["lead"]))）" }.joined(
           separator: "、") + "。")
 
