@@ -165,23 +165,26 @@ public enum BulletinDocument {
   }
 
   /// The widths of a table's columns, in centimetres, adding up to the text width. A column
-  /// needs its widest text (in units: a Chinese character two, at 10.5 pt about 0.19 cm a unit)
+  /// needs its widest text (in units: a Chinese character two, at 10.5 pt about 0.2 cm a unit, digits about one)
   /// plus padding, capped at 36 units. When every column fits, each gets its need and the
-  /// spare width is shared in proportion; otherwise the narrow columns (at most 12 units: names,
-  /// numbers, classes) keep their need, unwrapped, and the wide ones share the rest.
+  /// spare width is shared in proportion; otherwise the narrow columns (at most 18 units:
+  /// names, numbers, dates, notice numbers, classes) keep their need, unwrapped, and the wide
+  /// ones share the rest (when the narrow ones leave them seven Chinese characters at least).
   static func columnWidths(_ t: BulletinTable) -> [Double] {
-    let unit = 0.19
+    let unit = 0.2
     let needs = t.header.indices.map { i -> Double in
       let cells = [t.header[i]] + t.rows.map { i < $0.count ? $0[i] : "" }
-      return Double(min(36, cells.map(units).max() ?? 4)) + 1.5
+      return Double(min(36, cells.map(units).max() ?? 4)) + 2.5
     }
     let available = textWidth / unit
     let total = needs.reduce(0, +)
     if total <= available { return needs.map { textWidth * $0 / total } }
-    let narrow = needs.map { $0 <= 13.5 }
+    let narrow = needs.map { $0 <= 20.5 }
     let fixed = zip(needs, narrow).filter(\.1).map(\.0).reduce(0, +)
     let wide = zip(needs, narrow).filter { !$0.1 }.map(\.0).reduce(0, +)
-    guard wide > 0, fixed < available * 0.7 else { return needs.map { textWidth * $0 / total } }
+    guard wide > 0, fixed <= available - 14 else {
+      return needs.map { textWidth * $0 / total }
+    }
     return zip(needs, narrow).map { need, isNarrow in
       isNarrow ? need * unit : (textWidth - fixed * unit) * need / wide
     }

@@ -108,7 +108,7 @@ public struct Bulletin: Sendable, Equatable {
       tasks(s, words: words),
       ranked(ranking, words: words),
       warnings(s, colours: colours, words: words, date: date),
-      supervision(notices, words: words, period: name),
+      supervision(notices, words: words, period: name, year: s.asOf.year),
     ]
     let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
     return Bulletin(
@@ -340,8 +340,11 @@ public struct Bulletin: Sendable, Equatable {
 
   /// 督办情况: the notices of the period from the ledger, their levels, and those that raise an
   /// earlier notice.
-  static func supervision(_ notices: [SupervisionNotice]?, words: Words, period: String) -> Section
-  {
+  static func supervision(
+    _ notices: [SupervisionNotice]?, words: Words, period: String, year: Int
+  ) -> Section {
+    /// `9月30日` in the bulletin's year, `2021年1月9日` in another.
+    func day(_ d: Day) -> String { d.year == year ? "\(d.month)月\(d.day)日" : dayName(d) }
     let heading = "督办情况"
     guard let notices else {
       return Section(heading: heading, blocks: [.paragraph("本期无督办记录（督办台账尚未建立）。")])
@@ -372,10 +375,10 @@ public struct Bulletin: Sendable, Equatable {
           header: ["编号", "下发日期", "被督办单位", "等级", "事项", "反馈时限"],
           rows: notices.map { n in
             [
-              n.number, dayName(n.issuedOn), words.short(n.unit), n.colour.name,
+              n.number, day(n.issuedOn), words.short(n.unit), n.colour.name,
               n.items.map { ($0.number.isEmpty ? "" : "第\($0.number)项") + $0.title }.joined(
                 separator: "、"),
-              dayName(n.replyBy),
+              day(n.replyBy),
             ]
           })))
     if !raised.isEmpty {

@@ -41,6 +41,12 @@ import Testing
     return "\(p[0])年\(p[1])月\(p[2])日"
   }
 
+  /// `9月30日`: a day of the bulletin's year, as its tables write it.
+  static func monthDay(_ iso: String) -> String {
+    let p = iso.split(separator: "-").compactMap { Int($0) }
+    return "\(p[1])月\(p[2])日"
+  }
+
   static func classes(_ list: Any?) -> [(name: String, count: Int)] {
     ((list as? [JSON]) ?? []).compactMap { c in
       guard let n = c["name"] as? String, let k = c["count"] as? Int else { return nil }
@@ -248,7 +254,7 @@ import Testing
       let number = n["number"] as? String ?? ""
       #expect(
         md.contains(
-          "| \(number) | \(dayName(n["issuedOn"] as? String ?? "")) | \(names([n["unit"] as? String ?? ""])) |"
+          "| \(number) | \(monthDay(n["issuedOn"] as? String ?? "")) | \(names([n["unit"] as? String ?? ""])) |"
         ),
         "notice \(number)")
     }
