@@ -87,11 +87,6 @@ struct BulletinCommand: ParsableCommand {
       let path =
         out ?? workspace.path("exports/\(plan.id)/bulletin-\(period).\(kind.rawValue)")
       do {
-        if out == nil {
-          try FileManager.default.createDirectory(
-            atPath: (path as NSString).deletingLastPathComponent,
-            withIntermediateDirectories: true)
-        }
         let pages = try BulletinDocument.write(
           bulletin, format: kind, to: path, soffice: soffice ?? "soffice")
         let printed = pages.map { " (\($0) \($0 == 1 ? "page" : "pages"))" } ?? ""

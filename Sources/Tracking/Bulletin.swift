@@ -64,6 +64,27 @@ public struct Bulletin: Sendable, Equatable {
   /// The closing paragraph, after the sections.
   public var closing: String
 
+  /// A bulletin as given (``compose(ranking:previous:colours:notices:sampleData:)`` composes
+  /// one from the computations; this is for renderers' tests and other sources).
+  public init(
+    planID: String, planTitle: String, period: ReportingPeriod, asOf: Day, title: String,
+    periodName: String, issuer: String, date: String, sampleData: Bool, opening: [String],
+    sections: [Section], closing: String
+  ) {
+    self.planID = planID
+    self.planTitle = planTitle
+    self.period = period
+    self.asOf = asOf
+    self.title = title
+    self.periodName = periodName
+    self.issuer = issuer
+    self.date = date
+    self.sampleData = sampleData
+    self.opening = opening
+    self.sections = sections
+    self.closing = closing
+  }
+
   /// The period in a bulletin's words: `2020年9月`, `2020年第三季度`, `2020年上半年`,
   /// `2020年度`.
   public static func periodName(_ p: ReportingPeriod) -> String {
