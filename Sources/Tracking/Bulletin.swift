@@ -407,7 +407,7 @@ public struct Bulletin: Sendable, Equatable {
         .paragraph(
           "提级或再次督办："
             + raised.map { n, i, why in
-              "\(n.number)（\(words.short(n.unit))）\(i.number.isEmpty ? i.title : "第\(i.number)项")，\(why)"
+              "\(n.number)（\(words.short(n.unit))）\(i.number.isEmpty ? "" : "第\(i.number)项")\(i.title)，\(why)"
             }.joined(separator: "；") + "。"))
     }
     return Section(heading: heading, blocks: blocks)

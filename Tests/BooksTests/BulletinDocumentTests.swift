@@ -26,7 +26,10 @@ import Tracking
           .table(
             BulletinTable(
               header: ["事项", "单位", "得分"],
-              rows: [["<b>粗</b>", "A&B", "100"], ["很长的事项名称" + String(repeating: "字", count: 60), "办", "9.5"]],
+              rows: [
+                ["<b>粗</b>", "A&B", "100"],
+                ["很长的事项名称" + String(repeating: "字", count: 60), "办", "9.5"],
+              ],
               numeric: [2])),
         ])
     ], closing: "完")

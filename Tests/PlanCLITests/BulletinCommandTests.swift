@@ -401,6 +401,34 @@ import Testing
     #expect(broken.stderr.contains("supervision.json: not a supervision ledger"))
   }
 
+  /// docx and pdf need LibreOffice: without it the package is named before anything is
+  /// computed, and nothing is written; a folder in the way of --out is refused.
+  @Test func withoutLibreOfficeOrWithAFolderInTheWay() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let out = folder.url.appendingPathComponent("b.docx").path
+    let none = try Binary.run(
+      "bulletin", "guangzhou-2020", "--period", "2020-09", "--format", "docx", "--out", out,
+      environment: ["PATH": folder.path])
+    #expect(none.status == 1)
+    #expect(none.stdout == "")
+    #expect(
+      none.stderr
+        == "--format docx needs LibreOffice, and soffice is not on PATH: install the Debian "
+        + "package libreoffice-writer (apt-get install libreoffice-writer)\n"
+        + "guangzhou-2020: no bulletin written\n")
+    #expect(try folder.files() == [])
+
+    let inTheWay = folder.url.appendingPathComponent("b.md")
+    try FileManager.default.createDirectory(at: inTheWay, withIntermediateDirectories: false)
+    let blocked = try Binary.run(
+      "bulletin", "guangzhou-2020", "--period", "2020-09", "--out", inTheWay.path)
+    #expect(blocked.status == 1)
+    #expect(blocked.stderr.contains("cannot write \(inTheWay.path): is in the way"))
+    #expect(try folder.files() == ["b.md"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: inTheWay.path) == [])
+  }
+
   /// LibreOffice with its text part (libreoffice-writer), which reads `.fodt`.
   static let canPrint =
     LibreOffice.isAvailable
