@@ -125,7 +125,9 @@ public struct Bulletin: Sendable, Equatable {
     if sampleData { opening.append("（本通报所据进展报告为示例数据，仅供演示。）") }
     let sections = [
       targets(s, words: words, date: date),
-      moved(s, previous: previous, comparedWith: ranking.comparedWith, words: words),
+      moved(
+        s, previous: previous, period: ranking.period, comparedWith: ranking.comparedWith,
+        words: words),
       tasks(s, words: words),
       ranked(ranking, words: words),
       warnings(s, colours: colours, words: words, date: date),
@@ -187,13 +189,17 @@ public struct Bulletin: Sendable, Equatable {
 
   /// 与上期相比: the targets and tasks whose class changed since the previous period's last day.
   static func moved(
-    _ s: StatusReport, previous: StatusReport?, comparedWith: ReportingPeriod?, words: Words
+    _ s: StatusReport, previous: StatusReport?, period: ReportingPeriod,
+    comparedWith: ReportingPeriod?, words: Words
   ) -> Section {
     let heading = "与上期相比的变化"
     guard let previous, let comparedWith else {
-      return Section(
-        heading: heading,
-        blocks: [.paragraph("本期为计划的首个通报期，或上期尚无进展报告，无上期可比。")])
+      let before = period.previous
+      let why =
+        before.range.end < s.plan.period.start
+        ? "本期为计划的首个通报期，无上期可比。"
+        : "上期（\(periodName(before))）截至\(dayName(before.range.end))尚无进展报告，无上期可比。"
+      return Section(heading: heading, blocks: [.paragraph(why)])
     }
     let before = periodName(comparedWith)
     var rows: [[String]] = []
@@ -446,7 +452,7 @@ public struct Bulletin: Sendable, Equatable {
     func chapterNumeral(_ n: Int) -> String {
       let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
       if n >= 0, n <= 10 { return digits[n] }
-      if n < 20 { return "十" + digits[n - 10] }
+      if n > 10, n < 20 { return "十" + digits[n - 10] }
       return String(n)
     }
 

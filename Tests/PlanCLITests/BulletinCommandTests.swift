@@ -91,10 +91,22 @@ import Testing
     func code(_ item: JSON) -> String? { (item["status"] as? JSON)?["code"] as? String }
     func className(_ item: JSON) -> String? { (item["status"] as? JSON)?["name"] as? String }
     let notMet = wholes.filter { code($0) == "notMet" }
-    expectLine(
-      "未达标的\(notMet.contains { $0["task"] != nil } ? "指标和任务量化指标" : "指标")共\(notMet.count)项："
-        + notMet.map { "\($0["name"] as? String ?? "")（\(names($0["lead"]))）" }.joined(
-          separator: "、") + "。")
+    if !notMet.isEmpty {
+      expectLine(
+        "未达标的\(notMet.contains { $0["task"] != nil } ? "指标和任务量化指标" : "指标")共\(notMet.count)项："
+          + notMet.map { "\($0["name"] as? String ?? "")（\(names($0["lead"]))）" }.joined(
+            separator: "、") + "。")
+    }
+    for t in notMet {
+      let measured = (t["measured"] as? Double).map {
+        number(round2($0)) + ((t["unit"] as? String).map { " \($0)" } ?? "")
+      }
+      expectLine(
+        row([
+          t["name"] as? String ?? "", names(t["lead"]), t["requirement"] as? String ?? "",
+          measured ?? "—", "未达标",
+        ]))
+    }
 
     // 二、what moved since the previous period's last day.
     let tasks = try #require(status["tasks"] as? [JSON])
@@ -161,7 +173,9 @@ import Testing
         + "\(className(t) ?? "")，完成\(number(t["percent"] as? Double ?? -1))%，"
         + "序时进度\(number(t["expected"] as? Double ?? -1))%）"
     }
-    expectLine("进展滞后的任务\(lagging.count)项：\(lagged.joined(separator: "；"))。")
+    if !lagging.isEmpty {
+      expectLine("进展滞后的任务\(lagging.count)项：\(lagged.joined(separator: "；"))。")
+    }
 
     // 四、the ranking: grades counted, the best and the lagging named, every row.
     let entries = try #require(rank["entries"] as? [JSON])
@@ -181,6 +195,13 @@ import Testing
       "按考核细则计分，\(entries.count)个单位中\(grades.joined(separator: "、"))。"
         + "排名前列的单位：\(best.map(named).joined(separator: "、"))；"
         + "排名靠后的单位：\(last.map(named).joined(separator: "、"))。")
+    // The change of rank is against the period whose last day `previous` is as of.
+    if let previousName {
+      #expect(rank["previousPeriod"] as? String != nil)
+      expectLine("名次变化与\(previousName)相比（新：上期未排名）。")
+    } else {
+      #expect(rank["previousPeriod"] == nil)
+    }
     for e in entries {
       expectLine(
         row([
@@ -203,15 +224,18 @@ import Testing
     }
     expectLine("截至\(date)，三色预警（任务、节点和指标）中\(counted.joined(separator: "、"))。")
     let overdue = tasks.filter { code($0) == "overdue" }
-    expectLine(
-      "逾期任务\(overdue.count)项："
-        + overdue.map {
-          "第\($0["number"] as? String ?? "")项\($0["title"] as? String ?? "")（\(names($0["lead"]))）"
-        }.joined(separator: "；") + "。")
+    if overdue.isEmpty { expectLine("无逾期任务。") }
+    if !overdue.isEmpty {
+      expectLine(
+        "逾期任务\(overdue.count)项："
+          + overdue.map {
+            "第\($0["number"] as? String ?? "")项\($0["title"] as? String ?? "")（\(names($0["lead"]))）"
+          }.joined(separator: "；") + "。")
+    }
     let rankOverdue = (rank["overdue"] as? [JSON] ?? []).flatMap { $0["tasks"] as? [String] ?? [] }
     #expect(rankOverdue == overdue.compactMap { $0["number"] as? String })
     let red = colourItems.filter { colour($0.0) == "red" }
-    expectLine("红色预警事项\(red.count)项：")
+    expectLine(red.isEmpty ? "无红色预警事项。" : "红色预警事项\(red.count)项：")
     for (item, kind) in red where kind == "task" {
       let reason = ((item["colour"] as? JSON)?["reason"] as? String) ?? ""
       expectLine(
@@ -329,10 +353,10 @@ import Testing
       period: ("2020-07-01", "2020-09-30"), periodName: "2020年第三季度")
   }
 
-  /// In the repository, which has no ledger: the supervision part says so, every other
-  /// sentence as before.
-  @Test func withoutALedger() throws {
-    let run = try Binary.run("bulletin", "guangzhou-2020", "--period", "2020-09")
+  /// The first reported month, in the repository, which has no ledger: nothing to compare
+  /// with and no notices, each said so; every other sentence as before.
+  @Test func theFirstMonthWithoutALedger() throws {
+    let run = try Binary.run("bulletin", "guangzhou-2020", "--period", "2020-06")
     #expect(run.status == 0, "\(run.stderr)")
     let root = try TemporaryFolder.workspace()
     defer { root.remove() }
@@ -344,17 +368,18 @@ import Testing
         to: folder.appendingPathComponent("2020-\(m).csv"))
     }
     let scratch = try Binary.run(
-      "bulletin", "guangzhou-2020", "--period", "2020-09",
+      "bulletin", "guangzhou-2020", "--period", "2020-06",
       environment: ["PLANBOOK_ROOT": root.path])
     #expect(scratch.stdout == run.stdout)
+    #expect(scratch.stdout.contains("\n上期（2020年5月）截至2020年5月31日尚无进展报告，无上期可比。\n"))
     try Self.expectSentences(
       scratch.stdout,
       status: try Self.json(
-        "status", "guangzhou-2020", "--as-of", "2020-09-30", "--format", "json", root: root),
+        "status", "guangzhou-2020", "--as-of", "2020-06-30", "--format", "json", root: root),
       previous: nil, previousName: nil,
       rank: try Self.json(
-        "rank", "guangzhou-2020", "--period", "2020-09", "--format", "json", root: root),
-      ledger: nil, period: ("2020-09-01", "2020-09-30"), periodName: "2020年9月")
+        "rank", "guangzhou-2020", "--period", "2020-06", "--format", "json", root: root),
+      ledger: nil, period: ("2020-06-01", "2020-06-30"), periodName: "2020年6月")
   }
 
   @Test func badArgumentsAndPeriodsWithoutReports() throws {

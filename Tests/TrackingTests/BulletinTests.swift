@@ -55,7 +55,13 @@ import Testing
       b.sections.map(\.heading) == [
         "一、指标完成情况", "二、与上期相比的变化", "三、重点任务进展", "四、单位考核排名", "五、逾期和红色预警事项", "六、督办情况",
       ])
-    #expect(Self.paragraphs(b, 1) == ["本期为计划的首个通报期，或上期尚无进展报告，无上期可比。"])
+    #expect(Self.paragraphs(b, 1) == ["本期为计划的首个通报期，无上期可比。"])
+    // The second quarter against a first without reports: said so, not invented.
+    let june = F.report("2020-06", [F.task("a", .inProgress, 40, on: Day(2020, 6, 30))])
+    let q2 = Self.bulletin(.quarter(year: 2020, quarter: 2), reports: [june], notices: [])
+    #expect(
+      Self.paragraphs(q2, 1) == ["上期（2020年第一季度）截至2020年3月31日尚无进展报告，无上期可比。"])
+    #expect(Self.paragraphs(q2, 5) == ["2020年第二季度未下发督办单。"])
     #expect(Self.paragraphs(b, 5) == ["本期无督办记录（督办台账尚未建立）。"])
   }
 
