@@ -104,4 +104,29 @@ import Testing
     #expect(
       Self.tables(b, 5).first?.rows == [["督办〔2020〕2号", "7月31日", "土壤处", "红色", "第3项丙", "8月10日"]])
   }
+
+  /// A plan ranking its units in lists of their own: each list counted, named and tabled apart.
+  @Test func oneParagraphAndTablePerRankingGroup() {
+    let resolved = F.plan(
+      assessment: AssessmentRules(rankingGroups: [RankingGroup("大气水", units: ["air", "water"])]))
+    let june = F.report("2020-06", [F.task("a", .inProgress, 40, on: Day(2020, 6, 30))])
+    let ranking = Ranking.rank(resolved, reports: [june], period: .month(year: 2020, month: 6))
+    let b = Bulletin.compose(
+      ranking: ranking, previous: nil,
+      colours: ColourHistory.build(
+        resolved, reports: [june], asOf: ranking.asOf, current: ranking.status),
+      notices: nil, sampleData: true)
+    #expect(b.opening.last == "（本通报所据进展报告为示例数据，仅供演示。）")
+    let text = Self.paragraphs(b, 3)
+    #expect(ranking.groups == ["大气水", Ranking.otherGroup])
+    #expect(text.count == 2)
+    #expect(text[0].hasPrefix("【大气水】按考核细则计分，2个单位中"))
+    #expect(text[1].hasPrefix("【\(Ranking.otherGroup)】按考核细则计分，\(ranking.entries.count - 2)个单位中"))
+    let tables = Self.tables(b, 3)
+    #expect(
+      tables.map { $0.rows.map { $0[2] } } == [
+        ranking.entries.filter { $0.group == "大气水" }.map(\.score.unit.shortName),
+        ranking.entries.filter { $0.group == Ranking.otherGroup }.map(\.score.unit.shortName),
+      ])
+  }
 }
