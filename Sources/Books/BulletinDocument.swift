@@ -12,7 +12,10 @@ import Tracking
 public enum BulletinDocument {
   /// What LibreOffice prints the document to.
   public enum Format: String, Sendable, CaseIterable {
-    case docx, pdf
+    /// Office Open XML text (Word, WPS), LibreOffice's `MS Word 2007 XML` filter.
+    case docx
+    /// PDF, LibreOffice's `writer_pdf_Export` filter.
+    case pdf
   }
 
   /// The Debian package that brings LibreOffice's text part (which reads `.fodt`).

@@ -3,7 +3,9 @@ import PlanModel
 
 /// A table of a bulletin: a header and rows of text, the same in every format.
 public struct BulletinTable: Sendable, Equatable {
+  /// The column titles.
   public var header: [String]
+  /// The rows, each one text per column.
   public var rows: [[String]]
   /// The columns holding numbers (right-aligned where the format can).
   public var numeric: Set<Int>
@@ -27,13 +29,17 @@ public struct BulletinTable: Sendable, Equatable {
 public struct Bulletin: Sendable, Equatable {
   /// A paragraph or a table.
   public enum Block: Sendable, Equatable {
+    /// A paragraph of running text (first line indented in print).
     case paragraph(String)
+    /// A table, its header repeated on each printed page it continues on.
     case table(BulletinTable)
   }
 
   /// A numbered part of the bulletin (`一、指标完成情况`) and what it says.
   public struct Section: Sendable, Equatable {
+    /// `一、指标完成情况`, numbered.
     public var heading: String
+    /// What the section says, in order.
     public var blocks: [Block]
 
     public init(heading: String, blocks: [Block]) {
