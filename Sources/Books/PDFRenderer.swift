@@ -40,15 +40,18 @@ public enum PDFRenderer {
 
   /// The path of `soffice` found on `PATH` (`search`, by default the process's), or a
   /// ``Failure`` naming the package that brings it.
+  /// `purpose` and `package` name, in the failure, what needs LibreOffice and the package to
+  /// install (`--pdf`, `libreoffice-calc` unless given).
   public static func locate(
-    search: String? = ProcessInfo.processInfo.environment["PATH"]
+    search: String? = ProcessInfo.processInfo.environment["PATH"], purpose: String = "--pdf",
+    package: String = package
   ) throws(Failure) -> String {
     for folder in (search ?? "").split(separator: ":", omittingEmptySubsequences: true) {
       let path = "\(folder)/soffice"
       if access(path, X_OK) == 0 { return path }
     }
     throw Failure(
-      "--pdf needs LibreOffice, and soffice is not on PATH: install the Debian package "
+      "\(purpose) needs LibreOffice, and soffice is not on PATH: install the Debian package "
         + "\(package) (apt-get install \(package))")
   }
 
@@ -120,9 +123,12 @@ public enum PDFRenderer {
     return pdfs
   }
 
-  /// One LibreOffice run: `files` to PDF into `folder`, with a throwaway profile.
+  /// One LibreOffice run: `files` to PDF (or another of its formats, `docx`) into `folder`,
+  /// with a throwaway profile. `hint` is added to a failure's message (`is
+  /// libreoffice-writer installed?`).
   static func convert(
-    _ files: [String], into folder: String, soffice: String, seconds: Double
+    _ files: [String], into folder: String, soffice: String, seconds: Double,
+    to format: String = "pdf", hint: String? = nil
   ) throws(Failure) {
     let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
       "planbook-soffice-\(getpid())-\(UUID().uuidString)")
@@ -136,14 +142,14 @@ public enum PDFRenderer {
     let arguments =
       [
         soffice, "-env:UserInstallation=\(profile.absoluteString)", "--headless", "--norestore",
-        "--nolockcheck", "--nologo", "--nodefault", "--convert-to", "pdf", "--outdir", folder,
+        "--nolockcheck", "--nologo", "--nodefault", "--convert-to", format, "--outdir", folder,
       ] + files
     var environment = ProcessInfo.processInfo.environment
     // The creation date LibreOffice writes in UTC, so it always has the same length.
     environment["TZ"] = "UTC"
     let outcome = try ChildProcess.run(
       arguments, environment: environment, output: log, seconds: seconds)
-    let said: String
+    var said: String
     do {
       said = String(decoding: try Data(contentsOf: URL(fileURLWithPath: log)), as: UTF8.self)
         .split(separator: "\n").filter { !$0.hasPrefix("convert ") }
@@ -151,13 +157,14 @@ public enum PDFRenderer {
     } catch {
       said = "(what it printed cannot be read: \(error.localizedDescription))"
     }
+    if let hint { said += said.isEmpty ? hint : "; \(hint)" }
     let names = files.map { URL(fileURLWithPath: $0).lastPathComponent }
     let which =
       names.count == 1 ? names[0] : "\(names[0]) … \(names[names.count - 1]) (\(names.count) files)"
     switch outcome {
     case .exited(0):
       let missing = files.map {
-        URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + ".pdf"
+        URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + ".\(format)"
       }.filter { access(URL(fileURLWithPath: folder).appendingPathComponent($0).path, F_OK) != 0 }
       guard missing.isEmpty else {
         throw Failure(

@@ -16,7 +16,7 @@ public struct PlanBook: ParsableCommand {
       ListCommand.self, CheckCommand.self, ShowCommand.self, SnapshotCommand.self,
       ExportCommand.self, VerifyCommand.self, StatusCommand.self, RankCommand.self,
       DiffCommand.self, TemplateCommand.self, CollectCommand.self, SuperviseCommand.self,
-      CascadeCommand.self, ImportCommand.self, InitCommand.self,
+      BulletinCommand.self, CascadeCommand.self, ImportCommand.self, InitCommand.self,
     ]
   )
 

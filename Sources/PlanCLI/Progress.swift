@@ -70,6 +70,25 @@ extension Workspace {
   }
 }
 
+extension LoadedProgress {
+  /// Refuses (exit 1) a period none of whose months has a report with rows: a ranking or a
+  /// bulletin of no reports would grade every unit on 无数据. `what` names what needs them (`a
+  /// ranking`).
+  func requireReports(
+    for period: ReportingPeriod, plan: String, what: String, refusal: String
+  ) throws {
+    let months = reports.filter {
+      period.range.contains($0.period.range.start) && !$0.entries.isEmpty
+    }
+    guard months.isEmpty else { return }
+    let read = reports.filter { !$0.entries.isEmpty }.map(\.period.description)
+    let found = read.isEmpty ? "it has none" : "it has \(read.joined(separator: ", "))"
+    printError("\(folder): no progress reports for \(period) (\(period.range)); \(found)")
+    printError("\(plan): \(what) needs the period's reports; \(refusal)")
+    throw ExitCode(1)
+  }
+}
+
 /// Writes the dashboard workbook of the status and rank commands.
 enum Dashboard {
   /// `status` (and `ranking`) with the month-by-month history of the reported months up to the

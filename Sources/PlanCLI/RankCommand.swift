@@ -41,25 +41,11 @@ struct RankCommand: ParsableCommand {
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing ranked")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
     guard let period = ReportingPeriod(typed: period) else { throw ExitCode(64) }
-    let span = loaded.plan.period
-    guard period.range.end >= span.start, period.range.start <= span.end else {
-      throw ValidationError(
-        "--period \(period) (\(period.range)) is outside the period of \(loaded.plan.id) "
-          + "(\(span)); nothing ranked")
-    }
+    try Self.requireInside(period, of: loaded.plan, refusal: "nothing ranked")
     let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing ranked")
     // A ranking of no reports would grade every unit on 无数据: refuse it.
-    let months = progress.reports.filter {
-      period.range.contains($0.period.range.start) && !$0.entries.isEmpty
-    }
-    if months.isEmpty {
-      let read = progress.reports.filter { !$0.entries.isEmpty }.map(\.period.description)
-      let found = read.isEmpty ? "it has none" : "it has \(read.joined(separator: ", "))"
-      printError(
-        "\(progress.folder): no progress reports for \(period) (\(period.range)); \(found)")
-      printError("\(loaded.plan.id): a ranking needs the period's reports; nothing ranked")
-      throw ExitCode(1)
-    }
+    try progress.requireReports(
+      for: period, plan: loaded.plan.id, what: "a ranking", refusal: "nothing ranked")
     let ranking = Ranking.rank(resolved, reports: progress.reports, period: period)
     switch format {
     case .json:
@@ -128,6 +114,16 @@ struct RankCommand: ParsableCommand {
       }
     }
     return out
+  }
+
+  /// A usage error (exit 64) unless `period` overlaps the plan's period.
+  static func requireInside(_ period: ReportingPeriod, of plan: WorkPlan, refusal: String) throws {
+    let span = plan.period
+    guard period.range.end >= span.start, period.range.start <= span.end else {
+      throw ValidationError(
+        "--period \(period) (\(period.range)) is outside the period of \(plan.id) "
+          + "(\(span)); \(refusal)")
+    }
   }
 
   /// A score with at most two decimals and no needless zeros.

@@ -41,7 +41,11 @@ public struct Tally: Sendable, Equatable {
 
   /// The bulletin's sentence: `26项指标：达标11项、预计达标1项、基本达标6项、未达标8项` (classes
   /// with no item left out; `未到期2项` for targets not yet due).
-  public var chinese: String {
+  public var chinese: String { "\(count)项\(noun)：" + classes }
+
+  /// The classes of the sentence alone: `达标11项、预计达标1项、未到期2项` (`无` when no item is
+  /// classed). A bulletin writes it after `26项指标中，`.
+  public var classes: String {
     var parts: [String] = []
     if kind == .tasks {
       parts = TaskStatus.allCases.compactMap { s in tasks[s].map { "\(s.chinese)\($0)项" } }
@@ -49,7 +53,7 @@ public struct Tally: Sendable, Equatable {
       parts = Self.parts(targets)
       if notYetDue > 0 { parts.append("未到期\(notYetDue)项") }
     }
-    return "\(count)项\(noun)：" + (parts.isEmpty ? "无" : parts.joined(separator: "、"))
+    return parts.isEmpty ? "无" : parts.joined(separator: "、")
   }
 
   /// `自评：达标11项、未达标2项（13项中13项有自评）`, or nil when no item has a finding of

@@ -44,6 +44,11 @@ import Testing
         "nothing evaluated"
       ),
       (["rank", plan, "--period", "2020Q3"], "nothing ranked"),
+      (["bulletin", plan, "--period", "2020-09"], "no bulletin written"),
+      (
+        ["bulletin", plan, "--period", "2020Q3", "--format", "markdown", "--out", out + "/b.md"],
+        "no bulletin written"
+      ),
       (
         ["collect", plan, folder.url.appendingPathComponent("returned.xlsx").path],
         "nothing collected"
