@@ -5,6 +5,8 @@ import PlanModel
 enum BookText {
   static let lead = "牵头"
   static let cooperating = "配合"
+  /// The role of a unit holding a share of a split target (分解目标).
+  static let share = "分解"
 
   /// The role `unit` has in a task or target: 牵头, 配合 or both (牵头 wins).
   static func role(of unit: String, lead: [String], cooperating: [String]) -> String {

@@ -204,11 +204,19 @@ public enum ResponsibilityBook {
         "\n允许偏差：\(Requirement.format(tolerance))\(AssessmentText.stepUnit(r))（偏差以内为基本达标）"
     }
     if !t.lead.contains(unit) { name += "\n牵头：\(BookText.names(t.lead, in: resolved.plan))" }
+    // A share holder answers for its share, not for the whole: its role is 分解, and the
+    // whole's lead is named so nobody reads the branch as leading the city's target.
+    let whole = ShareText.whole(of: t, in: resolved)
+    if let whole, !whole.lead.isEmpty, !whole.lead.contains(unit) {
+      name += "\n总体牵头：\(BookText.names(whole.lead, in: resolved.plan))"
+    }
+    let role =
+      whole != nil
+      ? BookText.share : BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)
     return [
       .init(0, .number(Double(n)), S.number(1)),
       .init(1, .text(name), S.text),
-      .init(
-        2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
+      .init(2, .text(role), S.centered),
     ] + BookCells.requirement(r, from: 3) + [BookCells.weight(points, col: 7)]
   }
 

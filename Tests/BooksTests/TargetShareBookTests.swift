@@ -34,7 +34,9 @@ struct TargetShareBookTests {
     let heading = try #require(sheet.rows(where: "A", is: "一、责任目标").first)
     let row = heading + 2
     #expect(sheet.text("B\(row)")?.hasPrefix("PM2.5") == true)
-    #expect(sheet.text("C\(row)") == "牵头")
+    // Its role is its share (分解), and the whole's lead is named: it does not lead the city's.
+    #expect(sheet.text("C\(row)") == "分解")
+    #expect(sheet.text("B\(row)")?.contains("总体牵头：大气处") == true)
     #expect(sheet.cells["E\(row)"]?.number == 38)
     #expect(sheet.text("F\(row)") == "微克/立方米")
     // The whole's lead keeps the whole's requirement.
@@ -70,7 +72,7 @@ struct TargetSharePrintTests {
       name: "share.xlsx", layout: layout, pages: pages, firstPage: 1, totalPages: pages.count)
     #expect(pages.count == layout.pageBreaks().count + 1)
     #expect(check.problems().isEmpty, "\(check.problems())")
-    let note = "PM2.5平均浓度\n分解目标：总体 ≤ 35 微克/立方米\n本单位 ≤ 38 微克/立方米"
+    let note = "PM2.5平均浓度\n分解目标：总体 ≤ 35 微克/立方米\n本单位 ≤ 38 微克/立方米\n总体牵头：大气处"
     let row = try #require(
       layout.rows.firstIndex {
         $0.cells.contains { PrintCheck.expected($0) == PrintCheck.normalize(note) }

@@ -27,7 +27,9 @@ struct ShareHolderTests {
     let sheet = try #require(try Openpyxl.dump(out + "/" + book).sheets.first)
     let row = try #require(sheet.rows(where: "A", is: "一、责任目标").first) + 2
     // Item 2: the row says it is the unit's share of the whole.
-    #expect(sheet.text("B\(row)") == "淘汰燃煤锅炉\n分解目标：总体 ≥ 40 台\n本单位 ≥ 15 台")
+    #expect(
+      sheet.text("B\(row)") == "淘汰燃煤锅炉\n分解目标：总体 ≥ 40 台\n本单位 ≥ 15 台\n总体牵头：市局")
+    #expect(sheet.text("C\(row)") == "分解")
     #expect(sheet.cells["E\(row)"]?.number == 15)
     let points = try #require(sheet.cells["H\(row)"]?.number)
     let clause = try #require(
