@@ -38,7 +38,8 @@ import Testing
 
   @Test func blockExtraction() {
     let blocks = Self.swiftBlocks(
-      in: "text\n```swift\nlet a = 1\n```\n```text\nno\n```\n\n```swift\nlet b = 2\nlet c = 3\n```\n")
+      in: "text\n```swift\nlet a = 1\n```\n```text\nno\n```\n\n"
+        + "```swift\nlet b = 2\nlet c = 3\n```\n")
     #expect(blocks.map(\.line) == [3, 10])
     #expect(blocks.map(\.code) == ["let a = 1\n", "let b = 2\nlet c = 3\n"])
   }
