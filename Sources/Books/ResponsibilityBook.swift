@@ -203,13 +203,17 @@ public enum ResponsibilityBook {
       name +=
         "\n允许偏差：\(Requirement.format(tolerance))\(AssessmentText.stepUnit(r))（偏差以内为基本达标）"
     }
+    let bonusOnly = (resolved.plan.assessment ?? .default).bonusOnly(t.target)
+    if bonusOnly { name += "\n力争目标：达到的加分，未达到不扣分" }
     if !t.lead.contains(unit) { name += "\n牵头：\(BookText.names(t.lead, in: resolved.plan))" }
     return [
       .init(0, .number(Double(n)), S.number(1)),
       .init(1, .text(name), S.text),
       .init(
         2, .text(BookText.role(of: unit, lead: t.lead, cooperating: t.cooperating)), S.centered),
-    ] + BookCells.requirement(r, from: 3) + [BookCells.weight(points, col: 7)]
+    ]
+      + BookCells.requirement(r, from: 3, aspirational: t.target.aspirational)
+      + [BookCells.weight(bonusOnly ? nil : points, col: 7)]
   }
 
   static func taskRow(
