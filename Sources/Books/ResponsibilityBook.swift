@@ -203,8 +203,15 @@ public enum ResponsibilityBook {
       name +=
         "\n允许偏差：\(Requirement.format(tolerance))\(AssessmentText.stepUnit(r))（偏差以内为基本达标）"
     }
-    let bonusOnly = (resolved.plan.assessment ?? .default).bonusOnly(t.target)
-    if bonusOnly { name += "\n力争目标：达到的加分，未达到不扣分" }
+    let rules = resolved.plan.assessment ?? .default
+    let bonusOnly = rules.bonusOnly(t.target)
+    if bonusOnly, case .bonus(let bonus) = rules.aspirationalScoring {
+      // Only the lead earns the bonus (as `Assessor` scores it).
+      let earned = bonus ?? rules.points(weight: t.target.weight)
+      name +=
+        t.lead.contains(unit)
+        ? "\n力争目标：达到的加\(Requirement.format(earned))分，未达到不扣分" : "\n力争目标：未达到不扣分"
+    }
     if !t.lead.contains(unit) { name += "\n牵头：\(BookText.names(t.lead, in: resolved.plan))" }
     return [
       .init(0, .number(Double(n)), S.number(1)),

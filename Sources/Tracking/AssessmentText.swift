@@ -133,14 +133,15 @@ public enum AssessmentText {
   }
 
   /// How the unit's aspirational targets (力争) are scored, when it carries one and the plan
-  /// scores them as a bonus: `力争目标（…）不计入应得分值，达到的，牵头单位加N分，未达到的不扣分`.
+  /// scores them as a bonus: `力争目标不计入应得分值，未达到的不扣分，达到的由牵头单位加分（…加2分）`.
   static func aspirational(_ rules: AssessmentRules, targets: [ResolvedTarget]) -> String? {
     guard case .bonus(let points) = rules.aspirationalScoring else { return nil }
     let striving = targets.filter { $0.target.aspirational }
     guard !striving.isEmpty else { return nil }
-    let names = striving.map(\.target.name).joined(separator: "、")
-    let bonus = points.map { "加\(f($0))分" } ?? "加该项分值"
-    return "力争目标（\(names)）不计入应得分值，达到的，牵头单位\(bonus)，未达到的不扣分"
+    let each = striving.map {
+      "\($0.target.name)加\(f(points ?? rules.points(weight: $0.target.weight)))分"
+    }
+    return "力争目标不计入应得分值，未达到的不扣分，达到的由牵头单位加分（\(each.joined(separator: "，"))）"
   }
 
   /// One deduction as the 考核细则 words it, or nil when it cannot apply to the unit.
