@@ -117,9 +117,13 @@ struct ResponsibilityBookTests {
       // The points clause states the total the table adds up to.
       let total = AssessmentText.points(resolved, unit: unit.id).total
       #expect(text.contains("合计\(Requirement.format((total * 100).rounded() / 100))分"))
-      // Bonuses and their cap in the books of units leading a task.
+      // Bonuses and their cap in the books of units leading a task, or carrying a 力争 target
+      // (whose clause says a miss takes nothing).
       let leads = resolved.tasks(for: unit.id).contains { $0.lead.contains(unit.id) }
-      #expect(text.contains("加分合计不超过\(Requirement.format(rules.bonusCap))分") == leads)
+      let striving = resolved.targets(for: unit.id).contains { $0.target.aspirational }
+      #expect(
+        text.contains("加分合计不超过\(Requirement.format(rules.bonusCap))分") == (leads || striving))
+      #expect(text.contains("力争目标不计入应得分值") == striving, "\(unit.shortName)")
     }
     // The deductions per unit of shortfall, in the words of the 考核细则, where they apply.
     let air = try paragraphs(book("gz-eeb-air"), from: "三、考核方式", to: "四、其他")
