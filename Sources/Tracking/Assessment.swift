@@ -11,6 +11,14 @@ public struct ScoreLine: Sendable, Equatable {
     case veto
     /// A deduction for a missing or late monthly report.
     case reporting
+
+    /// A task or target (not a bonus, veto or reporting line).
+    public var isItem: Bool {
+      switch self {
+      case .task, .target: true
+      case .bonus, .veto, .reporting: false
+      }
+    }
   }
 
   public var item: Item
