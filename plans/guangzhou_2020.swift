@@ -268,7 +268,9 @@ let guangzhou2020 = Plan(
     Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), rollUp: .measured, shares: gzPM25Shares)
     Target("air-quality", "环境空气质量其他5项指标和优良天数比例", .qualitative("达到省考核要求"))
     Target("drinking-water", "城市集中式饮用水水源水质达标率", .atLeast(100, "%"))
-    Target("water-sections", "地表水考核断面水质达到考核要求的断面数", .count(atLeast: 13, "个"))
+    Target(
+      "water-sections", "地表水考核断面水质达到考核要求的断面数", .count(atLeast: 13, "个"),
+      aspirational: true)
     Target("good-sections", "水质优良断面比例", .atLeast(61.5, "%"))
     Target("lost-function", "丧失使用功能水体断面比例", .equal(0, "%"))
     Target("land-safe-use", "污染地块安全利用率", .atLeast(90, "%"))

@@ -5,13 +5,18 @@ import PlanModel
 enum BookCells {
   /// A requirement in four columns from `col`: direction (不高于…), value (a number), unit and
   /// base year; a qualitative one as its text merged across the four.
-  static func requirement(_ r: Requirement, from col: Int) -> [SheetLayout.Cell] {
+  /// `aspirational`: a 力争 target, whose direction reads `力争不低于` (a qualitative one
+  /// `力争…`).
+  static func requirement(
+    _ r: Requirement, from col: Int, aspirational: Bool = false
+  ) -> [SheetLayout.Cell] {
     let S = BookStyles.self
+    let striving = aspirational ? "力争" : ""
     guard r.measure != .qualitative, let value = r.value else {
-      return [.init(col...(col + 3), .text(r.summary), S.text)]
+      return [.init(col...(col + 3), .text(striving + r.summary), S.text)]
     }
     return [
-      .init(col, .text(BookText.direction(r)), S.centered),
+      .init(col, .text(striving + BookText.direction(r)), S.centered),
       .init(col + 1, .number(value), S.number(value)),
       .init(col + 2, .text(r.unit ?? ""), S.centered),
       r.baseYear.map { .init(col + 3, .number(Double($0)), S.number(1)) }

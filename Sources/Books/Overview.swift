@@ -189,11 +189,13 @@ public enum Overview {
         [
           .init(0, .number(Double(n + 1)), S.number(1)),
           .init(1, .text(BookText.targetName(t.target)), S.text),
-        ] + BookCells.requirement(t.target.requirement, from: 2) + [
-          .init(6, .text(names(t.lead, in: plan, sheet, col: 6)), S.text),
-          .init(7, .text(names(t.cooperating, in: plan, sheet, col: 7)), S.text),
-          BookCells.weight(t.target.weight, col: 8),
-        ])
+        ]
+          + BookCells.requirement(
+            t.target.requirement, from: 2, aspirational: t.target.aspirational) + [
+            .init(6, .text(names(t.lead, in: plan, sheet, col: 6)), S.text),
+            .init(7, .text(names(t.cooperating, in: plan, sheet, col: 7)), S.text),
+            BookCells.weight(t.target.weight, col: 8),
+          ])
     }
     filter(&sheet, header: header)
   }

@@ -203,6 +203,15 @@ public enum ResponsibilityBook {
       name +=
         "\n允许偏差：\(Requirement.format(tolerance))\(AssessmentText.stepUnit(r))（偏差以内为基本达标）"
     }
+    let rules = resolved.plan.assessment ?? .default
+    let bonusOnly = rules.bonusOnly(t.target)
+    if bonusOnly, case .bonus(let bonus) = rules.aspirationalScoring {
+      // Only the lead earns the bonus (as `Assessor` scores it).
+      let earned = bonus ?? rules.points(weight: t.target.weight)
+      name +=
+        t.lead.contains(unit)
+        ? "\n力争目标：达到的加\(Requirement.format(earned))分，未达到不扣分" : "\n力争目标：未达到不扣分"
+    }
     if !t.lead.contains(unit) { name += "\n牵头：\(BookText.names(t.lead, in: resolved.plan))" }
     // A share holder answers for its share, not for the whole: its role is 分解, and the
     // whole's lead is named so nobody reads the branch as leading the city's target.
@@ -217,7 +226,9 @@ public enum ResponsibilityBook {
       .init(0, .number(Double(n)), S.number(1)),
       .init(1, .text(name), S.text),
       .init(2, .text(role), S.centered),
-    ] + BookCells.requirement(r, from: 3) + [BookCells.weight(points, col: 7)]
+    ]
+      + BookCells.requirement(r, from: 3, aspirational: t.target.aspirational)
+      + [BookCells.weight(bonusOnly ? nil : points, col: 7)]
   }
 
   static func taskRow(

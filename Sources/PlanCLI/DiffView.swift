@@ -170,6 +170,7 @@ struct DiffView: Codable {
       }
     case .tolerance(let a, let b):
       (v.from, v.to) = (a.map(Requirement.format), b.map(Requirement.format))
+    case .aspirational(let a, let b): (v.from, v.to) = (String(a), String(b))
     case .deadline(let a, let b, let days):
       (v.from, v.to, v.days) = (a.dueDay?.description, b.dueDay?.description, days)
     case .leadReassigned(let a, let b):

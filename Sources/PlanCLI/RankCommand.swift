@@ -106,9 +106,11 @@ struct RankCommand: ParsableCommand {
         out +=
           "\n\(e.group.map { "\($0) " } ?? "")\(e.rank). \(e.score.unit.shortName)  \(format2(e.score.score))  \(e.score.grade)\n"
         for line in e.score.lines {
+          // An item with no points at stake (a 力争 target scored as a bonus) is a dash.
           let points =
             line.possible > 0
-            ? "\(format2(line.earned))/\(format2(line.possible))" : "+\(format2(line.earned))"
+            ? "\(format2(line.earned))/\(format2(line.possible))"
+            : line.item.isItem ? "—" : "+\(format2(line.earned))"
           out += "  \(points)  \(line.reasons.joined(separator: "；"))\n"
         }
       }

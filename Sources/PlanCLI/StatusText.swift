@@ -44,8 +44,10 @@ enum StatusText {
         t.target.shareUnit.map { "\(t.target.target.name)（分解：\(names[$0] ?? $0)）" }
         ?? t.target.target.name
       var row = [
-        t.target.target.id, name, t.target.target.requirement.summary,
-        measured, t.status.chinese, t.status.rawValue,
+        t.target.target.id, name,
+        t.target.target.requirementSummary,
+        measured, t.status.chinese(aspirational: t.aspirational(s.rules)),
+        t.status.rawValue,
       ]
       if colours != nil {
         row.append(colour(ColourItem(.target, t.target.target.id, share: t.target.shareUnit)))

@@ -106,3 +106,28 @@ extension RankingGroup: AssessmentContent {
     to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
   ) { rules.rankingGroups = (rules.rankingGroups ?? []) + [self] }
 }
+
+/// How the plan scores its aspirational targets (力争, `Target(…, aspirational: true)`):
+///
+/// ```swift
+/// Assessment {
+///   Aspirational(bonus: 2)      // met: 2 bonus points to the lead; missed: nothing taken
+///   // or Aspirational(.ordinary): scored as any other target, deductions and all
+/// }
+/// ```
+///
+/// Without it: ``AspirationalScoring/default`` — met, a bonus of the target's own points
+/// (within the plan's bonus cap); missed, nothing taken.
+public struct Aspirational: AssessmentContent {
+  let scoring: AspirationalScoring
+
+  /// Scores aspirational targets as `scoring` says.
+  public init(_ scoring: AspirationalScoring) { self.scoring = scoring }
+
+  /// A bonus of `points` when met (nil: the target's own points), nothing taken when missed.
+  public init(bonus points: Double?) { scoring = .bonus(points: points) }
+
+  public func add(
+    to rules: inout AssessmentRules, deductions: inout [Deduction], grades: inout [GradeBand]
+  ) { rules.aspirational = scoring }
+}

@@ -26,6 +26,7 @@ public struct Targets: PlanContent {
 /// ```swift
 /// Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), tolerance: 2, weight: 10)
 /// Target("cod", "化学需氧量排放量", .reduction(by: 14.7, against: 2015))
+/// Target("water-sections", "国考断面水质优良数", .atLeast(13, "个"), aspirational: true)  // 力争
 /// ```
 public struct Target: Sendable {
   let model: PlanTarget
@@ -44,18 +45,23 @@ public struct Target: Sendable {
   ///   - shares: the target split among units (指标分解), one ``Share`` per unit.
   ///   - implements: the parent plan's target or share this target implements
   ///     (`"guangzhou-2020/pm25"`, `"guangzhou-2020/pm25@gz-eeb-panyu"`; ``ParentReference``).
+  ///   - aspirational: a 力争 target (the plan says 力争…): books print 力争 before the
+  ///     requirement, and the assessment scores it as the plan's `Aspirational(…)` declares —
+  ///     by default a bonus of its points when met and nothing taken when missed.
   public init(
     _ id: String, _ name: String, _ requirement: Requirement, tolerance: Double? = nil,
     weight: Double? = nil, period: Deadline? = nil, lead: [String]? = nil,
     cooperating: [String]? = nil, reason: String? = nil, source: String? = nil,
     number: String? = nil, rollUp: RollUp? = nil, shares: [Share] = [],
-    implements: String? = nil, file: String = #filePath, line: Int = #line
+    implements: String? = nil, aspirational: Bool = false, file: String = #filePath,
+    line: Int = #line
   ) {
     model = PlanTarget(
       id: id, name: name, requirement: requirement, tolerance: tolerance, weight: weight,
       period: period, responsibility: Responsibility(lead: lead, cooperating: cooperating),
       reason: reason, source: source, number: number, shares: shares.map(\.model),
-      rollUp: rollUp, implements: implements, location: here(file, line))
+      rollUp: rollUp, implements: implements, aspirational: aspirational,
+      location: here(file, line))
   }
 }
 

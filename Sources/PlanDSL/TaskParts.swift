@@ -12,13 +12,15 @@ public struct Figure: TaskContent {
   ///   - tolerance: the band within which a miss still counts as 基本达标.
   ///   - weight: assessment points.
   ///   - period: when it is measured, if not over the whole plan (秋冬季).
+  ///   - aspirational: a 力争 figure, as ``Target``'s `aspirational:`.
   public init(
     _ id: String, _ name: String, _ requirement: Requirement, tolerance: Double? = nil,
-    weight: Double? = nil, period: Deadline? = nil, file: String = #filePath, line: Int = #line
+    weight: Double? = nil, period: Deadline? = nil, aspirational: Bool = false,
+    file: String = #filePath, line: Int = #line
   ) {
     model = PlanTarget(
       id: id, name: name, requirement: requirement, tolerance: tolerance, weight: weight,
-      period: period, location: here(file, line))
+      period: period, aspirational: aspirational, location: here(file, line))
   }
 
   public func apply(to task: inout TaskDraft) { task.task.figures.append(model) }

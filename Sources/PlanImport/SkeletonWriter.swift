@@ -162,15 +162,12 @@ public struct SkeletonWriter: Sendable {
   )
     -> [String]
   {
-    var out = ["\(indent)// line \(target.line): \(comment(target.clause))"]
-    if target.aspirational {
-      out.append(
-        "\(indent)// 力争: aspirational (striven for, not required); the DSL has no flag for it yet")
-    }
-    out.append(
-      "\(indent)\(kind)(\(literal(id)), \(literal(target.name)), \(requirementCode(target.requirement)))"
-    )
-    return out
+    // 力争 (striven for, not required) becomes the target's `aspirational:` flag.
+    let striving = target.aspirational ? ", aspirational: true" : ""
+    return [
+      "\(indent)// line \(target.line): \(comment(target.clause))",
+      "\(indent)\(kind)(\(literal(id)), \(literal(target.name)), \(requirementCode(target.requirement))\(striving))",
+    ]
   }
 
   /// The DSL expression of a requirement.

@@ -38,6 +38,10 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   /// The three-colour warnings and supervision notices (督查督办); nil: the defaults
   /// (``SupervisionRules/default``), and no `supervision` key in the snapshot.
   public var supervision: SupervisionRules? = nil
+  /// How aspirational targets (力争, ``PlanTarget/aspirational``) are scored; nil: the default,
+  /// ``AspirationalScoring/default`` (a bonus of the target's points when met, nothing taken
+  /// when missed), and no `aspirational` key in the snapshot.
+  public var aspirational: AspirationalScoring? = nil
   /// Why a revision changed the 考核细则 (修订理由): every unit's book prints them in its
   /// 三、考核方式, so `planbook diff` shows a change of them as high-risk and asks for this
   /// reason. It belongs to the revision that wrote it, like a task's reason: one carried over
@@ -73,7 +77,16 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
   private enum CodingKeys: String, CodingKey {
     case total, defaultPoints, cooperatingShare, bonusCap, behindTolerance, aheadMargin
     case deductions, bonuses, vetoes, grades, reportDay, freshness, findings, rankingGroups
-    case reason, supervision
+    case reason, supervision, aspirational
+  }
+
+  /// ``aspirational``, else ``AspirationalScoring/default``.
+  public var aspirationalScoring: AspirationalScoring { aspirational ?? .default }
+
+  /// Whether `target` puts no points at stake: it is aspirational and the plan scores such
+  /// targets as a bonus (the default).
+  public func bonusOnly(_ target: PlanTarget) -> Bool {
+    target.aspirational && aspirationalScoring != .ordinary
   }
 
   /// ``findings``, else ``FindingUse/computed``.
@@ -115,6 +128,43 @@ public struct AssessmentRules: Sendable, Hashable, Codable {
     GradeBand("优秀", atLeast: 90), GradeBand("良好", atLeast: 80),
     GradeBand("合格", atLeast: 60), GradeBand("不合格", atLeast: 0),
   ]
+}
+
+/// How a plan scores its aspirational targets (力争目标).
+public enum AspirationalScoring: Sendable, Hashable, Codable {
+  /// Not among the points a unit answers for: met, the lead earns `points` as a bonus (nil: the
+  /// target's own points, its weight else ``AssessmentRules/defaultPoints``), counted within
+  /// ``AssessmentRules/bonusCap``; missed, nothing is taken.
+  case bonus(points: Double?)
+  /// Scored as any other target (deductions when missed); only the books' 力争 shows it.
+  case ordinary
+
+  /// A bonus of the target's own points when met, no deduction when missed.
+  public static let `default` = AspirationalScoring.bonus(points: nil)
+
+  private enum Key: String, CodingKey { case kind, points }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: Key.self)
+    let kind = try c.decode(String.self, forKey: .kind)
+    switch kind {
+    case "bonus": self = .bonus(points: try c.decodeIfPresent(Double.self, forKey: .points))
+    case "ordinary": self = .ordinary
+    default:
+      throw DecodingError.dataCorruptedError(
+        forKey: .kind, in: c, debugDescription: "unknown kind '\(kind)'")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: Key.self)
+    switch self {
+    case .bonus(let points):
+      try c.encode("bonus", forKey: .kind)
+      try c.encodeIfPresent(points, forKey: .points)
+    case .ordinary: try c.encode("ordinary", forKey: .kind)
+    }
+  }
 }
 
 /// Which class a target is scored by (考核以何为准).

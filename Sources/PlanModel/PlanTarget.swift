@@ -31,6 +31,11 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
   /// `PARENT-PLAN/TARGET` or `PARENT-PLAN/TARGET@UNIT` (see ``ParentReference``); nil when it
   /// implements none.
   public var implements: String? = nil
+  /// An aspirational target (力争): the plan asks units to strive for it rather than binding
+  /// them to it. Books print 力争 before the requirement; the assessment scores it as the plan's
+  /// ``AssessmentRules/aspirational`` says (by default a bonus when met, no deduction when
+  /// missed). False (the default) is left out of the snapshot.
+  public var aspirational: Bool = false
   public var location: SourceLocation? = nil
 
   public init(
@@ -38,7 +43,7 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     weight: Double? = nil, period: Deadline? = nil, responsibility: Responsibility = .init(),
     reason: String? = nil, source: String? = nil, group: String? = nil, number: String? = nil,
     shares: [TargetShare] = [], rollUp: RollUp? = nil, implements: String? = nil,
-    location: SourceLocation? = nil
+    aspirational: Bool = false, location: SourceLocation? = nil
   ) {
     self.id = id
     self.name = name
@@ -54,7 +59,13 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     self.shares = shares
     self.rollUp = rollUp
     self.implements = implements
+    self.aspirational = aspirational
     self.location = location
+  }
+
+  /// The requirement as printed: `力争 ≥ 13 个` for an aspirational target, else its summary.
+  public var requirementSummary: String {
+    aspirational ? "力争 " + requirement.summary : requirement.summary
   }
 
   /// The share `unit` holds, if any.
@@ -62,7 +73,7 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
 
   private enum CodingKeys: String, CodingKey {
     case id, name, requirement, tolerance, weight, period, responsibility, reason, source
-    case group, number, shares, rollUp, implements
+    case group, number, shares, rollUp, implements, aspirational
   }
 
   public init(from decoder: any Decoder) throws {
@@ -80,11 +91,12 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
       number: try c.decodeIfPresent(String.self, forKey: .number),
       shares: try c.decodeIfPresent([TargetShare].self, forKey: .shares) ?? [],
       rollUp: try c.decodeIfPresent(RollUp.self, forKey: .rollUp),
-      implements: try c.decodeIfPresent(String.self, forKey: .implements))
+      implements: try c.decodeIfPresent(String.self, forKey: .implements),
+      aspirational: try c.decodeIfPresent(Bool.self, forKey: .aspirational) ?? false)
   }
 
-  /// Writes the target; `shares`, `rollUp` and `implements` only when declared, so a plan
-  /// without them keeps its snapshot bytes.
+  /// Writes the target; `shares`, `rollUp`, `implements` and `aspirational` only when
+  /// declared, so a plan without them keeps its snapshot bytes.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(id, forKey: .id)
@@ -101,5 +113,6 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     if !shares.isEmpty { try c.encode(shares, forKey: .shares) }
     try c.encodeIfPresent(rollUp, forKey: .rollUp)
     try c.encodeIfPresent(implements, forKey: .implements)
+    if aspirational { try c.encode(true, forKey: .aspirational) }
   }
 }

@@ -336,6 +336,7 @@ struct SnapshotReader {
     var shares: [TargetShare] = []
     var rollUp: RollUp?
     var implements: String?
+    var aspirational = false
     var more = try json.openObject()
     while more {
       let key = try json.key()
@@ -382,6 +383,9 @@ struct SnapshotReader {
       } else if key.is("implements") {
         try seen.first(13)
         implements = try json.string()
+      } else if key.is("aspirational") {
+        try seen.first(14)
+        aspirational = try json.bool()
       } else {
         throw Unusual()
       }
@@ -391,7 +395,8 @@ struct SnapshotReader {
       id: try required(id), name: try required(name), requirement: try required(requirement),
       tolerance: tolerance, weight: weight, period: period,
       responsibility: try required(responsibility), reason: reason, source: source, group: group,
-      number: number, shares: shares, rollUp: rollUp, implements: implements)
+      number: number, shares: shares, rollUp: rollUp, implements: implements,
+      aspirational: aspirational)
   }
 
   /// One unit's share of a target.

@@ -20,6 +20,19 @@ public enum TargetStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case .noData: "无数据"
     }
   }
+
+  /// The class as said of an aspirational target (力争) when `aspirational`: 达到力争目标,
+  /// 预计达到力争目标, and 未达到力争目标 for both 基本达标 and 未达标 — a missed aspirational target
+  /// is not a failure that costs points by default, so it is not called 未达标; else ``chinese``.
+  public func chinese(aspirational: Bool) -> String {
+    guard aspirational else { return chinese }
+    switch self {
+    case .met: return "达到力争目标"
+    case .projected: return "预计达到力争目标"
+    case .nearlyMet, .notMet: return "未达到力争目标"
+    case .noData: return "无数据"
+    }
+  }
 }
 
 /// The class a task falls in as of a date, against the time-proportional expectation (序时进度).

@@ -26,6 +26,10 @@ public enum Change: Sendable, Equatable {
   case requirement(from: Requirement, to: Requirement, Strictness)
   /// The tolerance of a target (基本达标).
   case tolerance(from: Double?, to: Double?)
+  /// A target made aspirational (力争, `to` true: a miss no longer costs points, a loosening)
+  /// or no longer so (`to` false: a tightening, a miss now costs points). Both are high-risk:
+  /// the units carrying it signed for the other.
+  case aspirational(from: Bool, to: Bool)
   /// The deadline: later by `days` (a slip), or earlier (negative); 0: the same day, worded
   /// otherwise (2020年底 → 2020年12月31日).
   case deadline(from: Deadline, to: Deadline, days: Int)
@@ -56,6 +60,7 @@ public enum Change: Sendable, Equatable {
       s == .loosened || s == .directionChanged
         || (s == .unitChanged && ![.tightened, .equal].contains(UnitConversion.verdict(a, b)))
     case .leadReassigned: true
+    case .aspirational: true
     case .deadline(_, _, let days): days > 0
     case .milestone(let m): (m.days ?? 0) > 0
     case .setting(let s):
@@ -77,6 +82,7 @@ public enum Change: Sendable, Equatable {
     case .textEdited: "textEdited"
     case .requirement(_, _, let s): s.rawValue
     case .tolerance: "toleranceChanged"
+    case .aspirational(_, let to): to ? "madeAspirational" : "noLongerAspirational"
     case .deadline(_, _, let days):
       days > 0 ? "deadlineSlipped" : days < 0 ? "deadlineAdvanced" : "deadlineReworded"
     case .leadReassigned: "leadReassigned"
@@ -104,6 +110,7 @@ public enum Change: Sendable, Equatable {
       case .changed: "指标调整"
       }
     case .tolerance: "允许偏差调整"
+    case .aspirational(_, let to): to ? "改为力争目标" : "不再作为力争目标"
     case .deadline(_, _, let days): days > 0 ? "时限推迟" : days < 0 ? "时限提前" : "时限表述调整"
     case .leadReassigned: "牵头单位调整"
     case .cooperating: "配合单位调整"

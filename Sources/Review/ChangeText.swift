@@ -39,6 +39,10 @@ public struct ChangeText: Sendable {
     case .requirement(let a, let b, let s):
       let conversion = s == .unitChanged ? "（\(UnitConversion.words(a, b))）" : ""
       return "\(change.chinese)：\(a.summary) → \(b.summary)\(conversion)"
+    case .aspirational(let a, let b):
+      let words = { (x: Bool) in x ? "力争目标" : "约束性目标" }
+      return "\(change.chinese)：\(words(a)) → \(words(b))"
+        + (b ? "（未达到不再扣分，指标放宽）" : "（未达到将扣分，指标收紧）")
     case .tolerance(let a, let b):
       return "允许偏差：\(a.map(Requirement.format) ?? "无") → \(b.map(Requirement.format) ?? "无")"
     case .deadline(let a, let b, let days):

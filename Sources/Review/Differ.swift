@@ -184,6 +184,9 @@ public enum Differ {
     if o.target.tolerance != n.target.tolerance {
       changes.append(.tolerance(from: o.target.tolerance, to: n.target.tolerance))
     }
+    if o.target.aspirational != n.target.aspirational {
+      changes.append(.aspirational(from: o.target.aspirational, to: n.target.aspirational))
+    }
     if o.lead != n.lead { changes.append(.leadReassigned(from: o.lead, to: n.lead)) }
     let added = n.cooperating.filter { !o.cooperating.contains($0) }
     let removed = o.cooperating.filter { !n.cooperating.contains($0) }

@@ -149,6 +149,8 @@ enum ResignList {
     /// beside its own.
     var whole: Requirement? = nil
     var tolerance: Double? = nil
+    /// A 力争 target: its row prints 力争 and scores otherwise.
+    var aspirational = false
     var period: Deadline? = nil
     var weight: Double?
     var lead: [String]
@@ -193,8 +195,9 @@ enum ResignList {
       for t in r.targets {
         let x = t.target
         let content = Content(
-          text: x.name, requirement: x.requirement, tolerance: x.tolerance, period: x.period,
-          weight: x.weight, lead: t.lead, cooperating: t.cooperating)
+          text: x.name, requirement: x.requirement, tolerance: x.tolerance,
+          aspirational: x.aspirational, period: x.period, weight: x.weight, lead: t.lead,
+          cooperating: t.cooperating)
         add(
           "target:" + x.id, { Row(isTask: false, label: x.name, content: content, lead: $0) },
           lead: t.lead, cooperating: t.cooperating)
@@ -203,7 +206,8 @@ enum ResignList {
         for s in x.shares {
           let share = Content(
             text: x.name, requirement: s.requirement, whole: x.requirement, tolerance: x.tolerance,
-            period: x.period, weight: x.weight, lead: [s.unit], cooperating: [])
+            aspirational: x.aspirational, period: x.period, weight: x.weight, lead: [s.unit],
+            cooperating: [])
           add(
             "target:" + x.id, { Row(isTask: false, label: x.name, content: share, lead: $0) },
             lead: [s.unit], cooperating: [])

@@ -11,6 +11,14 @@ public struct ScoreLine: Sendable, Equatable {
     case veto
     /// A deduction for a missing or late monthly report.
     case reporting
+
+    /// A task or target (not a bonus, veto or reporting line).
+    public var isItem: Bool {
+      switch self {
+      case .task, .target: true
+      case .bonus, .veto, .reporting: false
+      }
+    }
   }
 
   public var item: Item
@@ -143,6 +151,15 @@ public enum Assessor {
     for b in rules.bonuses {
       for line in bonus(b, shares: shares, status: status) { bonusLines.append(line) }
     }
+    if case .bonus(let points) = rules.aspirationalScoring {
+      for i in shares.ledTargets {
+        guard
+          let line = aspirationalBonus(
+            status.targets[i], points: points, rules: rules)
+        else { continue }
+        bonusLines.append(line)
+      }
+    }
     let bonus = min(rules.bonusCap, bonusLines.reduce(0) { $0 + $1.earned })
     lines += bonusLines
 
@@ -207,6 +224,17 @@ public enum Assessor {
     // An assessor's finding, when the plan scores by it, stands for the computed class.
     let finding = targets[i].scoringFinding(rules.findingUse)
     let status = finding?.status ?? targets[i].status
+    // An aspirational target scored as a bonus puts no points at stake: missed, nothing is
+    // taken (met, the bonus is the lead's, see `aspirationalBonus`).
+    if rules.bonusOnly(targets[i].target.target) {
+      return ScoreLine(
+        item: .target(targets[i].target.target.id), role: lead ? "牵头" : "配合",
+        possible: 0, earned: 0,
+        reasons: [
+          "\(targets[i].target.target.name)：\(status.chinese(aspirational: true))（\(targets[i].explanation)）",
+          "力争目标，不计分值，未达到不扣分",
+        ])
+    }
     let (kept, _) = deduct(
       points: points, target: targets[i].target.target.id, status: status,
       shortfall: targets[i].shortfall, deductions: rules.deductions, explain: false)
@@ -323,6 +351,23 @@ public enum Assessor {
     case .doneEarly(let id):
       return shares.ledTasks.compactMap { i in doneEarly(status.tasks[i], id: id, bonus: b) }
     }
+  }
+
+  /// The bonus an aspirational target (力争) it leads earns when met, by the plan's
+  /// ``AspirationalScoring/bonus(points:)`` (nil points: the target's own), or nil.
+  static func aspirationalBonus(
+    _ t: TargetEvaluation, points: Double?, rules: AssessmentRules
+  ) -> ScoreLine? {
+    guard t.target.target.aspirational, !t.notYetDue,
+      t.scoredStatus(rules.findingUse) == .met
+    else { return nil }
+    let amount = points ?? rules.points(weight: t.target.target.weight)
+    guard amount > 0 else { return nil }
+    return ScoreLine(
+      item: .bonus, role: "", possible: 0, earned: amount,
+      reasons: [
+        "\(t.target.target.name)达到力争目标，加\(Requirement.format(TargetEvaluator.rounded(amount)))分"
+      ])
   }
 
   /// The bonus a target it leads earns for bettering its requirement, or nil.

@@ -25,7 +25,9 @@ public enum AssessmentText {
     let rules = resolved.plan.assessment ?? .default
     return Points(
       targets: resolved.targets(for: unit).map {
-        rules.points(weight: $0.target.weight, lead: $0.lead.contains(unit))
+        // An aspirational target scored as a bonus puts no points at stake.
+        rules.bonusOnly($0.target)
+          ? 0 : rules.points(weight: $0.target.weight, lead: $0.lead.contains(unit))
       },
       tasks: resolved.tasks(for: unit).map {
         rules.points(weight: $0.task.weight, lead: $0.lead.contains(unit))
@@ -98,6 +100,7 @@ public enum AssessmentText {
     for b in rules.bonuses {
       if let text = bonus(b, targets: led.targets, tasks: led.tasks) { bonuses.append(text) }
     }
+    if let text = aspirational(rules, targets: targets) { bonuses.append(text) }
     if !bonuses.isEmpty {
       out.append("加分：\(bonuses.joined(separator: "；"))；加分合计不超过\(f(rules.bonusCap))分。")
     }
@@ -127,6 +130,18 @@ public enum AssessmentText {
       let n = i < numerals.count ? numerals[i] : String(i + 1)
       return "（\(n)）\(text)"
     }
+  }
+
+  /// How the unit's aspirational targets (力争) are scored, when it carries one and the plan
+  /// scores them as a bonus: `力争目标不计入应得分值，未达到的不扣分，达到的由牵头单位加分（…加2分）`.
+  static func aspirational(_ rules: AssessmentRules, targets: [ResolvedTarget]) -> String? {
+    guard case .bonus(let points) = rules.aspirationalScoring else { return nil }
+    let striving = targets.filter { $0.target.aspirational }
+    guard !striving.isEmpty else { return nil }
+    let each = striving.map {
+      "\($0.target.name)加\(f(points ?? rules.points(weight: $0.target.weight)))分"
+    }
+    return "力争目标不计入应得分值，未达到的不扣分，达到的由牵头单位加分（\(each.joined(separator: "，"))）"
   }
 
   /// One deduction as the 考核细则 words it, or nil when it cannot apply to the unit.

@@ -350,3 +350,12 @@ enum TargetEvaluator {
 
   static func rounded(_ v: Double) -> Double { (v * 100).rounded() / 100 }
 }
+
+extension TargetEvaluation {
+  /// Whether the class is said as of an aspirational target (未达到力争目标, not 未达标): the
+  /// target is 力争 and the plan does not score it as an ordinary one
+  /// (``AspirationalScoring/ordinary``, where a miss costs points and is 未达标).
+  public func aspirational(_ rules: AssessmentRules) -> Bool {
+    rules.bonusOnly(target.target)
+  }
+}

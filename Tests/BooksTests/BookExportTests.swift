@@ -80,7 +80,10 @@ struct BookExportTests {
         if let base = t.target.requirement.baseYear {
           #expect(sheet.cells["G\(row)"]?.number == Double(base))
         }
-        #expect(sheet.text("D\(row)") == BookText.direction(t.target.requirement))
+        // A 力争 target's direction reads 力争不低于.
+        #expect(
+          sheet.text("D\(row)")
+            == (t.target.aspirational ? "力争" : "") + BookText.direction(t.target.requirement))
       }
     }
   }

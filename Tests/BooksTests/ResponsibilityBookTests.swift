@@ -58,6 +58,12 @@ struct ResponsibilityBookTests {
         let name = BookText.targetName(t.target)
         let row = try #require(
           sheet.firstRow("B") { $0.text?.hasPrefix(name) == true })
+        // An aspirational target (力争) puts no points at stake: a dash, and 0 in the score.
+        if t.target.aspirational {
+          #expect(sheet.cells["H\(row)"]?.text == "—", "\(unit.shortName) \(t.target.id)")
+          #expect(possible(.target(t.target.id)) == 0)
+          continue
+        }
         #expect(
           sheet.cells["H\(row)"]?.number == possible(.target(t.target.id)),
           "\(unit.shortName) \(t.target.id)")
@@ -69,9 +75,13 @@ struct ResponsibilityBookTests {
       let printed = try #require(sheet.cells["H\(total)"]?.number)
       #expect(abs(printed - answered) < 1e-9, "\(unit.shortName): \(printed) vs \(answered)")
     }
-    // No row of any book is left with a dash for its points.
+    // No row of any book is left with a dash for its points, but the 力争 target's.
     for unit in unitsWithADocument {
-      #expect(try book(unit.id).column("H").values.allSatisfy { $0.text != "—" })
+      let sheet = try book(unit.id)
+      let dashes = sheet.column("H").filter { $0.value.text == "—" }.map(\.key)
+      #expect(
+        dashes.allSatisfy { sheet.cells["D\($0)"]?.text?.hasPrefix("力争") == true },
+        "\(unit.shortName)")
     }
   }
 
@@ -107,9 +117,13 @@ struct ResponsibilityBookTests {
       // The points clause states the total the table adds up to.
       let total = AssessmentText.points(resolved, unit: unit.id).total
       #expect(text.contains("合计\(Requirement.format((total * 100).rounded() / 100))分"))
-      // Bonuses and their cap in the books of units leading a task.
+      // Bonuses and their cap in the books of units leading a task, or carrying a 力争 target
+      // (whose clause says a miss takes nothing).
       let leads = resolved.tasks(for: unit.id).contains { $0.lead.contains(unit.id) }
-      #expect(text.contains("加分合计不超过\(Requirement.format(rules.bonusCap))分") == leads)
+      let striving = resolved.targets(for: unit.id).contains { $0.target.aspirational }
+      #expect(
+        text.contains("加分合计不超过\(Requirement.format(rules.bonusCap))分") == (leads || striving))
+      #expect(text.contains("力争目标不计入应得分值") == striving, "\(unit.shortName)")
     }
     // The deductions per unit of shortfall, in the words of the 考核细则, where they apply.
     let air = try paragraphs(book("gz-eeb-air"), from: "三、考核方式", to: "四、其他")
@@ -207,6 +221,31 @@ struct ResponsibilityBookTests {
     let centre = try #require(model.unit("gz-eeb-monitoring-centre"))
     let other = texts(ResponsibilityBook.layout(unit: centre, in: resolved, fingerprint: "0"))
     #expect(other.contains { $0.hasPrefix("PM2.5平均浓度") && $0.hasSuffix("牵头：大气处") })
+  }
+
+  /// Guangzhou's 力争13个地表水考核断面: the requirement reads 力争不低于 13 个, the row says how it
+  /// is scored (the bonus only in the lead's book), and 三、考核方式 states the rule.
+  @Test func anAspirationalTargetReadsAsOne() throws {
+    for (unit, note) in [
+      ("gz-eeb-water", "力争目标：达到的加2分，未达到不扣分"), ("gz-water", "力争目标：未达到不扣分"),
+    ] {
+      let sheet = try book(unit)
+      let row = try #require(sheet.firstRow("B") { $0.text?.hasPrefix("地表水考核断面") == true })
+      #expect(sheet.cells["D\(row)"]?.text == "力争不低于", "\(unit)")
+      #expect(sheet.cells["E\(row)"]?.number == 13)
+      #expect(sheet.cells["F\(row)"]?.text == "个")
+      #expect(sheet.cells["B\(row)"]?.text?.contains(note) == true, "\(unit)")
+      #expect(sheet.cells["H\(row)"]?.text == "—")
+      #expect(
+        sheet.column("A").values.contains {
+          $0.text?.contains("力争目标不计入应得分值，未达到的不扣分，达到的由牵头单位加分（地表水考核断面水质达到考核要求的断面数加2分）")
+            == true
+        }, "\(unit)")
+    }
+    // Other targets read as before.
+    let sheet = try book("gz-eeb-water")
+    let good = try #require(sheet.firstRow("B") { $0.text?.hasPrefix("水质优良断面比例") == true })
+    #expect(sheet.cells["D\(good)"]?.text == "不低于")
   }
 
   @Test func everyDateOfABookIsInOneStyle() throws {

@@ -29,6 +29,17 @@ import Testing
     #expect(p.problems.isEmpty)
   }
 
+  @Test func aspirationalScoringLowers() throws {
+    let bonus = try #require(plan { Assessment { Aspirational(bonus: 2) } }.model.assessment)
+    #expect(bonus.aspirational == .bonus(points: 2))
+    let ordinary = try #require(plan { Assessment { Aspirational(.ordinary) } }.model.assessment)
+    #expect(ordinary.aspirational == .ordinary)
+    // Without a declaration: nil in the model (no key in the snapshot), scored by the default.
+    let none = try #require(plan { Assessment(total: 10) }.model.assessment)
+    #expect(none.aspirational == nil)
+    #expect(none.aspirationalScoring == .bonus(points: nil))
+  }
+
   @Test func anEmptyBlockKeepsTheDefaults() throws {
     let rules = try #require(plan { Assessment(total: 10) }.model.assessment)
     #expect(rules.total == 10)

@@ -30,6 +30,25 @@ private func lowered(_ targets: Targets) -> [PlanTarget] {
       ])
   }
 
+  @Test func aspirationalLowersOnTargetsAndFigures() throws {
+    let targets = lowered(
+      Targets {
+        Target("sections", "考核断面数", .count(atLeast: 13, "个"), aspirational: true)
+        Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"))
+      })
+    #expect(targets.map(\.aspirational) == [true, false])
+    #expect(targets[0].requirementSummary == "力争 ≥ 13 个")
+    #expect(targets[1].requirementSummary == "≤ 35 微克/立方米")
+    let plan = Plan("p", title: "计划", issuer: "eeb", period: .year(2020)) {
+      Chapter(1, id: "c", "章") {
+        Item(1, id: "t", "任务") {
+          Figure("f", "锅炉", .count(atLeast: 10, "台"), aspirational: true)
+        }
+      }
+    }.model
+    #expect(try #require(plan.allTasks.first?.figures.first).aspirational)
+  }
+
   @Test func omittedFieldsStayNil() throws {
     let target = try #require(lowered(Targets { Target("x", "某指标", .atLeast(1, "个")) }).first)
     #expect(target.tolerance == nil)

@@ -42,7 +42,10 @@ import Testing
     #expect(code.components(separatedBy: "\n  Item(").count - 1 == 34)
     #expect(code.components(separatedBy: "    // TODO ").count - 1 == 2 + 34 + 13)
     #expect(code.contains(#"Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"))"#))
-    #expect(code.contains("// 力争: aspirational"))
+    // 力争13个地表水考核断面… is the one aspirational target, written as the flag.
+    #expect(code.components(separatedBy: "aspirational: true)").count - 1 == 1)
+    #expect(code.contains(#".count(atLeast: 13, "个"), aspirational: true)"#))
+    #expect(!code.contains("// 力争"))
     #expect(!code.contains("numbering:"))
     #expect(code.contains("    // TODO 13 巩固燃煤整治效果 (task-13)"))
   }

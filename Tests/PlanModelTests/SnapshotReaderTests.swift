@@ -45,7 +45,7 @@ struct SnapshotReaderTests {
           source: "u2", group: "环境质量", number: "1"),
         PlanTarget(
           id: "t2", name: "COD", requirement: .reduction(by: 14.7, against: 2015),
-          responsibility: Responsibility()),
+          responsibility: Responsibility(), aspirational: true),
         PlanTarget(
           id: "t3", name: "定性", requirement: .qualitative("达到省考核要求"), weight: 0.125),
       ],
@@ -95,6 +95,7 @@ struct SnapshotReaderTests {
           match: .keyword("扬尘"), responsibility: Responsibility(cooperating: ["u1"])),
         ResponsibilityRule(match: .target("t2"), responsibility: Responsibility(lead: ["u1"])),
       ])
+    plan.assessment?.aspirational = .bonus(points: 2)
     plan.removed = [RemovedItem(id: "k9", reason: "合并到 k1")]
     plan.signing = Signing(
       rules: [
@@ -174,6 +175,23 @@ struct SnapshotReaderTests {
     #expect(try PlanSnapshot.encode(plan) == text)
     #expect(plan.allTasks.allSatisfy { ($0.location?.line ?? 0) > 0 })
     #expect(plan.rules.allSatisfy { ($0.location?.line ?? 0) > 0 })
+  }
+
+  /// An aspirational target (力争) and the assessment's rule for it are read back; a target that
+  /// is not aspirational has no key at all.
+  @Test func aspirationalTargetsRoundTrip() throws {
+    let text = Self.richText
+    #expect(text.components(separatedBy: "\"aspirational\": true").count == 2)
+    #expect(!text.contains("\"aspirational\": false"))
+    let plan = try PlanSnapshot.decode(text, path: "s.json")
+    #expect(plan.targets.map(\.aspirational) == [false, true, false])
+    #expect(plan.assessment?.aspirational == .bonus(points: 2))
+    for scoring in [AspirationalScoring.ordinary, .bonus(points: nil)] {
+      var other = plan
+      other.assessment?.aspirational = scoring
+      let back = try PlanSnapshot.decode(try PlanSnapshot.encode(other), path: "s.json")
+      #expect(back.assessment?.aspirational == scoring)
+    }
   }
 
   /// Another layout of the same JSON: one line, line feeds with carriage returns, tabs.

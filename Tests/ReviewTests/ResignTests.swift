@@ -30,6 +30,27 @@ import Testing
     #expect(resign(d, "b") == nil)
   }
 
+  /// A target made aspirational (力争) or no longer so: a high-risk change of the books of the
+  /// units carrying it — made aspirational a loosening, no longer aspirational a tightening.
+  @Test func theAspirationalFlagChangesTheBooksOfItsUnits() throws {
+    let plain = try DifferTests.plan()
+    let striving = try DifferTests.plan { $0.targets[1].aspirational = true }
+    let made = Differ.diff(plain, striving)
+    let good = try #require(made.items.first { $0.newID == "good" })
+    #expect(good.changes == [.aspirational(from: false, to: true)])
+    #expect(good.changes.map(\.code) == ["madeAspirational"])
+    #expect(good.isHighRisk)
+    #expect(made.highRisk.map(\.newID) == ["good"])
+    #expect(made.resign.map(\.unit) == ["b"])
+    #expect(resign(made, "b")?.changes == ["指标水质优良断面比例：改为力争目标"])
+
+    let undone = Differ.diff(striving, plain)
+    let back = try #require(undone.items.first { $0.newID == "good" })
+    #expect(back.changes.map(\.code) == ["noLongerAspirational"])
+    #expect(back.isHighRisk)
+    #expect(resign(undone, "b")?.changes == ["指标水质优良断面比例：不再作为力争目标"])
+  }
+
   @Test func whatEveryBookPrintsConcernsEveryUnit() throws {
     let d = Differ.diff(
       try DifferTests.plan(),

@@ -20,6 +20,66 @@ import Testing
     s?.lines.first { $0.item == item }
   }
 
+  /// The scores with 抽检船舶燃油 (≥ 1000 艘次, 5 points, led by 大气处) made aspirational (力争).
+  func aspirationalScores(
+    _ rules: AssessmentRules, checks: Double
+  ) -> [String: UnitScore] {
+    var targets = F.defaultTargets
+    for i in targets.indices where targets[i].id == "checks" { targets[i].aspirational = true }
+    let status = F.evaluate(
+      F.plan(targets: targets, assessment: rules), [F.value("checks", checks, "艘次", on: end)],
+      asOf: end)
+    return Dictionary(uniqueKeysWithValues: Assessor.score(status).map { ($0.unit.id, $0) })
+  }
+
+  @Test func anAspirationalTargetMetEarnsItsPointsAsABonus() throws {
+    let s = aspirationalScores(.default, checks: 1200)
+    let air = try #require(s["air"])
+    // Not among the points at stake: a zero line that says why.
+    let checks = try #require(line(air, .target("checks")))
+    #expect(checks.possible == 0)
+    #expect(checks.earned == 0)
+    #expect(checks.reasons.first?.hasPrefix("抽检船舶燃油：达到力争目标") == true)
+    // Its own 5 points as a bonus.
+    let bonus = try #require(line(air, .bonus))
+    #expect(bonus.earned == 5)
+    #expect(bonus.reasons == ["抽检船舶燃油达到力争目标，加5分"])
+    #expect(air.bonus == 5)
+  }
+
+  @Test func anAspirationalTargetMissedTakesNothing() throws {
+    let missed = aspirationalScores(.default, checks: 800)
+    let air = try #require(missed["air"])
+    let checks = try #require(line(air, .target("checks")))
+    #expect(checks.possible == 0)
+    #expect(checks.reasons.first?.hasPrefix("抽检船舶燃油：未达到力争目标") == true)
+    #expect(checks.reasons.contains("力争目标，不计分值，未达到不扣分"))
+    #expect(line(air, .bonus) == nil)
+    // The same score as with the target met, less the bonus: the miss cost nothing.
+    let met = try #require(aspirationalScores(.default, checks: 1200)["air"])
+    #expect(air.score == met.score - met.bonus)
+  }
+
+  @Test func thePlanDeclaresHowAspirationalTargetsAreScored() throws {
+    // Its own bonus points.
+    var two = AssessmentRules.default
+    two.aspirational = .bonus(points: 2)
+    #expect(
+      line(aspirationalScores(two, checks: 1200)["air"], .bonus)?.reasons == [
+        "抽检船舶燃油达到力争目标，加2分"
+      ])
+    // As an ordinary target: 5 points at stake, 未达标 takes them all, no bonus.
+    var ordinary = AssessmentRules.default
+    ordinary.aspirational = .ordinary
+    let air = try #require(aspirationalScores(ordinary, checks: 800)["air"])
+    let checks = try #require(line(air, .target("checks")))
+    #expect(checks.possible == 5)
+    #expect(checks.earned == 0)
+    #expect(line(air, .bonus) == nil)
+    #expect(
+      line(aspirationalScores(ordinary, checks: 1200)["air"], .target("checks"))?.earned == 5)
+  }
+
   @Test func deductionPerUnitOfShortfall() throws {
     // 每差 1 µg/m³ 扣 0.5 分: 38 against ≤ 35 is 3 short, 1.5 points off the 10.
     let rules = AssessmentRules(deductions: [
