@@ -117,9 +117,9 @@ struct CollectCommand: ParsableCommand {
     let workspace = Workspace()
     try workspace.requireWorkspace(for: options.plan, refusal: "nothing collected")
     let resolved = try workspace.loadChecked(options.plan, refusal: "nothing collected").resolved
-    let collection = Collection(
+    let collection = ReportCollection(
       resolved: resolved, folder: workspace.progressFolder(resolved.plan.id))
-    let outcome: Collection.Outcome
+    let outcome: ReportCollection.Outcome
     do {
       outcome = try collection.collect(
         files, replace: replace, period: period.flatMap(ReportingPeriod.init(typed:)),

@@ -39,7 +39,8 @@ import Testing
     "b'<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>'"
 
   func collect(_ paths: [String], _ folder: TemporaryFolder) -> [String] {
-    let c = Collection(resolved: resolved, folder: folder.url.appendingPathComponent("p").path)
+    let c = ReportCollection(
+      resolved: resolved, folder: folder.url.appendingPathComponent("p").path)
     do {
       _ = try c.collect(paths, replace: false)
       return []

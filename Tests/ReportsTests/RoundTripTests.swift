@@ -21,13 +21,14 @@ struct RoundTripTests {
   let sheet = ReportTemplate.sheetName
 
   /// A folder with the 大气处 template for September, and an empty progress folder.
-  func setUp() throws -> (TemporaryFolder, String, Collection) {
+  func setUp() throws -> (TemporaryFolder, String, ReportCollection) {
     let folder = try TemporaryFolder()
     let written = try TemplateWriter.writeAll(
       resolved, period: september, units: ["gz-eeb-air"],
       to: folder.url.appendingPathComponent("templates").path)
     let progress = folder.url.appendingPathComponent("progress").path
-    return (folder, try #require(written.first), Collection(resolved: resolved, folder: progress))
+    let collection = ReportCollection(resolved: resolved, folder: progress)
+    return (folder, try #require(written.first), collection)
   }
 
   /// The row (1-based) whose hidden key is `key`.
@@ -198,7 +199,8 @@ struct RoundTripTests {
     let revised = Resolver.resolve(try #require(Catalogue.plan("guangzhou-2020-r1")).model)
     let other = try TemplateWriter.writeAll(
       revised, period: september, units: ["gz-eeb-air"], to: folder.path)
-    let c = Collection(resolved: resolved, folder: folder.url.appendingPathComponent("p").path)
+    let c = ReportCollection(
+      resolved: resolved, folder: folder.url.appendingPathComponent("p").path)
     #expect {
       try c.collect(other, replace: false)
     } throws: { error in

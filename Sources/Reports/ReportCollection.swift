@@ -5,7 +5,7 @@ import SafeFiles
 import Tracking
 
 /// Collecting returned workbooks into a plan's progress folder, all or nothing.
-public struct Collection: Sendable {
+public struct ReportCollection: Sendable {
   public var resolved: ResolvedPlan
   /// `plans/progress/<plan-id>`.
   public var folder: String
