@@ -50,13 +50,13 @@ struct ExportCommand: ParsableCommand {
     guard !units.isEmpty, let plan = try? Workspace().load(options.plan).plan else { return }
     let resolved = Resolver.resolve(plan)
     let responsible = resolved.responsibleUnits
-    for name in units
-    where ShowCommand.unit(name, in: plan).map({ u in
-      !responsible.contains { $0.id == u.id }
-    }) ?? true {
-      let known = responsible.map(\.shortName).joined(separator: "、")
-      throw ValidationError(
-        "'\(name)' is not a unit with a book in \(plan.id); units with books: \(known)")
+    for name in units {
+      let unit = try Workspace.unit(named: name, in: plan)
+      if !responsible.contains(where: { $0.id == unit.id }) {
+        let known = responsible.map(\.shortName).joined(separator: "、")
+        throw ValidationError(
+          "'\(name)' is not a unit with a book in \(plan.id); units with books: \(known)")
+      }
     }
   }
 
@@ -65,7 +65,8 @@ struct ExportCommand: ParsableCommand {
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing exported")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)")
-    let ids = units.isEmpty ? nil : units.compactMap { ShowCommand.unit($0, in: loaded.plan)?.id }
+    let ids =
+      units.isEmpty ? nil : try units.map { try Workspace.unit(named: $0, in: loaded.plan).id }
     // Only a full export knows which books the plan has now; the folder is looked at while
     // it is locked, just before the new set replaces it.
     let expected = BookExport.books(resolved).map(\.fileName)

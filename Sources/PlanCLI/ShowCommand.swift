@@ -18,18 +18,7 @@ struct ShowCommand: ParsableCommand {
 
   func validate() throws {
     guard let unit else { return }
-    let plan = try Workspace().load(options.plan).plan
-    if ShowCommand.unit(unit, in: plan) == nil {
-      let resolved = Resolver.resolve(plan)
-      let known = resolved.responsibleUnits.map(\.id).joined(separator: ", ")
-      throw ValidationError(
-        "unknown unit '\(unit)'; units with a share in \(plan.id): \(known)")
-    }
-  }
-
-  /// The unit named by id, short name or full name.
-  static func unit(_ name: String, in plan: WorkPlan) -> OrgUnit? {
-    plan.units.first { [$0.id, $0.shortName, $0.name].contains(name) }
+    _ = try Workspace.unit(named: unit, in: Workspace().load(options.plan).plan)
   }
 
   func run() throws {
@@ -44,8 +33,8 @@ struct ShowCommand: ParsableCommand {
     }
     let resolved = Resolver.resolve(loaded.plan)
     var view = PlanView(resolved)
-    if let unit, let u = ShowCommand.unit(unit, in: resolved.plan) {
-      view = view.filtered(to: u.id)
+    if let unit {
+      view = view.filtered(to: try Workspace.unit(named: unit, in: resolved.plan).id)
     }
     switch format {
     case .json: print(try jsonText(view))

@@ -36,12 +36,8 @@ struct StatusCommand: ParsableCommand {
       throw ValidationError(
         "--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
     }
-    if let unit, let plan = try? Workspace().load(options.plan).plan,
-      ShowCommand.unit(unit, in: plan) == nil
-    {
-      let known = Resolver.resolve(plan).responsibleUnits.map(\.shortName)
-      throw ValidationError(
-        "unknown unit '\(unit)'; units with a share in \(plan.id): \(known.joined(separator: "、"))")
+    if let unit, let plan = try? Workspace().load(options.plan).plan {
+      _ = try Workspace.unit(named: unit, in: plan)
     }
   }
 
@@ -65,7 +61,7 @@ struct StatusCommand: ParsableCommand {
     let status = Evaluator.evaluate(resolved, reports: progress.reports, asOf: day)
     let colours = ColourHistory.build(
       resolved, reports: progress.reports, asOf: day, current: status)
-    let unitID = unit.flatMap { ShowCommand.unit($0, in: loaded.plan)?.id }
+    let unitID = try unit.map { try Workspace.unit(named: $0, in: loaded.plan).id }
     switch format {
     case .json:
       print(

@@ -37,9 +37,7 @@ struct TemplateCommand: ParsableCommand {
     else {
       throw ValidationError("--period \(period) is outside the plan's period \(plan.period)")
     }
-    for name in units where ShowCommand.unit(name, in: plan) == nil {
-      throw ValidationError("unknown unit '\(name)' in \(plan.id)")
-    }
+    for name in units { _ = try Workspace.unit(named: name, in: plan) }
   }
 
   func run() throws {
@@ -47,7 +45,7 @@ struct TemplateCommand: ParsableCommand {
     let checked = try workspace.loadChecked(options.plan, refusal: "no templates written")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
     guard let month = ReportingPeriod(typed: period) else { throw ExitCode(64) }
-    let ids = units.compactMap { ShowCommand.unit($0, in: loaded.plan)?.id }
+    let ids = try units.map { try Workspace.unit(named: $0, in: loaded.plan).id }
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)/templates/\(month)")
     let none = TemplateWriter.plan(resolved, period: month, units: ids.isEmpty ? nil : ids).none
     if !ids.isEmpty, !none.isEmpty {

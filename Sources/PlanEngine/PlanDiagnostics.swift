@@ -98,8 +98,9 @@ extension Diagnostic {
   }
 
   /// The ids nearest to `id` (at most three, all at the smallest edit distance found, which
-  /// must be small for the length), sorted.
-  static func nearest(_ id: String, among ids: [String]) -> [String] {
+  /// must be small for the length), sorted. Any names can stand for the ids: the CLI uses it
+  /// to suggest a unit's short name for a mistyped `--unit`.
+  public static func nearest(_ id: String, among ids: [String]) -> [String] {
     let limit = min(3, max(1, id.count / 4))
     let scored: [(id: String, distance: Int)] = ids.map { ($0, editDistance(id, $0)) }
     guard let best = scored.map(\.distance).min(), best <= limit else { return [] }

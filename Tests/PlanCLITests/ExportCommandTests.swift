@@ -108,7 +108,7 @@ import Testing
     defer { folder.remove() }
     let run = try Binary.run("export", "guangzhou-2020", "--out", folder.path, "--unit", "火星处")
     #expect(run.status == 64)
-    #expect(run.stderr.contains("'火星处' is not a unit with a book in guangzhou-2020"))
+    #expect(run.stderr.contains("unknown unit '火星处' in guangzhou-2020; units with a share: "))
     #expect(run.stderr.contains("大气处"))
     #expect(try folder.files() == [])
   }

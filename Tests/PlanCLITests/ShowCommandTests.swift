@@ -20,8 +20,23 @@ struct ShowCommandTests {
     let run = try Binary.run("show", "guangzhou-2020", "--unit", "空气处")
     #expect(run.status == 64)
     #expect(
-      run.stderr.hasPrefix(
-        "Error: unknown unit '空气处'; units with a share in guangzhou-2020: gz-eeb-office,"))
+      run.stderr.hasPrefix("Error: unknown unit '空气处' in guangzhou-2020; did you mean 大气处?\n"))
+  }
+
+  /// A mistyped id is answered with the short name people use, the same in every command
+  /// that takes `--unit`; a name near none is answered with the units that have a share.
+  @Test func anUnknownUnitSuggestsAShortName() throws {
+    let id = try Binary.run(
+      "template", "guangzhou-2020", "--period", "2020-10", "--unit", "gz-eeb-ari")
+    #expect(id.status == 64)
+    #expect(
+      id.stderr.hasPrefix(
+        "Error: unknown unit 'gz-eeb-ari' in guangzhou-2020; did you mean 大气处?\n"))
+    let far = try Binary.run("show", "guangzhou-2020", "--unit", "火星处")
+    #expect(far.status == 64)
+    #expect(
+      far.stderr.hasPrefix(
+        "Error: unknown unit '火星处' in guangzhou-2020; units with a share: 办公室、"))
   }
 
   @Test func showsAsJSON() throws {

@@ -129,7 +129,7 @@ import Testing
         "--as-of '2020-13-01' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)"))
     let unit = try Binary.run("status", "guangzhou-2020", "--as-of", "2020-09-30", "--unit", "火星处")
     #expect(unit.status == 64)
-    #expect(unit.stderr.contains("unknown unit '火星处'"))
+    #expect(unit.stderr.contains("unknown unit '火星处' in guangzhou-2020"))
   }
 }
 
