@@ -52,8 +52,10 @@ public enum Change: Sendable, Equatable {
   case setting(Setting)
 
   /// High-risk changes, shown first and needing a reason under `--require-reasons`: a loosened
-  /// requirement, a reassigned lead, a deadline or milestone slip, a text rewritten under the same id, a line of the signing declaration, a change of the 考核细则, a target's share added, removed or with another requirement. (A removed task or target is high-risk
-  /// too: see ``ItemChange/isHighRisk``.)
+  /// requirement, a reassigned lead, a target made aspirational or no longer so, a deadline or
+  /// milestone slip, a text rewritten under the same id, a line of the signing declaration, a
+  /// change of the 考核细则, a target's share added, removed or with another requirement. (A
+  /// removed task or target is high-risk too: see ``ItemChange/isHighRisk``.)
   public var isHighRisk: Bool {
     switch self {
     case .requirement(let a, let b, let s):
@@ -70,7 +72,9 @@ public enum Change: Sendable, Equatable {
         // A share added, removed or with another requirement: its holder's book row.
         || (s.area == .shares && s.field == "shares")
     case .textRewritten: true
-    default: false
+    // Listed one by one, not `default:`: a new kind of change must be classed here, and the
+    // compiler says so.
+    case .renumbered, .renamed, .textEdited, .tolerance, .cooperating, .weight, .moved: false
     }
   }
 
