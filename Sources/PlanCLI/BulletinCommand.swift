@@ -54,7 +54,7 @@ struct BulletinCommand: ParsableCommand {
     let resolved = checked.resolved
     let plan = resolved.plan
     guard let period = ReportingPeriod(typed: period) else { throw ExitCode(64) }
-    try RankCommand.requireInside(period, of: plan, refusal: refusal)
+    try RankCommand.requireInside(period, of: plan, refusal: refusal, command: Self.self)
     // Before anything is computed: LibreOffice is needed for docx and pdf.
     var soffice: String? = nil
     if format != .markdown {

@@ -82,18 +82,20 @@ extension Cascade {
   /// Builds the cascade of `root` with the catalogue's `children(planID)`; `evaluate` gives a
   /// plan's status as of `asOf` (nil: no status).
   static func build(
-    root: WorkPlan, asOf: Day?, children: (String) -> [WorkPlan],
-    evaluate: (WorkPlan) throws -> Evaluated?
+    root resolvedRoot: ResolvedPlan, asOf: Day?, children: (String) -> [ResolvedPlan],
+    evaluate: (ResolvedPlan) throws -> Evaluated?
   ) throws -> Cascade {
+    let root = resolvedRoot.plan
     var levels: [Level] = []
     var statuses: [String: StatusReport] = [:]
     var resolved: [String: ResolvedPlan] = [:]
     var visited = Set<String>()
     /// Every plan of the cascade below `plan`, depth first, with its level.
-    func collect(_ plan: WorkPlan, level: Int) throws {
+    func collect(_ r: ResolvedPlan, level: Int) throws {
+      let plan = r.plan
       guard visited.insert(plan.id).inserted else { return }
-      resolved[plan.id] = Resolver.resolve(plan)
-      let evaluated = try evaluate(plan)
+      resolved[plan.id] = r
+      let evaluated = try evaluate(r)
       statuses[plan.id] = evaluated?.status
       levels.append(
         Level(
@@ -101,7 +103,7 @@ extension Cascade {
           parentUnit: plan.parent?.unit, reports: evaluated?.files))
       for child in children(plan.id) { try collect(child, level: level + 1) }
     }
-    try collect(root, level: 0)
+    try collect(resolvedRoot, level: 0)
     let plans = Dictionary(
       levels.compactMap { l in resolved[l.plan].map { (l.plan, $0.plan) } },
       uniquingKeysWith: { a, _ in a })
@@ -132,7 +134,7 @@ extension Cascade {
       /// The child plans' targets implementing `t` (its `share`, or the whole when nil).
       func below(_ share: String?) -> [Row] {
         var out: [Row] = []
-        for child in children(plan.id) {
+        for child in children(plan.id).map(\.plan) {
           guard let childPlan = plans[child.id], !above.contains(child.id) else { continue }
           for ct in ParentChecks.allTargets(childPlan) {
             guard case .linked(let link)? = ParentChecks.link(ct, of: childPlan, in: plan),

@@ -50,9 +50,14 @@ struct CascadeCommand: ParsableCommand {
     }
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing listed")
     let catalogue = try Catalogue.plans()
+    // Each plan of the catalogue resolved once, when the cascade reaches it.
+    var resolved = [checked.plan.id: checked.resolved]
     for child in try Workspace.children(of: checked.plan.id) {
       let problems = catalogue.first { $0.model.id == child.id }?.problems ?? []
-      let errors = workspace.errorCount(Workspace.Loaded(plan: child, problems: problems))
+      let (childResolved, diagnostics) = workspace.check(
+        Workspace.Loaded(plan: child, problems: problems))
+      resolved[child.id] = childResolved
+      let errors = diagnostics.filter { $0.severity == .error }.count
       if errors > 0 {
         printError(
           "warning: child plan \(child.id) has \(count(errors, "error")) (see `planbook check \(child.id)`)"
@@ -60,8 +65,15 @@ struct CascadeCommand: ParsableCommand {
       }
     }
     let cascade = try Cascade.build(
-      root: checked.plan, asOf: day,
-      children: { id in catalogue.map(\.model).filter { $0.parent?.plan == id } }
+      root: checked.resolved, asOf: day,
+      children: { id in
+        catalogue.map(\.model).filter { $0.parent?.plan == id }.map { plan in
+          if let known = resolved[plan.id] { return known }
+          let r = Resolver.resolve(plan)
+          resolved[plan.id] = r
+          return r
+        }
+      }
     ) { plan in
       guard let day else { return nil }
       return try workspace.evaluated(plan, asOf: day)
@@ -86,8 +98,8 @@ extension Workspace {
   /// `plan`'s status as of `day` from its progress reports, as `status` computes it; a plan
   /// without a progress folder has no reports (every target 无数据). Reports that cannot be read
   /// fail the command, as in `status`.
-  func evaluated(_ plan: WorkPlan, asOf day: Day) throws -> Cascade.Evaluated {
-    let resolved = Resolver.resolve(plan)
+  func evaluated(_ resolved: ResolvedPlan, asOf day: Day) throws -> Cascade.Evaluated {
+    let plan = resolved.plan
     guard Workspace.isFolder(path("plans/progress/\(plan.id)")) else {
       return Cascade.Evaluated(
         status: Evaluator.evaluate(resolved, reports: [], asOf: day), files: [])

@@ -18,7 +18,12 @@ extension Workspace {
   /// from a plan: each error on standard error, then `<plan-id>: N errors; <refusal>`
   /// (`nothing exported`, `no templates written`…), and exit 1.
   func loadChecked(_ argument: String, refusal: String) throws -> Checked {
-    let loaded = try load(argument)
+    try checked(load(argument), refusal: refusal)
+  }
+
+  /// `loaded` checked as ``loadChecked(_:refusal:)`` checks it, for a command that looks at the
+  /// plan (its `--unit` names, its period) before checking it.
+  func checked(_ loaded: Loaded, refusal: String) throws -> Checked {
     let (resolved, diagnostics) = check(loaded)
     let errors = diagnostics.filter { $0.severity == .error }
     guard errors.isEmpty else {
@@ -27,11 +32,5 @@ extension Workspace {
       throw ExitCode(1)
     }
     return Checked(loaded: loaded, resolved: resolved, warnings: diagnostics)
-  }
-
-  /// The number of errors `planbook check` finds in `loaded` (for the commands that still read
-  /// a plan with errors, such as `show`, to say so).
-  func errorCount(_ loaded: Loaded) -> Int {
-    check(loaded).1.filter { $0.severity == .error }.count
   }
 }

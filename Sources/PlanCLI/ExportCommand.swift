@@ -47,26 +47,38 @@ struct ExportCommand: ParsableCommand {
     if prune && !units.isEmpty {
       throw ValidationError("--prune needs every book: it cannot be used with --unit")
     }
-    guard !units.isEmpty, let plan = try? Workspace().load(options.plan).plan else { return }
-    let resolved = Resolver.resolve(plan)
+  }
+
+  /// The ids of the `--unit` books, nil for every book; a usage error for a name that is no
+  /// unit of the plan, or a unit without a book.
+  func unitIDs(in resolved: ResolvedPlan) throws -> [String]? {
+    guard !units.isEmpty else { return nil }
     let responsible = resolved.responsibleUnits
-    for name in units {
-      let unit = try Workspace.unit(named: name, in: plan)
-      if !responsible.contains(where: { $0.id == unit.id }) {
-        let known = responsible.map(\.shortName).joined(separator: "、")
-        throw ValidationError(
-          "'\(name)' is not a unit with a book in \(plan.id); units with books: \(known)")
+    return try units.map { name in
+      let unit = try UsageError.rethrow(for: Self.self) {
+        try Workspace.unit(named: name, in: resolved.plan)
       }
+      guard responsible.contains(where: { $0.id == unit.id }) else {
+        let known = responsible.map(\.shortName).joined(separator: "、")
+        throw UsageError(
+          "'\(name)' is not a unit with a book in \(resolved.plan.id); units with books: \(known)",
+          of: Self.self)
+      }
+      return unit.id
     }
   }
 
   func run() throws {
     let workspace = Workspace()
-    let checked = try workspace.loadChecked(options.plan, refusal: "nothing exported")
-    let (loaded, resolved) = (checked.loaded, checked.resolved)
+    let loaded = try workspace.load(options.plan)
+    for name in units {
+      _ = try UsageError.rethrow(for: Self.self) {
+        try Workspace.unit(named: name, in: loaded.plan)
+      }
+    }
+    let resolved = try workspace.checked(loaded, refusal: "nothing exported").resolved
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)")
-    let ids =
-      units.isEmpty ? nil : try units.map { try Workspace.unit(named: $0, in: loaded.plan).id }
+    let ids = try unitIDs(in: resolved)
     // Only a full export knows which books the plan has now; the folder is looked at while
     // it is locked, just before the new set replaces it.
     let expected = BookExport.books(resolved).map(\.fileName)

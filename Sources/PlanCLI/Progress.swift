@@ -97,7 +97,7 @@ enum Dashboard {
     status: StatusReport, progress: LoadedProgress, unit: String?, ranking: Ranking? = nil,
     colours: ColourHistory? = nil, to path: String
   ) throws {
-    let resolved = Resolver.resolve(status.plan)
+    let resolved = status.resolved
     let months = Set(progress.reports.map(\.period)).sorted().filter {
       $0.range.start <= status.asOf
     }

@@ -119,12 +119,15 @@ struct RankCommand: ParsableCommand {
   }
 
   /// A usage error (exit 64) unless `period` overlaps the plan's period.
-  static func requireInside(_ period: ReportingPeriod, of plan: WorkPlan, refusal: String) throws {
+  static func requireInside(
+    _ period: ReportingPeriod, of plan: WorkPlan, refusal: String,
+    command: ParsableCommand.Type = Self.self
+  ) throws {
     let span = plan.period
     guard period.range.end >= span.start, period.range.start <= span.end else {
-      throw ValidationError(
+      throw UsageError(
         "--period \(period) (\(period.range)) is outside the period of \(plan.id) "
-          + "(\(span)); \(refusal)")
+          + "(\(span)); \(refusal)", of: command)
     }
   }
 

@@ -16,26 +16,22 @@ struct ShowCommand: ParsableCommand {
   @Option(help: "Show only this unit's share (id, short name or full name).") var unit: String?
   @Option(help: "Output format: text or json.") var format: OutputFormat = .text
 
-  func validate() throws {
-    guard let unit else { return }
-    _ = try Workspace.unit(named: unit, in: Workspace().load(options.plan).plan)
-  }
-
   func run() throws {
     let workspace = Workspace()
     let loaded = try workspace.load(options.plan)
+    let unitID = try unit.map { name in
+      try UsageError.rethrow(for: Self.self) { try Workspace.unit(named: name, in: loaded.plan).id }
+    }
     // A plan with errors is still shown (to see what is wrong), but never silently.
-    let errors = workspace.errorCount(loaded)
+    let (resolved, diagnostics) = workspace.check(loaded)
+    let errors = diagnostics.filter { $0.severity == .error }.count
     if errors > 0 {
       printError(
         "warning: \(loaded.plan.id): \(count(errors, "error")) (`planbook check` lists them); "
           + "shown as written")
     }
-    let resolved = Resolver.resolve(loaded.plan)
     var view = PlanView(resolved)
-    if let unit {
-      view = view.filtered(to: try Workspace.unit(named: unit, in: resolved.plan).id)
-    }
+    if let unitID { view = view.filtered(to: unitID) }
     switch format {
     case .json: print(try jsonText(view))
     case .text: print(view.text(resolved.plan), terminator: "")

@@ -36,16 +36,16 @@ struct StatusCommand: ParsableCommand {
       throw ValidationError(
         "--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
     }
-    if let unit, let plan = try? Workspace().load(options.plan).plan {
-      _ = try Workspace.unit(named: unit, in: plan)
-    }
   }
 
   func run() throws {
     let workspace = Workspace()
     try workspace.requireWorkspace(for: options.plan, refusal: "nothing evaluated")
-    let checked = try workspace.loadChecked(options.plan, refusal: "nothing evaluated")
-    let (loaded, resolved) = (checked.loaded, checked.resolved)
+    let loaded = try workspace.load(options.plan)
+    let unitID = try unit.map { name in
+      try UsageError.rethrow(for: Self.self) { try Workspace.unit(named: name, in: loaded.plan).id }
+    }
+    let resolved = try workspace.checked(loaded, refusal: "nothing evaluated").resolved
     guard let day = Day(typed: asOf) else { throw ExitCode(64) }
     let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing evaluated")
     let month = ReportingPeriod.month(year: day.year, month: day.month)
@@ -61,7 +61,6 @@ struct StatusCommand: ParsableCommand {
     let status = Evaluator.evaluate(resolved, reports: progress.reports, asOf: day)
     let colours = ColourHistory.build(
       resolved, reports: progress.reports, asOf: day, current: status)
-    let unitID = try unit.map { try Workspace.unit(named: $0, in: loaded.plan).id }
     switch format {
     case .json:
       print(

@@ -31,21 +31,21 @@ struct TemplateCommand: ParsableCommand {
     guard case .month? = ReportingPeriod(typed: period) else {
       throw ValidationError("--period '\(period)' is not a month (write 2020-09 or 2020年9月)")
     }
-    guard let plan = try? Workspace().load(options.plan).plan else { return }
-    guard let p = ReportingPeriod(typed: period), p.range.end >= plan.period.start,
-      p.range.start <= plan.period.end
-    else {
-      throw ValidationError("--period \(period) is outside the plan's period \(plan.period)")
-    }
-    for name in units { _ = try Workspace.unit(named: name, in: plan) }
   }
 
   func run() throws {
     let workspace = Workspace()
-    let checked = try workspace.loadChecked(options.plan, refusal: "no templates written")
-    let (loaded, resolved) = (checked.loaded, checked.resolved)
+    let loaded = try workspace.load(options.plan)
+    let plan = loaded.plan
     guard let month = ReportingPeriod(typed: period) else { throw ExitCode(64) }
-    let ids = try units.map { try Workspace.unit(named: $0, in: loaded.plan).id }
+    guard month.range.end >= plan.period.start, month.range.start <= plan.period.end else {
+      throw UsageError(
+        "--period \(period) is outside the plan's period \(plan.period)", of: Self.self)
+    }
+    let ids = try units.map { name in
+      try UsageError.rethrow(for: Self.self) { try Workspace.unit(named: name, in: plan).id }
+    }
+    let resolved = try workspace.checked(loaded, refusal: "no templates written").resolved
     let folder = out ?? workspace.path("exports/\(loaded.plan.id)/templates/\(month)")
     let none = TemplateWriter.plan(resolved, period: month, units: ids.isEmpty ? nil : ids).none
     if !ids.isEmpty, !none.isEmpty {

@@ -66,7 +66,11 @@ public struct UnitStatus: Sendable {
 /// A plan's status as of a date: every target and task classed, rolled up per unit, per chapter
 /// and for the plan.
 public struct StatusReport: Sendable {
-  public var plan: WorkPlan
+  /// The plan evaluated, resolved once: a dashboard or a history of months evaluates it again
+  /// from here without resolving it again.
+  public var resolved: ResolvedPlan
+  /// The plan evaluated (``resolved``'s).
+  public var plan: WorkPlan { resolved.plan }
   public var asOf: Day
   public var rules: AssessmentRules
   public var targets: [TargetEvaluation]
@@ -220,7 +224,7 @@ public enum Evaluator {
       targets: due.filter { $0.target.shareUnit == nil }.map(\.status))
 
     return StatusReport(
-      plan: plan, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,
+      resolved: resolved, asOf: asOf, rules: rules, targets: targets, tasks: tasks, units: units,
       chapters: chapters, total: total,
       reporting: ReportingCheck.check(
         units: resolved.reportingUnits, plan: plan, reports: reports, asOf: asOf))
