@@ -18,20 +18,22 @@ enum DiffChecks {
     "\(old.source) (\(old.plan.id)) and \(new.source) (\(new.plan.id)) are different plans: neither revises the other (no shared plan id or revision lineage); compare two versions of one plan, or pass --allow-unrelated to compare them anyway"
   }
 
-  /// The warning for a side that fails `planbook check`, or nil when it passes: the number of
-  /// errors and the first of them.
-  static func checkWarning(
+  /// The side's plan resolved, and the warning for a side that fails `planbook check` (nil
+  /// when it passes): the number of errors and the first of them.
+  static func checked(
     _ side: PlanSide, argument: String, in workspace: Workspace
   )
-    throws -> String?
+    throws -> (resolved: ResolvedPlan, warning: String?)
   {
     // A plan id's DSL problems; a snapshot file or PLAN@REV has none of its own.
     let problems = Workspace.isPath(argument) ? [] : try Catalogue.plan(argument)?.problems ?? []
-    let (_, diagnostics) = workspace.check(
+    let (resolved, diagnostics) = workspace.check(
       Workspace.Loaded(plan: side.plan, problems: problems))
     let errors = diagnostics.filter { $0.severity == .error }
-    guard let first = errors.first else { return nil }
-    return
+    guard let first = errors.first else { return (resolved, nil) }
+    return (
+      resolved,
       "warning: \(side.source) fails check (\(count(errors.count, "error")); first: \(first.description)); its books could not be exported as it stands"
+    )
   }
 }

@@ -56,12 +56,12 @@ struct DiffCommand: ParsableCommand {
         }
         printError("diff: warning: \(DiffChecks.unrelated(sides.0, sides.1))")
       }
-      for (side, argument) in [(sides.0, a), (sides.1, b)] {
-        if let warning = try DiffChecks.checkWarning(side, argument: argument, in: workspace) {
-          printError("diff: \(DiffText.shown(warning))")
-        }
+      let checked = try [(sides.0, a), (sides.1, b)].map { side, argument in
+        let checked = try DiffChecks.checked(side, argument: argument, in: workspace)
+        if let warning = checked.warning { printError("diff: \(DiffText.shown(warning))") }
+        return checked.resolved
       }
-      diff = Differ.diff(sides.0, sides.1)
+      diff = Differ.diff(sides.0, sides.1, resolved: (checked[0], checked[1]))
     } catch let exit as ExitCode {
       throw exit
     } catch {

@@ -13,8 +13,15 @@ public enum Differ {
 
   /// The differences from `old` to `new`.
   public static func diff(_ old: PlanSide, _ new: PlanSide) -> PlanDiff {
-    let a = Resolver.resolve(old.plan)
-    let b = Resolver.resolve(new.plan)
+    diff(old, new, resolved: (Resolver.resolve(old.plan), Resolver.resolve(new.plan)))
+  }
+
+  /// The differences from `old` to `new`, whose plans a caller has already resolved (to check
+  /// them): `resolved` is `Resolver.resolve` of each side's plan.
+  public static func diff(
+    _ old: PlanSide, _ new: PlanSide, resolved: (old: ResolvedPlan, new: ResolvedPlan)
+  ) -> PlanDiff {
+    let (a, b) = resolved
     let removedReasons = Dictionary(
       (new.plan.removed ?? []).map { ($0.id, $0.reason) }, uniquingKeysWith: { a, _ in a })
     var names: [String: String] = [:]
