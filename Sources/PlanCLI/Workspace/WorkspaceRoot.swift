@@ -49,7 +49,7 @@ extension Workspace {
   /// The repository this module was compiled in, as seen when it was built.
   static let buildRepository: String = {
     var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
-    parts.removeLast(3)  // Sources/PlanCLI/WorkspaceRoot.swift
+    parts.removeLast(4)  // Sources/PlanCLI/Workspace/WorkspaceRoot.swift
     return parts.joined(separator: "/")
   }()
 
