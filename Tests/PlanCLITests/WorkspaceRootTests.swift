@@ -53,6 +53,19 @@ import Testing
     #expect(check.stderr == refusal)
   }
 
+  /// `.build/debug/planbook` run from a folder outside any repository uses the repository it
+  /// was built in (`Workspace.buildRepository`, found from its own source file's path).
+  @Test func theBuiltBinaryOutsideARepositoryUsesTheOneItWasBuiltIn() throws {
+    let elsewhere = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "planbook-elsewhere-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: elsewhere) }
+    let run = try Binary.launch(
+      ["list"], unsetting: ["PLANBOOK_ROOT"], executable: Binary.path, directory: elsewhere)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("guangzhou-2020 "))
+  }
+
   @Test func anEmptyRootIsNotAWorkspace() throws {
     let installed = try Installed()
     defer { installed.folder.remove() }
