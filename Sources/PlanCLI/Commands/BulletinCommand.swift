@@ -39,11 +39,7 @@ struct BulletinCommand: ParsableCommand {
   @Option(help: "The file to write (markdown: instead of standard output).") var out: String?
 
   func validate() throws {
-    guard ReportingPeriod(typed: period) != nil else {
-      throw ValidationError(
-        "--period '\(period)' is not a month (2020-09), a quarter (2020Q3), a half-year (2020H1) "
-          + "or a year (2020)")
-    }
+    _ = try TypedOptions.period(period)
   }
 
   func run() throws {
@@ -53,7 +49,7 @@ struct BulletinCommand: ParsableCommand {
     let checked = try workspace.loadChecked(options.plan, refusal: refusal)
     let resolved = checked.resolved
     let plan = resolved.plan
-    guard let period = ReportingPeriod(typed: period) else { throw ExitCode(64) }
+    let period = try TypedOptions.period(period)
     try RankCommand.requireInside(period, of: plan, refusal: refusal, command: Self.self)
     // Before anything is computed: LibreOffice is needed for docx and pdf.
     var soffice: String? = nil

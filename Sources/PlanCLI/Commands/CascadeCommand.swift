@@ -33,10 +33,7 @@ struct CascadeCommand: ParsableCommand {
   @Option(help: "For --format xlsx: the workbook to write.") var out: String?
 
   func validate() throws {
-    if let asOf, Day(typed: asOf) == nil {
-      throw ValidationError(
-        "--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
-    }
+    if let asOf { _ = try TypedOptions.day(asOf) }
     if out != nil, format != .xlsx {
       throw ValidationError("--out is for --format xlsx")
     }
@@ -44,7 +41,7 @@ struct CascadeCommand: ParsableCommand {
 
   func run() throws {
     let workspace = Workspace()
-    let day = asOf.flatMap { Day(typed: $0) }
+    let day = try asOf.map { try TypedOptions.day($0) }
     if day != nil || format == .xlsx {
       try workspace.requireWorkspace(for: options.plan, refusal: "nothing listed")
     }

@@ -30,11 +30,7 @@ struct CollectCommand: ParsableCommand {
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("give at least one xlsx file") }
-    if let period,
-      ReportingPeriod(typed: period).map({ if case .month = $0 { true } else { false } }) != true
-    {
-      throw ValidationError("--period '\(period)' is not a month (write 2020-09 or 2020年9月)")
-    }
+    if let period { _ = try TypedOptions.month(period) }
   }
 
   func run() throws {
@@ -43,10 +39,11 @@ struct CollectCommand: ParsableCommand {
     let resolved = try workspace.loadChecked(options.plan, refusal: "nothing collected").resolved
     let collection = ReportCollection(
       resolved: resolved, folder: workspace.progressFolder(resolved.plan.id))
+    let month = try period.map { try TypedOptions.month($0) }
     let outcome: ReportCollection.Outcome
     do {
       outcome = try collection.collect(
-        files, replace: replace, period: period.flatMap(ReportingPeriod.init(typed:)),
+        files, replace: replace, period: month,
         notice: { printError($0) })
     } catch let failure {
       for issue in failure.issues { printError(TerminalText.escaped(issue.description)) }

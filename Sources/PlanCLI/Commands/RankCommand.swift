@@ -28,11 +28,7 @@ struct RankCommand: ParsableCommand {
   @Flag(help: "With --format table: each unit's itemised reasons.") var reasons = false
 
   func validate() throws {
-    guard ReportingPeriod(typed: period) != nil else {
-      throw ValidationError(
-        "--period '\(period)' is not a month (2020-09), a quarter (2020Q3), a half-year (2020H1) "
-          + "or a year (2020)")
-    }
+    _ = try TypedOptions.period(period)
   }
 
   func run() throws {
@@ -40,7 +36,7 @@ struct RankCommand: ParsableCommand {
     try workspace.requireWorkspace(for: options.plan, refusal: "nothing ranked")
     let checked = try workspace.loadChecked(options.plan, refusal: "nothing ranked")
     let (loaded, resolved) = (checked.loaded, checked.resolved)
-    guard let period = ReportingPeriod(typed: period) else { throw ExitCode(64) }
+    let period = try TypedOptions.period(period)
     try Self.requireInside(period, of: loaded.plan, refusal: "nothing ranked")
     let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing ranked")
     // A ranking of no reports would grade every unit on 无数据: refuse it.

@@ -32,10 +32,7 @@ struct StatusCommand: ParsableCommand {
   @Option(help: "For --format xlsx: the workbook to write.") var out: String?
 
   func validate() throws {
-    guard Day(typed: asOf) != nil else {
-      throw ValidationError(
-        "--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
-    }
+    _ = try TypedOptions.day(asOf)
   }
 
   func run() throws {
@@ -46,7 +43,7 @@ struct StatusCommand: ParsableCommand {
       try UsageError.rethrow(for: Self.self) { try Workspace.unit(named: name, in: loaded.plan).id }
     }
     let resolved = try workspace.checked(loaded, refusal: "nothing evaluated").resolved
-    guard let day = Day(typed: asOf) else { throw ExitCode(64) }
+    let day = try TypedOptions.day(asOf)
     let progress = try workspace.progressOrExit(of: resolved, refusal: "nothing evaluated")
     let month = ReportingPeriod.month(year: day.year, month: day.month)
     if !progress.reports.contains(where: { $0.period == month && !$0.entries.isEmpty }) {

@@ -33,10 +33,7 @@ struct SuperviseCommand: ParsableCommand {
   @Flag(help: "Also print each notice to PDF beside it (LibreOffice).") var pdf = false
 
   func validate() throws {
-    guard Day(typed: asOf) != nil else {
-      throw ValidationError(
-        "--as-of '\(asOf)' is not a date (write 2020-09-30, 2020/9/30 or 2020年9月30日)")
-    }
+    _ = try TypedOptions.day(asOf)
   }
 
   func run() throws {
@@ -45,7 +42,7 @@ struct SuperviseCommand: ParsableCommand {
     try workspace.requireWorkspace(for: options.plan, refusal: refusal)
     let resolved = try workspace.loadChecked(options.plan, refusal: refusal).resolved
     let plan = resolved.plan
-    guard let day = Day(typed: asOf) else { throw ExitCode(64) }
+    let day = try TypedOptions.day(asOf)
     let progress = try workspace.progressOrExit(of: resolved, refusal: refusal)
     let status = Evaluator.evaluate(resolved, reports: progress.reports, asOf: day)
     let colours = ColourHistory.build(

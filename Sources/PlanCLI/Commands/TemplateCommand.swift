@@ -28,16 +28,14 @@ struct TemplateCommand: ParsableCommand {
   @Option(help: "The folder to write into.") var out: String?
 
   func validate() throws {
-    guard case .month? = ReportingPeriod(typed: period) else {
-      throw ValidationError("--period '\(period)' is not a month (write 2020-09 or 2020年9月)")
-    }
+    _ = try TypedOptions.month(period)
   }
 
   func run() throws {
     let workspace = Workspace()
     let loaded = try workspace.load(options.plan)
     let plan = loaded.plan
-    guard let month = ReportingPeriod(typed: period) else { throw ExitCode(64) }
+    let month = try TypedOptions.month(period)
     guard month.range.end >= plan.period.start, month.range.start <= plan.period.end else {
       throw UsageError(
         "--period \(period) is outside the plan's period \(plan.period)", of: Self.self)
