@@ -103,6 +103,8 @@ let package = Package(
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),
+    // The module graph against what each module's README says it imports (reads Sources/).
+    .testTarget(name: "StructureTests"),
     .testTarget(
       name: "PlanCLITests", dependencies: ["planbook", "TestSupport"], exclude: ["Golden"]),
   ],
