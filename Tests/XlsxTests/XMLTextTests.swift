@@ -1,5 +1,5 @@
 import Foundation
-import PlanModel
+import ExcelDates
 import TestSupport
 import Testing
 
@@ -10,7 +10,7 @@ import Testing
 /// keeps tab, line feed and carriage return.
 @Suite struct XMLTextTests {
   let style = CellStyle()
-  let created = Day(2020, 3, 1)
+  let created = ExcelDay(year: 2020, month: 3, day: 1)
 
   @Test func whatXMLCannotCarry() {
     for bad in [
