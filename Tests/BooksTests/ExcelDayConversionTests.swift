@@ -2,7 +2,7 @@ import ExcelDates
 import PlanModel
 import Testing
 
-@testable import Books
+import Books
 
 /// PlanModel's `Day` and ExcelDates' `ExcelDay` convert into each other field by field.
 struct ExcelDayConversionTests {
