@@ -162,7 +162,7 @@ enum ProgressFixtures {
     let reports = try ProgressFolder.load(folder, plan: F.guangzhou)
     #expect(reports.map(\.period.description) == ["2020-06", "2020-07", "2020-08", "2020-09"])
     #expect(reports.allSatisfy { !$0.entries.isEmpty })
-    #expect(reports.allSatisfy(\.sampleData), "each begins # SAMPLE DATA")
+    #expect(reports.allSatisfy { $0.sampleData }, "each begins # SAMPLE DATA")
   }
 
   @Test func theDocumentedExampleIsValid() throws {

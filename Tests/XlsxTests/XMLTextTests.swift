@@ -1,5 +1,6 @@
 import Foundation
 import ExcelDates
+import PlanModel
 import TestSupport
 import Testing
 
