@@ -23,8 +23,8 @@ public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// The day of the month, 1 to 31.
   public var day: Int
 
-  /// The day `year`-`month`-`day` (not checked: see ``isValid``).
-  public init(year: Int, month: Int, day: Int) {
+  /// The day `year`-`month`-`day` (not checked: see ``isValid``), as PlanModel's `Day` is made.
+  public init(_ year: Int, _ month: Int, _ day: Int) {
     self.year = year
     self.month = month
     self.day = day
@@ -121,6 +121,6 @@ public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     let shiftedMonth = (5 * dayOfYear + 2) / 153
     let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
     let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-    self.init(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
+    self.init(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
   }
 }

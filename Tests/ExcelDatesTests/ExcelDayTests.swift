@@ -42,8 +42,7 @@ struct ExcelDayTests {
       let date = Date(timeIntervalSince1970: Double(serial - 25_569) * 86_400)
       let parts = calendar.dateComponents([.year, .month, .day], from: date)
       let expected = ExcelDay(
-        year: try #require(parts.year), month: try #require(parts.month),
-        day: try #require(parts.day))
+        try #require(parts.year), try #require(parts.month), try #require(parts.day))
       #expect(ExcelDay(serial: Double(serial)) == expected, "serial \(serial)")
       if serial >= 1462 {
         #expect(
@@ -54,10 +53,10 @@ struct ExcelDayTests {
   }
 
   @Test func daysCompareAndPrint() {
-    let day = ExcelDay(year: 2020, month: 6, day: 30)
+    let day = ExcelDay(2020, 6, 30)
     #expect(day.description == "2020-06-30")
-    #expect(ExcelDay(year: 987, month: 1, day: 2).description == "0987-01-02")
-    #expect(day < ExcelDay(year: 2020, month: 7, day: 1))
+    #expect(ExcelDay(987, 1, 2).description == "0987-01-02")
+    #expect(day < ExcelDay(2020, 7, 1))
     #expect(!(day < day))
   }
 
@@ -65,7 +64,7 @@ struct ExcelDayTests {
   /// system 1462 less; days outside 1900 (1904) to 9999 or not in the calendar have none.
   @Test func serialsOfDays() {
     func serial(_ y: Int, _ m: Int, _ d: Int, uses1904: Bool = false) -> Double? {
-      ExcelDay(year: y, month: m, day: d).serial(uses1904: uses1904)
+      ExcelDay(y, m, d).serial(uses1904: uses1904)
     }
     #expect(serial(1900, 1, 1) == 1)
     #expect(serial(1900, 2, 28) == 59)
@@ -96,10 +95,10 @@ struct ExcelDayTests {
   }
 
   @Test func validDays() {
-    #expect(ExcelDay(year: 2020, month: 2, day: 29).isValid)
-    #expect(!ExcelDay(year: 1900, month: 2, day: 29).isValid)
-    #expect(!ExcelDay(year: 2020, month: 13, day: 1).isValid)
-    #expect(!ExcelDay(year: 2020, month: 4, day: 31).isValid)
-    #expect(!ExcelDay(year: 0, month: 1, day: 1).isValid)
+    #expect(ExcelDay(2020, 2, 29).isValid)
+    #expect(!ExcelDay(1900, 2, 29).isValid)
+    #expect(!ExcelDay(2020, 13, 1).isValid)
+    #expect(!ExcelDay(2020, 4, 31).isValid)
+    #expect(!ExcelDay(0, 1, 1).isValid)
   }
 }

@@ -1,5 +1,5 @@
-import Foundation
 import ExcelDates
+import Foundation
 import PlanModel
 import TestSupport
 import Testing
@@ -11,7 +11,7 @@ import Testing
 /// keeps tab, line feed and carriage return.
 @Suite struct XMLTextTests {
   let style = CellStyle()
-  let created = ExcelDay(year: 2020, month: 3, day: 1)
+  let created = ExcelDay(2020, 3, 1)
 
   @Test func whatXMLCannotCarry() {
     for bad in [
