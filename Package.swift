@@ -38,13 +38,19 @@ let package = Package(
       path: "plans",
       exclude: ["snapshots", "progress", "README.md"]
     ),
-    // The only code that touches libxlsxwriter.
+    // Dates as workbooks hold them: a calendar day and the one Excel serial conversion, both
+    // ways (1900/1904 systems). Depends on nothing.
+    .target(name: "ExcelDates", exclude: ["README.md"]),
+    // The only code that touches libxlsxwriter. PlanModel only for XMLCharacters.
     .target(
-      name: "Xlsx", dependencies: ["CXlsxWriter", "PlanModel"], exclude: ["README.md"]),
+      name: "Xlsx", dependencies: ["CXlsxWriter", "ExcelDates", "PlanModel"],
+      exclude: ["README.md"]),
     // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
     .target(
       name: "Books",
-      dependencies: ["PlanModel", "PlanEngine", "Tracking", "Review", "Xlsx", "SafeFiles"],
+      dependencies: [
+        "PlanModel", "PlanEngine", "Tracking", "Review", "Xlsx", "ExcelDates", "SafeFiles",
+      ],
       exclude: ["README.md"]),
     // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
     .target(
@@ -55,12 +61,13 @@ let package = Package(
     .target(
       name: "Reports",
       dependencies: [
-        "PlanModel", "PlanEngine", "Tracking", "Books", "Xlsx", "XlsxReader", "SafeFiles",
+        "PlanModel", "PlanEngine", "Tracking", "Books", "Xlsx", "XlsxReader", "ExcelDates",
+        "SafeFiles",
       ],
       exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
     // Its own zip reader and inflater: ZIPFoundation's extract hangs on a truncated stream.
-    .target(name: "XlsxReader", exclude: ["README.md"]),
+    .target(name: "XlsxReader", dependencies: ["ExcelDates"], exclude: ["README.md"]),
     // `planbook import`: a published plan document (.txt, .md, .docx) → a Swift plan skeleton.
     .target(name: "PlanImport", dependencies: ["XlsxReader"], exclude: ["README.md"]),
     // The `planbook` commands, as a library so tests can reach them.
@@ -76,7 +83,9 @@ let package = Package(
     // Benchmarks at province scale (`scripts/bench`, Benchmarks/README.md); no test uses it.
     .executableTarget(
       name: "planbook-bench",
-      dependencies: ["PlanModel", "PlanEngine", "Books", "Tracking", "Review", "Xlsx"],
+      dependencies: [
+        "PlanModel", "PlanEngine", "Books", "Tracking", "Review", "Xlsx", "ExcelDates",
+      ],
       path: "Benchmarks/Sources"),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
 
@@ -92,14 +101,16 @@ let package = Package(
       name: "ReportsTests", dependencies: ["Reports", "Plans", "TestSupport"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review", "PlanDSL", "Plans", "TestSupport"]),
     .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
-    .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),
+    .testTarget(name: "ExcelDatesTests", dependencies: ["ExcelDates"]),
     .testTarget(
-      name: "BooksTests", dependencies: ["Books", "Plans", "TestSupport"]),
+      name: "XlsxTests", dependencies: ["Xlsx", "ExcelDates", "CXlsxWriter", "TestSupport"]),
+    .testTarget(
+      name: "BooksTests", dependencies: ["Books", "ExcelDates", "Plans", "TestSupport"]),
     // ZIPFoundation writes the hostile archives the reader is tested against.
     .testTarget(
       name: "XlsxReaderTests",
       dependencies: [
-        "XlsxReader", "Xlsx", "TestSupport",
+        "XlsxReader", "Xlsx", "ExcelDates", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),

@@ -6,11 +6,17 @@ public struct ProgressReport: Sendable, Hashable {
   /// The file it was read from (relative to the repository when it is inside it).
   public var path: String
   public var entries: [ProgressEntry]
+  /// Whether the file declares itself sample data: its first line (its very first bytes, no
+  /// byte order mark before) is `# SAMPLE DATA…`. Commands then say so in what they print.
+  public var sampleData: Bool
 
-  public init(period: ReportingPeriod, path: String, entries: [ProgressEntry]) {
+  public init(
+    period: ReportingPeriod, path: String, entries: [ProgressEntry], sampleData: Bool = false
+  ) {
     self.period = period
     self.path = path
     self.entries = entries
+    self.sampleData = sampleData
   }
 }
 

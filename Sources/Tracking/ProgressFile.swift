@@ -167,7 +167,17 @@ public enum ProgressFile {
     }
     let conflicts = conflicts(in: parser.entries, index: parser.index)
     guard conflicts.isEmpty else { throw ProgressError(issues: conflicts) }
-    return ProgressReport(period: period, path: path, entries: parser.entries)
+    return ProgressReport(
+      period: period, path: path, entries: parser.entries, sampleData: isSampleData(text))
+  }
+
+  /// The first line that marks a file as sample data (``ProgressReport/sampleData``).
+  public static let sampleDataMark = "# SAMPLE DATA"
+
+  /// Whether `text` declares itself sample data: it begins with ``sampleDataMark`` (at its very
+  /// first byte: a byte order mark before it does not count).
+  public static func isSampleData(_ text: String) -> Bool {
+    text.utf8.starts(with: sampleDataMark.utf8)
   }
 
   /// Rows that give one target (or base) different values for the same day and basis: each

@@ -1,5 +1,5 @@
 internal import CXlsxWriter
-import PlanModel
+import ExcelDates
 
 /// A data validation: what Excel and WPS accept in a range of cells, the message shown when a
 /// cell of it is selected and the alert (stop style: the entry is refused) shown for anything
@@ -20,7 +20,7 @@ public struct DataValidation: Sendable, Hashable {
     /// A whole number from `min` to `max` (both included; either order).
     case wholeNumber(min: Int, max: Int)
     /// A date from `from` to `through` (both included; either order).
-    case date(from: Day, through: Day)
+    case date(from: ExcelDay, through: ExcelDay)
     /// Anything: only the input message is shown (one is required).
     case any
   }
@@ -118,16 +118,18 @@ extension Worksheet {
       v.minimum_number = Double(Swift.min(a, b))
       v.maximum_number = Double(Swift.max(a, b))
     case .date(let a, let b):
+      var serials: [Double] = []
       for day in [a, b] {
-        guard day.isValid, (1900...9999).contains(day.year) else {
+        guard let serial = day.serial() else {
           throw XlsxError(operation: operation, message: "\(day) is not a date Excel holds")
         }
+        serials.append(serial)
       }
-      let (first, last) = a.ordinal <= b.ordinal ? (a, b) : (b, a)
-      v.validate = UInt8(LXW_VALIDATION_TYPE_DATE.rawValue)
+      // Serial numbers (1900 system), as libxlsxwriter would make of the days.
+      v.validate = UInt8(LXW_VALIDATION_TYPE_DATE_NUMBER.rawValue)
       v.criteria = between
-      v.minimum_datetime = Self.datetime(first)
-      v.maximum_datetime = Self.datetime(last)
+      v.minimum_number = serials.min() ?? 0
+      v.maximum_number = serials.max() ?? 0
     case .any:
       // libxlsxwriter silently drops an "any" validation without a message.
       guard inputTitle != nil || inputMessage != nil else {
@@ -158,12 +160,6 @@ extension Worksheet {
         operation: operation,
         message: "the list's source sheet '\(source.sheet)' is not a worksheet of this workbook")
     }
-  }
-
-  private static func datetime(_ day: Day) -> lxw_datetime {
-    lxw_datetime(
-      year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0,
-      sec: 0)
   }
 
   /// A title or message: within `limit` UTF-16 units (Excel's count; libxlsxwriter counts

@@ -1,5 +1,5 @@
 internal import CXlsxWriter
-import PlanModel
+import ExcelDates
 
 /// A worksheet of an open ``Workbook``. Rows and columns are zero-based. Every call throws an
 /// ``XlsxError`` naming the cell once the workbook is closed or when libxlsxwriter refuses.
@@ -135,21 +135,18 @@ public final class Worksheet {
       "write \(at(row, col))")
   }
 
-  /// Writes a date as a real Excel date (a serial number shown through `style`'s number
-  /// format).
-  public func write(day: Day, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
+  /// Writes a date as a real Excel date: its serial number in the 1900 date system
+  /// (`ExcelDay.serial`), shown through `style`'s number format.
+  public func write(day: ExcelDay, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
     let cell = try ExcelGrid.cell(row: row, col: col, "write \(at(row, col))")
-    guard day.isValid, day.year >= 1900 else {
+    guard let serial = day.serial() else {
       throw XlsxError(operation: "write \(at(row, col))", message: "\(day) is not a valid date")
     }
     try advance(to: row, "write \(at(row, col))")
-    var datetime = lxw_datetime(
-      year: Int32(day.year), month: Int32(day.month), day: Int32(day.day), hour: 0, min: 0,
-      sec: 0)
     let format = try format(style, col: col)
     try check(
-      worksheet_write_datetime(sheet, cell.row, cell.col, &datetime, format),
+      worksheet_write_number(sheet, cell.row, cell.col, serial, format),
       "write \(at(row, col))")
   }
 

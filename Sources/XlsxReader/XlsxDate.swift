@@ -1,33 +1,4 @@
-/// A calendar day read from a workbook: what a date cell shows, without its time of day.
-public struct XlsxDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The year, 1900 (1904) to 9999.
-  public var year: Int
-  /// The month, 1 to 12.
-  public var month: Int
-  /// The day of the month, 1 to 31.
-  public var day: Int
-
-  /// The day `year`-`month`-`day` (not checked).
-  public init(year: Int, month: Int, day: Int) {
-    self.year = year
-    self.month = month
-    self.day = day
-  }
-
-  /// `YYYY-MM-DD`.
-  public var description: String {
-    func pad(_ n: Int, _ width: Int) -> String {
-      let text = String(n)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-  }
-
-  /// Earlier days first.
-  public static func < (a: XlsxDay, b: XlsxDay) -> Bool {
-    (a.year, a.month, a.day) < (b.year, b.month, b.day)
-  }
-}
+import ExcelDates
 
 /// Dates as workbooks store them: serial numbers shown through a date number format.
 ///
@@ -40,52 +11,13 @@ public struct XlsxDay: Sendable, Hashable, Comparable, CustomStringConvertible {
 /// if case .number(let serial) = cells["D5"], let format = formats["D5"],
 ///   XlsxDate.isDateFormat(format)
 /// {
-///   XlsxDate.day(fromSerial: serial, uses1904: book.uses1904Dates)  // 2020-06-30
+///   ExcelDay(serial: serial, uses1904: book.uses1904Dates)  // 2020-06-30
 /// }
 /// ```
 ///
-/// or in one step, ``XlsxFile/day(of:format:)``.
+/// or in one step, ``XlsxFile/day(of:format:)``. The serial conversion itself, with its 1900 and
+/// 1904 rules, is `ExcelDay`'s (module ExcelDates), shared with the writer.
 public enum XlsxDate {
-  /// The day a serial number shows as, its time of day (the fraction) dropped after rounding
-  /// to the millisecond as Excel does; nil for what is not a day from 1900 (1904) to 9999.
-  ///
-  /// In the 1900 date system (the default) serial 1 is 1900-01-01 and 44196 is 2020-12-31.
-  /// Excel, copying Lotus 1-2-3, counts a 1900-02-29 that never was: serial 60, for which this
-  /// gives nil; serials 1 to 59 are January and February 1900, and from 61 on every serial is
-  /// one day later than a plain count would make it. In the 1904 system (a workbook whose
-  /// `workbookPr` says `date1904="1"`: ``XlsxFile/uses1904Dates``) serial 0 is 1904-01-01,
-  /// with no such gap. Serial 0 of the 1900 system (shown as 1900-01-00) and negative
-  /// serials are nil.
-  public static func day(fromSerial serial: Double, uses1904: Bool = false) -> XlsxDay? {
-    guard serial.isFinite, serial >= 0, serial < 3_000_000 else { return nil }
-    let milliseconds = Int64((serial * 86_400_000).rounded())
-    let serialDay = Int(milliseconds / 86_400_000)
-    // Days since 1970-01-01.
-    let days: Int
-    if uses1904 {
-      guard serialDay <= 2_957_003 else { return nil }
-      days = serialDay - 24_107
-    } else {
-      guard serialDay >= 1, serialDay != 60, serialDay <= 2_958_465 else { return nil }
-      days = serialDay < 60 ? serialDay - 25_568 : serialDay - 25_569
-    }
-    return civilDay(daysSince1970: days)
-  }
-
-  /// The proleptic Gregorian day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
-  static func civilDay(daysSince1970 days: Int) -> XlsxDay {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra =
-      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shiftedMonth = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-    return XlsxDay(year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day)
-  }
-
   /// Whether a number format shows a date (a day, month or year, perhaps with a time):
   /// `yyyy-mm-dd`, `yyyy"年"m"月"d"日"`, `mm-dd-yy`, `m/d/yy h:mm`, `[$-804]yyyy/m/d;@`. A
   /// format of times only (`h:mm`, `mm:ss`, `[h]:mm:ss`, `上午/下午h"时"mm"分"`) is not a date,

@@ -178,7 +178,8 @@ struct PrintTests {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let path = folder.url.appendingPathComponent("targets.xlsx").path
-    try Workbook.write(to: path, properties: DocumentProperties(created: Day(2020, 1, 1))) {
+    let properties = DocumentProperties(created: Day(2020, 1, 1).excelDay)
+    try Workbook.write(to: path, properties: properties) {
       try SheetWriter.write(layout, into: $0)
     }
     let pdf = try #require(try LibreOffice.convertToPDF([path], into: folder.path).first)
@@ -249,7 +250,8 @@ struct PrintTests {
     var files: [String] = []
     for (name, layout) in [("grazed", grazed), ("halved", halved)] {
       let path = folder.url.appendingPathComponent("\(name).xlsx").path
-      try Workbook.write(to: path, properties: DocumentProperties(created: Day(2020, 1, 1))) {
+      let properties = DocumentProperties(created: Day(2020, 1, 1).excelDay)
+      try Workbook.write(to: path, properties: properties) {
         try SheetWriter.write(layout, into: $0)
       }
       files.append(path)

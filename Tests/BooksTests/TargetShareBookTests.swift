@@ -63,7 +63,8 @@ struct TargetSharePrintTests {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let path = folder.url.appendingPathComponent("share.xlsx").path
-    try Workbook.write(to: path, properties: DocumentProperties(created: Day(2020, 1, 1))) {
+    let properties = DocumentProperties(created: Day(2020, 1, 1).excelDay)
+    try Workbook.write(to: path, properties: properties) {
       try SheetWriter.write(layout, into: $0)
     }
     let pdf = try #require(try LibreOffice.convertToPDF([path], into: folder.path).first)

@@ -4,6 +4,7 @@ import PlanEngine
 import PlanModel
 import Plans
 import Testing
+import Tracking
 import Xlsx
 import XlsxReader
 

@@ -23,8 +23,7 @@ struct ModuleImportsTests {
   static func declared(_ module: String) throws -> (imports: Set<String>, forbidden: Set<String>)? {
     let text = try String(contentsOfFile: sources.path + "/\(module)/README.md", encoding: .utf8)
     let flat = text.replacingOccurrences(of: "\n", with: " ")
-    guard let imports = flat.firstMatch(of: /Imports: ([^.]*)\./),
-      let forbidden = flat.firstMatch(of: /Must not import: ([^.]*)\./)
+    guard let line = flat.firstMatch(of: /Imports: (.*?)\.\s+Must not import: (.*?)\.(?:\s|$)/)
     else { return nil }
     func names(_ list: Substring) -> Set<String> {
       // Each item's first word, remarks in parentheses left out: `XlsxReader (for Word)`.
@@ -34,7 +33,7 @@ struct ModuleImportsTests {
         }
         .filter { $0 != "none" })
     }
-    return (names(imports.1), names(forbidden.1))
+    return (names(line.1), names(line.2))
   }
 
   /// The package's modules that the Swift files under `Sources/<module>/` import.

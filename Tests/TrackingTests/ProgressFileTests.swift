@@ -71,6 +71,7 @@ enum ProgressFixtures {
     let report = try ProgressFile.parse(text, path: p, plan: F.guangzhou)
     #expect(report.period == .month(year: 2020, month: 9))
     #expect(report.path == p)
+    #expect(report.sampleData, "its first line is # SAMPLE DATA")
     func at(_ line: Int) -> PlanModel.SourceLocation {
       PlanModel.SourceLocation(file: p, line: line)
     }
@@ -132,6 +133,7 @@ enum ProgressFixtures {
   @Test func aHeaderAloneIsAnEmptyReport() throws {
     let report = try ProgressFile.parse(F.header, path: p, plan: F.guangzhou)
     #expect(report.entries.isEmpty)
+    #expect(!report.sampleData)
   }
 
   @Test func byteOrderMarkAndCRLFAreAccepted() throws {
@@ -151,6 +153,8 @@ enum ProgressFixtures {
     let report = try ProgressFile.parse(bytes: [UInt8](good.utf8), path: p, plan: F.guangzhou)
     #expect(report.entries.map(\.note) == ["a\nb", ""])
     #expect(report.entries.map { $0.location?.line } == [3, 5])
+    // The sample-data mark counts only at the file's very first byte, as ever.
+    #expect(!report.sampleData)
   }
 
   @Test func theSampleDataLoads() throws {
@@ -158,6 +162,7 @@ enum ProgressFixtures {
     let reports = try ProgressFolder.load(folder, plan: F.guangzhou)
     #expect(reports.map(\.period.description) == ["2020-06", "2020-07", "2020-08", "2020-09"])
     #expect(reports.allSatisfy { !$0.entries.isEmpty })
+    #expect(reports.allSatisfy { $0.sampleData }, "each begins # SAMPLE DATA")
   }
 
   @Test func theDocumentedExampleIsValid() throws {

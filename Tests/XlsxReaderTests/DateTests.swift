@@ -1,68 +1,12 @@
+import ExcelDates
 import Foundation
-import PlanModel
 import Testing
 import Xlsx
 import XlsxReader
 
-/// Dates in filled templates: serial numbers, the date systems, and the number formats that
-/// tell a date from a number.
+/// Dates in filled templates: the number formats that tell a date from a number, and dates
+/// read back (the serial conversion itself is tested in ExcelDatesTests).
 struct DateTests {
-  @Test(arguments: [
-    (1.0, "1900-01-01"), (59, "1900-02-28"), (61, "1900-03-01"), (366, "1900-12-31"),
-    (367, "1901-01-01"), (36_526, "2000-01-01"), (36_585, "2000-02-29"),
-    (43_891, "2020-03-01"), (44_012, "2020-06-30"), (44_196, "2020-12-31"),
-    (44_196.75, "2020-12-31"), (44_196.999_999_999, "2021-01-01"), (2_958_465, "9999-12-31"),
-  ])
-  func serialsOfThe1900System(serial: Double, day: String) {
-    #expect(XlsxDate.day(fromSerial: serial)?.description == day)
-  }
-
-  /// Serial 60 is Excel's 1900-02-29, a day that never was; 0 is its 1900-01-00.
-  @Test(arguments: [60, 0, 0.4, -1, 2_958_466, .nan, .infinity, -.infinity])
-  func serialsThatAreNoDay(serial: Double) {
-    #expect(XlsxDate.day(fromSerial: serial) == nil)
-  }
-
-  @Test func serialsOfThe1904System() {
-    func day(_ serial: Double) -> String? {
-      XlsxDate.day(fromSerial: serial, uses1904: true)?.description
-    }
-    #expect(day(0) == "1904-01-01")
-    #expect(day(59) == "1904-02-29")
-    #expect(day(42_734) == "2020-12-31", "1462 days less than in the 1900 system")
-    #expect(day(2_957_003) == "9999-12-31")
-    #expect(day(2_957_004) == nil)
-    #expect(day(-1) == nil)
-  }
-
-  /// Every 997th serial from 61 on agrees with Foundation's Gregorian calendar, and so does
-  /// the same day in the 1904 system (1462 less) from 1904 on.
-  @Test func serialsAgreeWithFoundation() throws {
-    var calendar = Calendar(identifier: .gregorian)
-    calendar.timeZone = try #require(TimeZone(identifier: "UTC"))
-    for serial in stride(from: 61, through: 2_958_465, by: 997) {
-      let date = Date(timeIntervalSince1970: Double(serial - 25_569) * 86_400)
-      let parts = calendar.dateComponents([.year, .month, .day], from: date)
-      let expected = XlsxDay(
-        year: try #require(parts.year), month: try #require(parts.month),
-        day: try #require(parts.day))
-      #expect(XlsxDate.day(fromSerial: Double(serial)) == expected, "serial \(serial)")
-      if serial >= 1462 {
-        #expect(
-          XlsxDate.day(fromSerial: Double(serial - 1462), uses1904: true) == expected,
-          "1904 serial \(serial - 1462)")
-      }
-    }
-  }
-
-  @Test func daysCompareAndPrint() {
-    let day = XlsxDay(year: 2020, month: 6, day: 30)
-    #expect(day.description == "2020-06-30")
-    #expect(XlsxDay(year: 987, month: 1, day: 2).description == "0987-01-02")
-    #expect(day < XlsxDay(year: 2020, month: 7, day: 1))
-    #expect(!(day < day))
-  }
-
   @Test(arguments: [
     ("yyyy-mm-dd", true), ("mm-dd-yy", true), ("d-mmm", true), ("mmm-yy", true),
     ("m/d/yy h:mm", true), ("yyyy\"年\"m\"月\"d\"日\"", true), ("m\"月\"d\"日\"", true),
@@ -98,14 +42,14 @@ struct DateTests {
     let path = folder.path("填报.xlsx")
     let date = CellStyle(numberFormat: "yyyy-mm-dd")
     let chineseDate = CellStyle(numberFormat: "yyyy\"年\"m\"月\"d\"日\"")
-    try Workbook.write(to: path, properties: DocumentProperties(created: Day(2020, 3, 1))) {
+    try Workbook.write(to: path, properties: DocumentProperties(created: ExcelDay(2020, 3, 1))) {
       book in
       let sheet = try book.addWorksheet("填报")
       try sheet.write("完成时间", row: 0, col: 0, style: CellStyle())
-      try sheet.write(day: Day(2020, 6, 30), row: 1, col: 0, style: date)
-      try sheet.write(day: Day(2020, 12, 31), row: 1, col: 1, style: chineseDate)
-      try sheet.write(day: Day(1900, 2, 28), row: 1, col: 2, style: date)
-      try sheet.write(day: Day(1900, 3, 1), row: 1, col: 3, style: date)
+      try sheet.write(day: ExcelDay(2020, 6, 30), row: 1, col: 0, style: date)
+      try sheet.write(day: ExcelDay(2020, 12, 31), row: 1, col: 1, style: chineseDate)
+      try sheet.write(day: ExcelDay(1900, 2, 28), row: 1, col: 2, style: date)
+      try sheet.write(day: ExcelDay(1900, 3, 1), row: 1, col: 3, style: date)
       try sheet.write(number: 44_012, row: 2, col: 0, style: CellStyle())
       try sheet.write(number: 61.5, row: 2, col: 1, style: CellStyle(numberFormat: "0.0"))
       try sheet.writeBlank(row: 2, col: 2, style: date)

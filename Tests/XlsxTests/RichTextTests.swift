@@ -1,5 +1,5 @@
+import ExcelDates
 import Foundation
-import PlanModel
 import TestSupport
 import Testing
 
@@ -10,7 +10,8 @@ import Testing
   /// What a revision table shows: removed characters in 修订前, added ones in 修订后.
   let removed = FontStyle(strikethrough: true, color: 0xFF_0000)
   let added = FontStyle(bold: true, underline: true, color: 0xFF_0000)
-  let properties = DocumentProperties(title: "修订对照表", author: "PlanBook", created: Day(2020, 3, 1))
+  let properties = DocumentProperties(
+    title: "修订对照表", author: "PlanBook", created: ExcelDay(2020, 3, 1))
 
   func path(_ folder: TemporaryFolder, _ name: String = "a.xlsx") -> String {
     folder.url.appendingPathComponent(name).path

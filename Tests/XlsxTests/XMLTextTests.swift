@@ -1,3 +1,4 @@
+import ExcelDates
 import Foundation
 import PlanModel
 import TestSupport
@@ -10,7 +11,7 @@ import Testing
 /// keeps tab, line feed and carriage return.
 @Suite struct XMLTextTests {
   let style = CellStyle()
-  let created = Day(2020, 3, 1)
+  let created = ExcelDay(2020, 3, 1)
 
   @Test func whatXMLCannotCarry() {
     for bad in [

@@ -10,7 +10,7 @@ struct LoadedProgress {
   var reports: [ProgressReport]
   /// The files read, relative to the repository.
   var files: [String]
-  /// Whether any file declares itself sample data (a first line `# SAMPLE DATA…`).
+  /// Whether any file declares itself sample data (``ProgressReport/sampleData``).
   var sampleData: Bool
   /// The folder read, as messages name it.
   var folder: String
@@ -35,22 +35,12 @@ extension Workspace {
     // A collect killed half-way is undone before anything is read.
     try FileTransaction.recoverIfInterrupted(folder) { printError($0) }
     let reports = try ProgressFolder.load(folder, plan: resolved)
-    // The files were just read whole; one that cannot be read again now is an error, not
-    // "real data".
-    var sample = false
-    for r in reports where !sample {
-      let path = r.path.hasPrefix("/") ? r.path : self.path(r.path)
-      do {
-        let bytes = try FileReading.bytesIfPresent(path, limit: ProgressFile.maximumSize) ?? []
-        sample = bytes.starts(with: Array("# SAMPLE DATA".utf8))
-      } catch {
-        throw CLIError.unreadable(error.description)
-      }
-    }
     let files = reports.map { r in
       r.path.hasPrefix(root + "/") ? String(r.path.dropFirst(root.count + 1)) : r.path
     }
-    return LoadedProgress(reports: reports, files: files, sampleData: sample, folder: folder)
+    return LoadedProgress(
+      reports: reports, files: files, sampleData: reports.contains { $0.sampleData },
+      folder: folder)
   }
 
   /// ``progress(of:)``, or the problems on standard error, then `<plan-id>: <why>; <refusal>`

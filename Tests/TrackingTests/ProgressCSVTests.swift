@@ -5,8 +5,6 @@ import Plans
 import Testing
 import Tracking
 
-@testable import Reports
-
 @Suite struct ProgressCSVTests {
   /// A month file rewritten by `collect` keeps its findings exactly (issue 14, item 6).
   @Test func findingsAreWrittenBackAsTheyWereRead() throws {

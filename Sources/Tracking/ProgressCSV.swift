@@ -1,9 +1,9 @@
 import Foundation
 import PlanModel
-import Tracking
 
 /// Progress rows written in the report format (docs/progress-format.md): the header, then one
-/// line per entry, fields quoted when they hold a comma, a quote or a line break.
+/// line per entry, fields quoted when they hold a comma, a quote or a line break. The writer
+/// beside the reader (``ProgressFile``): what it writes, the strict parser reads back.
 public enum ProgressCSV {
   /// `entries` as the lines of a report file (no comments, no trailing newline).
   public static func lines(_ entries: [ProgressEntry]) -> [String] {
