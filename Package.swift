@@ -41,10 +41,17 @@ let package = Package(
     // The only code that touches libxlsxwriter.
     .target(
       name: "Xlsx", dependencies: ["CXlsxWriter", "PlanModel"], exclude: ["README.md"]),
-    // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
+    // The sheet-layout engine: text measured as printed, sheets laid out and paginated as
+    // values, written (whole or streamed) through Xlsx; the styles, properties, footers and file
+    // names every PlanBook workbook shares.
+    .target(name: "Sheets", dependencies: ["PlanModel", "Xlsx"], exclude: ["README.md"]),
+    // Responsibility books and the overview workbook: documents laid out with Sheets, from a
+    // resolved plan.
     .target(
       name: "Books",
-      dependencies: ["PlanModel", "PlanEngine", "Tracking", "Review", "Xlsx", "SafeFiles"],
+      dependencies: [
+        "PlanModel", "PlanEngine", "Tracking", "Review", "Sheets", "Xlsx", "SafeFiles",
+      ],
       exclude: ["README.md"]),
     // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
     .target(
@@ -55,7 +62,7 @@ let package = Package(
     .target(
       name: "Reports",
       dependencies: [
-        "PlanModel", "PlanEngine", "Tracking", "Books", "Xlsx", "XlsxReader", "SafeFiles",
+        "PlanModel", "PlanEngine", "Tracking", "Sheets", "Xlsx", "XlsxReader", "SafeFiles",
       ],
       exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
@@ -67,8 +74,8 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Books", "XlsxReader", "Tracking", "Review", "Reports",
-        "SafeFiles", "PlanImport",
+        "PlanModel", "PlanEngine", "Sheets", "Books", "XlsxReader", "Tracking", "Review",
+        "Reports", "SafeFiles", "PlanImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -76,7 +83,9 @@ let package = Package(
     // Benchmarks at province scale (`scripts/bench`, Benchmarks/README.md); no test uses it.
     .executableTarget(
       name: "planbook-bench",
-      dependencies: ["PlanModel", "PlanEngine", "Books", "Tracking", "Review", "Xlsx"],
+      dependencies: [
+        "PlanModel", "PlanEngine", "Sheets", "Books", "Tracking", "Review", "Xlsx",
+      ],
       path: "Benchmarks/Sources"),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
 
@@ -94,7 +103,9 @@ let package = Package(
     .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
     .testTarget(name: "XlsxTests", dependencies: ["Xlsx", "CXlsxWriter", "TestSupport"]),
     .testTarget(
-      name: "BooksTests", dependencies: ["Books", "Plans", "TestSupport"]),
+      name: "SheetsTests", dependencies: ["Sheets", "Plans", "XlsxReader", "TestSupport"]),
+    .testTarget(
+      name: "BooksTests", dependencies: ["Books", "Sheets", "Plans", "TestSupport"]),
     // ZIPFoundation writes the hostile archives the reader is tested against.
     .testTarget(
       name: "XlsxReaderTests",

@@ -1,5 +1,6 @@
 import PlanEngine
 import PlanModel
+import Sheets
 
 /// Cells the books and the overview show alike.
 enum BookCells {

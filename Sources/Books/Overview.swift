@@ -1,5 +1,6 @@
 import PlanEngine
 import PlanModel
+import Sheets
 import Xlsx
 
 /// The overview workbook: 任务分工表 (every task with its lead, cooperating units and
@@ -69,9 +70,9 @@ public enum Overview {
       layout = SheetLayout(name: "单位索引", columns: unitColumns(resolved))
       if layout.widthInPoints > layout.printableWidth { layout.page.orientation = .landscape }
     }
-    let plain = ResponsibilityBook.footer(plan: resolved.plan, fingerprint: fingerprint)
+    let plain = BookFooter.text(plan: resolved.plan, fingerprint: fingerprint)
     layout.page.footer =
-      ResponsibilityBook.footer(
+      BookFooter.text(
         plan: resolved.plan, fingerprint: fingerprint, label: "总览 · \(layout.name)") ?? plain
     return layout
   }
@@ -188,7 +189,7 @@ public enum Overview {
       try sheet.append(
         [
           .init(0, .number(Double(n + 1)), S.number(1)),
-          .init(1, .text(BookText.targetName(t.target)), S.text),
+          .init(1, .text(t.target.fullName), S.text),
         ]
           + BookCells.requirement(
             t.target.requirement, from: 2, aspirational: t.target.aspirational) + [

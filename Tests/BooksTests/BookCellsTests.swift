@@ -1,4 +1,5 @@
 import PlanModel
+import Sheets
 import Testing
 
 @testable import Books
