@@ -231,7 +231,7 @@ public enum Overview {
         .init(
           1,
           .text(
-            BookCells.unitName(
+            UnitNames.name(
               unit.name, in: plan, pixels: pixels(sheet, 1), fontSize: S.text.fontSize)),
           S.text),
         .init(2, .text(unit.shortName), S.text),
@@ -256,6 +256,6 @@ public enum Overview {
   static func names<Rows: SheetRows>(
     _ ids: [String], in plan: WorkPlan, _ sheet: Rows, col: Int
   ) -> String {
-    BookCells.names(ids, in: plan, pixels: pixels(sheet, col), fontSize: BookStyles.bodySize)
+    UnitNames.list(ids, in: plan, pixels: pixels(sheet, col), fontSize: BookStyles.bodySize)
   }
 }

@@ -116,7 +116,7 @@ public enum ResponsibilityBook {
     let left = 0...2
     let right = 3...7
     let name = { (text: String, cols: ClosedRange<Int>) in
-      BookCells.unitName(
+      UnitNames.name(
         text, in: plan, pixels: sheet.pixels(cols), fontSize: S.signature.fontSize)
     }
     sheet.append([], minHeight: 20)
