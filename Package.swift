@@ -45,11 +45,17 @@ let package = Package(
     .target(
       name: "Xlsx", dependencies: ["CXlsxWriter", "ExcelDates", "PlanModel"],
       exclude: ["README.md"]),
-    // Responsibility books and the overview workbook: layouts over Xlsx, from a resolved plan.
+    // The sheet-layout engine: text measured as printed, sheets laid out and paginated as
+    // values, written (whole or streamed) through Xlsx; the styles, properties, footers and file
+    // names every PlanBook workbook shares.
+    .target(
+      name: "Sheets", dependencies: ["PlanModel", "Xlsx", "ExcelDates"], exclude: ["README.md"]),
+    // Responsibility books and the overview workbook: documents laid out with Sheets, from a
+    // resolved plan.
     .target(
       name: "Books",
       dependencies: [
-        "PlanModel", "PlanEngine", "Tracking", "Review", "Xlsx", "ExcelDates", "SafeFiles",
+        "PlanModel", "PlanEngine", "Tracking", "Review", "Sheets", "Xlsx", "SafeFiles",
       ],
       exclude: ["README.md"]),
     // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
@@ -61,7 +67,7 @@ let package = Package(
     .target(
       name: "Reports",
       dependencies: [
-        "PlanModel", "PlanEngine", "Tracking", "Books", "Xlsx", "XlsxReader", "ExcelDates",
+        "PlanModel", "PlanEngine", "Tracking", "Sheets", "Xlsx", "XlsxReader", "ExcelDates",
         "SafeFiles",
       ],
       exclude: ["README.md"]),
@@ -74,8 +80,8 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Books", "XlsxReader", "Tracking", "Review", "Reports",
-        "SafeFiles", "PlanImport",
+        "PlanModel", "PlanEngine", "Sheets", "Books", "XlsxReader", "Tracking", "Review",
+        "Reports", "SafeFiles", "PlanImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       exclude: ["README.md"]
@@ -84,7 +90,7 @@ let package = Package(
     .executableTarget(
       name: "planbook-bench",
       dependencies: [
-        "PlanModel", "PlanEngine", "Books", "Tracking", "Review", "Xlsx", "ExcelDates",
+        "PlanModel", "PlanEngine", "Sheets", "Books", "Tracking", "Review", "Xlsx", "ExcelDates",
       ],
       path: "Benchmarks/Sources"),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
@@ -105,7 +111,10 @@ let package = Package(
     .testTarget(
       name: "XlsxTests", dependencies: ["Xlsx", "ExcelDates", "CXlsxWriter", "TestSupport"]),
     .testTarget(
-      name: "BooksTests", dependencies: ["Books", "ExcelDates", "Plans", "TestSupport"]),
+      name: "SheetsTests",
+      dependencies: ["Sheets", "ExcelDates", "Plans", "XlsxReader", "TestSupport"]),
+    .testTarget(
+      name: "BooksTests", dependencies: ["Books", "Sheets", "ExcelDates", "Plans", "TestSupport"]),
     // ZIPFoundation writes the hostile archives the reader is tested against.
     .testTarget(
       name: "XlsxReaderTests",

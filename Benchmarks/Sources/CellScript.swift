@@ -2,6 +2,7 @@ import Books
 import Foundation
 import PlanEngine
 import PlanModel
+import Sheets
 import Xlsx
 
 /// The cells PlanBook writes, as a flat text script the baselines replay (`Benchmarks/c/books.c`,

@@ -3,6 +3,7 @@ import Foundation
 import PlanEngine
 import PlanModel
 import Review
+import Sheets
 import Tracking
 import Xlsx
 

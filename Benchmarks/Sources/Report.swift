@@ -1,4 +1,5 @@
 import Foundation
+import Sheets
 
 /// The results of a run: the table printed on the terminal and RESULTS.md.
 struct Report {

@@ -1,5 +1,6 @@
 import Books
 import PlanModel
+import Sheets
 import Xlsx
 
 /// The sheets measured besides the books: the reference grid (200 books of 40 rows ×

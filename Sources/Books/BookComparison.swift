@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import Sheets
 import Xlsx
 
 /// A workbook read back compared with what the export would write now: `planbook verify`

@@ -2,14 +2,8 @@ import Foundation
 import PlanEngine
 import PlanModel
 import SafeFiles
+import Sheets
 import Xlsx
-
-/// A failure of an export, naming the plan element or file at fault.
-public struct ExportError: Error, Sendable, CustomStringConvertible {
-  public var message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
-}
 
 /// Writes a plan's responsibility books and its overview into a folder.
 ///
@@ -40,13 +34,10 @@ public enum BookExport {
   /// exported), then the overview. `units` (ids) limits the books; the overview is always
   /// included.
   public static func books(_ resolved: ResolvedPlan, units: [String]? = nil) -> [Book] {
-    let all = resolved.responsibleUnits
-    let width = max(2, String(all.count).count)
     var books: [Book] = []
-    for (n, unit) in all.enumerated() where units?.contains(unit.id) ?? true {
-      if resolved.plan.document(for: unit) == .none { continue }
-      let number = String(repeating: "0", count: width - String(n + 1).count) + String(n + 1)
-      books.append(Book(unit: unit, fileName: "\(number)-\(safeFileName(unit.shortName)).xlsx"))
+    for book in BookFileNames.books(of: resolved.responsibleUnits, in: resolved.plan)
+    where units?.contains(book.unit.id) ?? true {
+      books.append(Book(unit: book.unit, fileName: book.fileName))
     }
     books.append(Book(unit: nil, fileName: overviewFileName))
     return books
@@ -237,29 +228,6 @@ public enum BookExport {
     for (i, c) in (plan.clauses ?? []).enumerated() {
       try check(c.text, "clause \(i + 1) (\(c.section.rawValue))")
     }
-  }
-
-  /// A file name from a unit's short name that every system the books are mailed to can hold
-  /// (Linux, Windows, macOS): no `< > : " / \\ | ? *`, no control characters (each becomes
-  /// `_`), no leading dot, no trailing dot or space, at most 180 bytes (file systems allow
-  /// 255). Book names start with their number (`07-`), so a Windows reserved name (`CON`)
-  /// never stands alone; a name that is one is given a `_` all the same.
-  public static func safeFileName(_ name: String) -> String {
-    let forbidden: Set<Character> = ["<", ">", ":", "\"", "/", "\\", "|", "?", "*"]
-    var s = String(
-      name.map { c in
-        forbidden.contains(c) || c.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F }
-          || c.isNewline ? "_" : c
-      })
-    while s.hasPrefix(".") { s.removeFirst() }
-    while s.utf8.count > 180 { s.removeLast() }
-    while s.hasSuffix(".") || s.hasSuffix(" ") { s.removeLast() }
-    let reserved = Set(
-      ["CON", "PRN", "AUX", "NUL"] + (1...9).flatMap { ["COM\($0)", "LPT\($0)"] })
-    if reserved.contains(s.uppercased().split(separator: ".").first.map(String.init) ?? "") {
-      s = "_" + s
-    }
-    return s.isEmpty ? "unit" : s
   }
 }
 

@@ -25,12 +25,6 @@ enum BookText {
     }
   }
 
-  /// The name of a target with what it measures (`地表水达到或好于Ⅲ类比例（国考断面）`).
-  static func targetName(_ t: PlanTarget) -> String {
-    if let of = t.requirement.of, !of.isEmpty { return "\(t.name)（\(of)）" }
-    return t.name
-  }
-
   /// `2020年1月1日至2020年12月31日`.
   static func period(_ r: DateRange) -> String { "\(chinese(r.start))至\(chinese(r.end))" }
 

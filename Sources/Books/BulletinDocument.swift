@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import SafeFiles
+import Sheets
 import Tracking
 
 /// The bulletin (通报) as a printed document: an OpenDocument flat text (`.fodt`, one XML file)

@@ -1,4 +1,5 @@
 import PlanModel
+import Sheets
 import Xlsx
 
 /// The 指标分解表 workbook of `planbook cascade --format xlsx`: for each target of a plan, one
@@ -99,7 +100,7 @@ public enum CascadeTable {
       plan, title: "\(plan.title) 指标分解表", unit: BookProperties.overviewUnit, kind: "cascade",
       fingerprint: fingerprint)
     var sheet = layout(plan: plan, subtitle: subtitle, chains: chains)
-    sheet.page.footer = ResponsibilityBook.footer(plan: plan, fingerprint: fingerprint)
+    sheet.page.footer = BookFooter.text(plan: plan, fingerprint: fingerprint)
     try Workbook.write(to: path, properties: properties) { workbook in
       try SheetWriter.write(sheet, into: workbook)
     }

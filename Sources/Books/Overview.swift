@@ -1,5 +1,6 @@
 import PlanEngine
 import PlanModel
+import Sheets
 import Xlsx
 
 /// The overview workbook: 任务分工表 (every task with its lead, cooperating units and
@@ -69,9 +70,9 @@ public enum Overview {
       layout = SheetLayout(name: "单位索引", columns: unitColumns(resolved))
       if layout.widthInPoints > layout.printableWidth { layout.page.orientation = .landscape }
     }
-    let plain = ResponsibilityBook.footer(plan: resolved.plan, fingerprint: fingerprint)
+    let plain = BookFooter.text(plan: resolved.plan, fingerprint: fingerprint)
     layout.page.footer =
-      ResponsibilityBook.footer(
+      BookFooter.text(
         plan: resolved.plan, fingerprint: fingerprint, label: "总览 · \(layout.name)") ?? plain
     return layout
   }
@@ -188,7 +189,7 @@ public enum Overview {
       try sheet.append(
         [
           .init(0, .number(Double(n + 1)), S.number(1)),
-          .init(1, .text(BookText.targetName(t.target)), S.text),
+          .init(1, .text(t.target.fullName), S.text),
         ]
           + BookCells.requirement(
             t.target.requirement, from: 2, aspirational: t.target.aspirational) + [
@@ -230,7 +231,7 @@ public enum Overview {
         .init(
           1,
           .text(
-            BookCells.unitName(
+            UnitNames.name(
               unit.name, in: plan, pixels: pixels(sheet, 1), fontSize: S.text.fontSize)),
           S.text),
         .init(2, .text(unit.shortName), S.text),
@@ -255,6 +256,6 @@ public enum Overview {
   static func names<Rows: SheetRows>(
     _ ids: [String], in plan: WorkPlan, _ sheet: Rows, col: Int
   ) -> String {
-    BookCells.names(ids, in: plan, pixels: pixels(sheet, col), fontSize: BookStyles.bodySize)
+    UnitNames.list(ids, in: plan, pixels: pixels(sheet, col), fontSize: BookStyles.bodySize)
   }
 }

@@ -1,5 +1,6 @@
 import PlanEngine
 import PlanModel
+import Sheets
 import Tracking
 import Xlsx
 
@@ -115,7 +116,7 @@ public enum ResponsibilityBook {
     let left = 0...2
     let right = 3...7
     let name = { (text: String, cols: ClosedRange<Int>) in
-      BookCells.unitName(
+      UnitNames.name(
         text, in: plan, pixels: sheet.pixels(cols), fontSize: S.signature.fontSize)
     }
     sheet.append([], minHeight: 20)
@@ -146,7 +147,7 @@ public enum ResponsibilityBook {
     // The signature block never stands alone: 四、其他 goes with it.
     sheet.keepTogether.append(h4.lowerBound...last.upperBound)
 
-    sheet.page.footer = footer(plan: plan, fingerprint: fingerprint, naming: unit)
+    sheet.page.footer = BookFooter.text(plan: plan, fingerprint: fingerprint, naming: unit)
     return sheet.repeatingHeaders(of: tables)
   }
 
@@ -159,32 +160,6 @@ public enum ResponsibilityBook {
     return .init(header: header, body: last.body.lowerBound...rows.upperBound)
   }
 
-  /// `第 &P 页 共 &N 页` in the centre, the plan id and short fingerprint on the right.
-  public static func footer(plan: WorkPlan, fingerprint: String) -> String {
-    let short = WorkPlan.shortFingerprint(fingerprint)
-    return "&C&\"宋体\"&9第 &P 页 共 &N 页&R&\"宋体\"&8\(plan.id) · \(short)"
-  }
-
-  /// ``footer(plan:fingerprint:)`` with `unit` named on the left of every page, so a page that
-  /// comes loose can be put back in its book: the full name, or the short name where the full
-  /// one is too long for a third of the footer (or for the 255 bytes a footer holds).
-  public static func footer(plan: WorkPlan, fingerprint: String, naming unit: OrgUnit) -> String {
-    let full = TextMetrics.width(of: unit.name, fontSize: 8) * 0.75 <= 160
-    for label in full ? [unit.name, unit.shortName] : [unit.shortName] {
-      if let footer = footer(plan: plan, fingerprint: fingerprint, label: label) { return footer }
-    }
-    return footer(plan: plan, fingerprint: fingerprint)
-  }
-
-  /// ``footer(plan:fingerprint:)`` with `label` on the left (`&` written as `&&`); nil when
-  /// that is longer than the 255 bytes a footer holds.
-  static func footer(plan: WorkPlan, fingerprint: String, label: String) -> String? {
-    let escaped = label.split(separator: "&", omittingEmptySubsequences: false)
-      .joined(separator: "&&")
-    let footer = "&L&\"宋体\"&8\(escaped)" + footer(plan: plan, fingerprint: fingerprint)
-    return footer.utf8.count <= 255 ? footer : nil
-  }
-
   static func targetRow(
     _ n: Int, _ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan, points: Double
   )
@@ -192,7 +167,7 @@ public enum ResponsibilityBook {
   {
     let S = BookStyles.self
     let r = t.target.requirement
-    var name = BookText.targetName(t.target)
+    var name = t.target.fullName
     // A unit's share of a split target says so, with the whole's requirement beside its own.
     if let note = ShareText.note(t, in: resolved) { name += "\n" + note }
     if let task = t.taskID, let label = resolved.tasks.first(where: { $0.task.id == task })?.label {
@@ -215,7 +190,7 @@ public enum ResponsibilityBook {
     if !t.lead.contains(unit) { name += "\n牵头：\(BookText.names(t.lead, in: resolved.plan))" }
     // A share holder answers for its share, not for the whole: its role is 分解, and the
     // whole's lead is named so nobody reads the branch as leading the city's target.
-    let whole = ShareText.whole(of: t, in: resolved)
+    let whole = resolved.whole(of: t)
     if let whole, !whole.lead.isEmpty, !whole.lead.contains(unit) {
       name += "\n总体牵头：\(BookText.names(whole.lead, in: resolved.plan))"
     }

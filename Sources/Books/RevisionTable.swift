@@ -1,5 +1,6 @@
 import PlanModel
 import Review
+import Sheets
 import Xlsx
 
 /// The 修订对照表 workbook of `planbook diff --format xlsx`: one row per revised task or
@@ -22,7 +23,7 @@ public enum RevisionTable {
         ("PlanBook.OldPlanID", diff.old.plan.id),
         ("PlanBook.OldFingerprint", diff.old.fingerprint),
       ])
-    let footer = ResponsibilityBook.footer(plan: plan, fingerprint: diff.new.fingerprint)
+    let footer = BookFooter.text(plan: plan, fingerprint: diff.new.fingerprint)
     let shown = diff.items.filter { $0.kind != .unchanged && $0.kind != .renumbered }
     let notes = diff.recordsBasisOrProposer
     var main = table(

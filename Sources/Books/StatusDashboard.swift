@@ -1,5 +1,6 @@
 import PlanEngine
 import PlanModel
+import Sheets
 import Tracking
 import Xlsx
 
@@ -88,7 +89,7 @@ public enum StatusDashboard {
     ranking: Ranking?, unit: String?, sampleData: Bool, colours: ColourHistory? = nil
   ) throws -> [Sheet] {
     let plan = status.plan
-    let footer = ResponsibilityBook.footer(plan: plan, fingerprint: try plan.fingerprint())
+    let footer = BookFooter.text(plan: plan, fingerprint: try plan.fingerprint())
     let subtitle = subtitle(status, ranking: ranking, sampleData: sampleData)
     var sheets: [Sheet] = []
     if let ranking { sheets.append(Sheet(layout: rankSheet(ranking, subtitle: subtitle))) }
@@ -459,7 +460,7 @@ public enum StatusDashboard {
   /// its unit, `淘汰燃煤锅炉（分解：东区）`, as `planbook status` prints it; `full` adds what
   /// it measures (`（国考断面）`).
   static func name(_ t: TargetEvaluation, in plan: WorkPlan, full: Bool = true) -> String {
-    let name = full ? BookText.targetName(t.target.target) : t.target.target.name
+    let name = full ? t.target.target.fullName : t.target.target.name
     guard let unit = t.target.shareUnit else { return name }
     return "\(name)（分解：\(plan.unit(unit)?.shortName ?? unit)）"
   }

@@ -2,6 +2,7 @@ import Foundation
 import PlanEngine
 import PlanModel
 import SafeFiles
+import Sheets
 import Tracking
 import Xlsx
 
@@ -25,8 +26,8 @@ public enum SupervisionNoticeBook {
     let unit = resolved.plan.unit(notice.unit)
     let book =
       (books ?? bookNames(resolved))[notice.unit]
-      ?? "\(BookExport.safeFileName(unit?.shortName ?? notice.unit)).xlsx"
-    return "\(BookExport.safeFileName(notice.number))-\(book)"
+      ?? "\(BookFileNames.safe(unit?.shortName ?? notice.unit)).xlsx"
+    return "\(BookFileNames.safe(notice.number))-\(book)"
   }
 
   /// Each unit's book file name (`08-大气处.xlsx`), by unit id.
@@ -120,8 +121,8 @@ public enum SupervisionNoticeBook {
     var layout = layout(notice, plan: plan)
     let unit = plan.unit(notice.unit)
     layout.page.footer =
-      unit.map { ResponsibilityBook.footer(plan: plan, fingerprint: fingerprint, naming: $0) }
-      ?? ResponsibilityBook.footer(plan: plan, fingerprint: fingerprint)
+      unit.map { BookFooter.text(plan: plan, fingerprint: fingerprint, naming: $0) }
+      ?? BookFooter.text(plan: plan, fingerprint: fingerprint)
     let properties = BookProperties.document(
       plan, title: "\(plan.title) 督办单 \(notice.number)（\(unit?.name ?? notice.unit)）",
       unit: "\(notice.unit) \(unit?.name ?? notice.unit)", kind: "supervision",

@@ -1,3 +1,4 @@
+import Sheets
 import Tracking
 import Xlsx
 

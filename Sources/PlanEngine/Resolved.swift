@@ -113,4 +113,11 @@ public struct ResolvedPlan: Sendable {
   public func targets(for unit: String) -> [ResolvedTarget] {
     targets.compactMap { $0.involves(unit) ? $0 : $0.share(for: unit) }
   }
+
+  /// The whole target a share view (``ResolvedTarget/shareUnit``) belongs to: the plan's own
+  /// target, with every share; nil for a target carried whole.
+  public func whole(of t: ResolvedTarget) -> ResolvedTarget? {
+    guard t.shareUnit != nil else { return nil }
+    return targets.first { $0.target.id == t.target.id && $0.shareUnit == nil }
+  }
 }

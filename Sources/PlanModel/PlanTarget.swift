@@ -116,3 +116,12 @@ public struct PlanTarget: Sendable, Hashable, Codable, Identifiable {
     if aspirational { try c.encode(true, forKey: .aspirational) }
   }
 }
+
+extension PlanTarget {
+  /// The target's name with what it measures, as the books and templates print it
+  /// (`地表水达到或好于Ⅲ类比例（国考断面）`); the name alone when the requirement names no base.
+  public var fullName: String {
+    if let of = requirement.of, !of.isEmpty { return "\(name)（\(of)）" }
+    return name
+  }
+}

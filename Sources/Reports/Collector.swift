@@ -1,7 +1,7 @@
-import Books
 import Foundation
 import PlanEngine
 import PlanModel
+import Sheets
 import Tracking
 import Xlsx
 import XlsxReader
@@ -205,26 +205,23 @@ struct SheetReader {
     var units: [String: String] = [:]  // target id → the unit its value was given in
     var out: [(ProgressEntry, Int)] = []
     for (row, key) in rows {
-      let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-      guard parts.count == 2 else { continue }
-      let (kind, id) = (parts[0], parts[1])
-      switch kind {
-      case "target":
+      guard let rowKey = TemplateRowKey(key) else { continue }
+      switch rowKey {
+      case .target(let id):
         guard let t = targets[id] else { return unknownRow(row, key) }
         if let e = target(row, t, date: date) {
           out.append((e, row))
           units[id] = e.unit
         }
-      case "base":
+      case .base(let id):
         guard let t = targets[id] else { return unknownRow(row, key) }
         if let e = base(row, t, unit: units[id], date: date) { out.append((e, row)) }
-      case "task":
+      case .task(let id):
         guard tasks.contains(id) else { return unknownRow(row, key) }
         if let e = work(row, .task, id, date: date) { out.append((e, row)) }
-      case "milestone":
+      case .milestone(let id):
         guard milestones.contains(id) else { return unknownRow(row, key) }
         if let e = work(row, .milestone, id, date: date) { out.append((e, row)) }
-      default: continue
       }
     }
     for i in out.indices {

@@ -1,7 +1,7 @@
-import Books
 import ExcelDates
 import Foundation
 import PlanModel
+import Sheets
 
 /// What people type, read where the meaning is clear: numbers stored as text, full-width
 /// digits (３５), thousands separators, a trailing %, dates typed as text in the usual forms,

@@ -1,8 +1,8 @@
-import Books
 import Foundation
 import PlanEngine
 import PlanModel
 import SafeFiles
+import Sheets
 import Xlsx
 
 /// Writes report templates (see ``ReportTemplate`` for the layout): the fill-in sheet with
@@ -80,7 +80,7 @@ public enum TemplateWriter {
   ) throws {
     let plan = resolved.plan
     var layout = ReportTemplate.layout(resolved, unit: unit, period: period)
-    layout.sheet.page.footer = ResponsibilityBook.footer(plan: plan, fingerprint: fingerprint)
+    layout.sheet.page.footer = BookFooter.text(plan: plan, fingerprint: fingerprint)
     let properties = BookProperties.document(
       plan, title: "\(plan.title) \(period.chinese)工作进展填报表（\(unit.name)）",
       unit: "\(unit.id) \(unit.name)", kind: "template", fingerprint: fingerprint,

@@ -1,6 +1,7 @@
 import Foundation
 import PlanEngine
 import PlanModel
+import Sheets
 import TestSupport
 import Testing
 import Tracking
@@ -69,7 +70,7 @@ struct BookExportTests {
     for t in resolved.targets {
       for unit in t.lead + t.cooperating {
         let sheet = try book(unit)
-        let name = BookText.targetName(t.target)
+        let name = t.target.fullName
         let row = sheet.firstRow("B") { $0.text?.hasPrefix(name) == true }
         #expect(row != nil, "target \(t.target.id) missing from \(unit)'s book")
         guard let row, let value = t.target.requirement.value,

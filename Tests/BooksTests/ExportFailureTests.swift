@@ -1,6 +1,7 @@
 import Foundation
 import PlanEngine
 import PlanModel
+import Sheets
 import TestSupport
 import Testing
 
@@ -94,16 +95,6 @@ import Testing
     #expect(name.hasPrefix("01-a_b长长"))
     #expect(name.hasSuffix(".xlsx"))
     #expect(name.utf8.count <= 200)
-  }
-
-  /// Books are mailed and unzipped on Windows and macOS: their names must be valid there.
-  @Test(arguments: [
-    ("a<b>c:d\"e|f?g*h\\i/j", "a_b_c_d_e_f_g_h_i_j"), ("处室. ", "处室"), ("CON", "_CON"),
-    ("lpt1.备用", "_lpt1.备用"), ("办\u{1}公\u{7F}室\t", "办_公_室_"), ("...隐藏", "隐藏"),
-    ("普通处", "普通处"),
-  ])
-  func fileNamesAreSafeOnEverySystem(shortName: String, expected: String) {
-    #expect(BookExport.safeFileName(shortName) == expected)
   }
 
   @Test func aBookFailingMidwayLeavesNoOtherBookBehind() throws {

@@ -2,6 +2,7 @@ import Foundation
 import PlanEngine
 import PlanModel
 import Plans
+import Sheets
 import TestSupport
 import Testing
 import Xlsx

@@ -1,6 +1,7 @@
 import Foundation
 import PlanEngine
 import PlanModel
+import Sheets
 import TestSupport
 import Testing
 import Tracking
@@ -55,7 +56,7 @@ struct ResponsibilityBookTests {
         #expect(sheet.cells["H\(row)"]?.number == possible(.task(t.task.id)), "\(unit.shortName)")
       }
       for t in resolved.targets(for: unit.id) {
-        let name = BookText.targetName(t.target)
+        let name = t.target.fullName
         let row = try #require(
           sheet.firstRow("B") { $0.text?.hasPrefix(name) == true })
         // An aspirational target (力争) puts no points at stake: a dash, and 0 in the score.

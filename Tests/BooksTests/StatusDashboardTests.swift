@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import Sheets
 import TestSupport
 import Testing
 import Tracking

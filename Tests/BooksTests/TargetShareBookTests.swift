@@ -1,6 +1,7 @@
 import Foundation
 import PlanEngine
 import PlanModel
+import Sheets
 import TestSupport
 import Testing
 import Xlsx

@@ -431,6 +431,26 @@ private let file = "Tests/PlanEngineTests/ResolverTests.swift"
     #expect(resolved.targets(for: "air").isEmpty)
   }
 
+  @Test func aShareViewFindsItsWhole() throws {
+    let plan = testPlan {
+      Targets {
+        Target(
+          "boilers", "淘汰燃煤锅炉", .count(atLeast: 40, "台"), lead: ["eeb"], rollUp: .sum,
+          shares: [
+            Share("air", .count(atLeast: 25, "台")), Share("police", .count(atLeast: 15, "台")),
+          ])
+      }
+    }
+    let resolved = Resolver.resolve(plan.model)
+    let share = try #require(resolved.targets(for: "air").first)
+    #expect(share.shareUnit == "air")
+    let whole = try #require(resolved.whole(of: share))
+    #expect(whole.shareUnit == nil)
+    #expect(whole.target.requirement.value == 40)
+    #expect(whole.target.shares.count == 2)
+    #expect(resolved.whole(of: whole) == nil)
+  }
+
   @Test func theSamePlanAlwaysResolvesTheSameWay() {
     let plan = testPlan {
       Responsibilities {

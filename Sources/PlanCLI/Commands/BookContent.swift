@@ -1,6 +1,7 @@
 import Books
 import PlanEngine
 import PlanModel
+import Sheets
 import XlsxReader
 
 /// The content half of `planbook verify`: a book or overview read back and compared with what

@@ -1,5 +1,6 @@
 import Books
 import Foundation
+import Sheets
 import XlsxReader
 
 /// Books an earlier export left in a folder that the latest export of the same plan did not

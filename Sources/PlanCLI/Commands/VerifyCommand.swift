@@ -2,6 +2,7 @@ import ArgumentParser
 import Books
 import Foundation
 import PlanModel
+import Sheets
 import XlsxReader
 
 /// `planbook verify FILE.xlsx...`: whether books still match the current version of their plan.

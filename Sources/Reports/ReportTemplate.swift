@@ -1,5 +1,6 @@
 import PlanEngine
 import PlanModel
+import Sheets
 import Xlsx
 
 /// A unit's progress report workbook for one month (`planbook template`): the targets and tasks
@@ -48,8 +49,9 @@ public enum ReportTemplate {
   public static func fileName(
     period: ReportingPeriod, unit: OrgUnit, in resolved: ResolvedPlan
   ) -> String {
-    let book = BookExport.books(resolved).first { $0.unit?.id == unit.id }?.fileName
-    return "\(period.chinese)-\(book ?? "\(BookExport.safeFileName(unit.shortName)).xlsx")"
+    let book = BookFileNames.books(of: resolved.responsibleUnits, in: resolved.plan)
+      .first { $0.unit.id == unit.id }?.fileName
+    return "\(period.chinese)-\(book ?? "\(BookFileNames.safe(unit.shortName)).xlsx")"
   }
 
   /// What a unit reports: the targets and figures it leads or cooperates on (a target with a
@@ -157,14 +159,14 @@ public enum ReportTemplate {
         let row = sheet.nextRow
         sheet.append(
           [
-            .init(0, .text("target:\(t.target.id)"), key),
+            .init(0, .text(TemplateRowKey.target(t.target.id).text), key),
             .init(1, .number(Double(n + 1)), S.number(1)),
             // A unit's share of a split target says so: its 要求 is the share's.
             .init(
               2,
               .text(
-                BookText.targetName(t.target)
-                  + (ShareText.templateNote(t, in: resolved).map { "\n" + $0 } ?? "")), S.text),
+                t.target.fullName + (shareNote(t, in: resolved).map { "\n" + $0 } ?? "")),
+              S.text),
             .init(3, .text(r.summary + role(t, unit: unit.id, in: resolved)), S.text),
             r.measure == .change
               ? .init(4, .blank, input)
@@ -180,7 +182,7 @@ public enum ReportTemplate {
           let baseRow = sheet.nextRow
           sheet.append(
             [
-              .init(0, .text("base:\(t.target.id)"), key),
+              .init(0, .text(TemplateRowKey.base(t.target.id).text), key),
               .init(1, .text(""), S.centered),
               .init(2, .text("\(t.target.name)（\(year)年基准值）"), S.text),
               .init(3, .text("基准年数值，计划未给出时填写"), S.text),
@@ -209,7 +211,7 @@ public enum ReportTemplate {
         let row = sheet.nextRow
         sheet.append(
           [
-            .init(0, .text("task:\(t.task.id)"), key),
+            .init(0, .text(TemplateRowKey.task(t.task.id).text), key),
             .init(1, .text(t.label), S.centered),
             .init(2, .text(t.task.title), S.text),
             t.dueDay.map { .init(3, .date($0), S.isoDate) }
@@ -225,7 +227,7 @@ public enum ReportTemplate {
           let mRow = sheet.nextRow
           sheet.append(
             [
-              .init(0, .text("milestone:\(m.id)"), key),
+              .init(0, .text(TemplateRowKey.milestone(m.id).text), key),
               .init(1, .text(""), S.centered),
               .init(2, .text("节点：\(m.title)"), S.text),
               m.deadline.dueDay.map { .init(3, .date($0), S.isoDate) }
@@ -252,6 +254,13 @@ public enum ReportTemplate {
   /// without resizing; a longer note needs the row made taller, which the sheet's protection
   /// allows (row formatting is unlocked: double-click the row's lower edge to fit it).
   public static let inputRowHeight = 60.0
+
+  /// `本单位分解目标` / `总体 ≤ 35 微克/立方米`, under the name of a unit's share of a split target
+  /// (指标分解; its 要求 is the share's); nil for a target the unit carries whole.
+  static func shareNote(_ t: ResolvedTarget, in resolved: ResolvedPlan) -> String? {
+    guard let whole = resolved.whole(of: t) else { return nil }
+    return "本单位分解目标\n总体 \(whole.target.requirement.summary)"
+  }
 
   /// For a target the unit cooperates on: `（配合报送，牵头：水处）` after the requirement.
   static func role(_ t: ResolvedTarget, unit: String, in resolved: ResolvedPlan) -> String {

@@ -1,7 +1,7 @@
 import Testing
 import Xlsx
 
-@testable import Books
+@testable import Sheets
 
 @Suite struct SheetLayoutTests {
   let style = CellStyle(fontSize: 10.5, wrap: true)

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Books
+@testable import Sheets
 
 @Suite struct TextMetricsTests {
   @Test func chineseCountsAboutTwiceADigit() {

@@ -1,6 +1,6 @@
-import Books
 import ExcelDates
 import PlanModel
+import Sheets
 import Testing
 
 /// PlanModel's `Day` and ExcelDates' `ExcelDay` convert into each other field by field.

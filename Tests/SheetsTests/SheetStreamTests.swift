@@ -5,7 +5,7 @@ import Testing
 import Xlsx
 import XlsxReader
 
-@testable import Books
+@testable import Sheets
 
 /// A sheet streamed row by row is the sheet its whole layout would have been: the same rows,
 /// heights, page breaks and bytes.
@@ -91,29 +91,5 @@ import XlsxReader
     let cells = try file.cells(sheet: "任务")
     #expect(cells["A1"] == .text("已有的一行"))
     #expect(cells["A2"] == .text("第二行"))
-  }
-
-  /// The export streams the overview: the same file as writing its whole layouts.
-  @Test func theOverviewStreamsItsLayouts() throws {
-    let folder = try TemporaryFolder()
-    defer { folder.remove() }
-    let resolved = Fixtures.guangzhou
-    let fingerprint = try resolved.plan.fingerprint()
-    let files = BookExport.fileNames(resolved)
-    let overview = try #require(BookExport.books(resolved).last)
-    #expect(overview.unit == nil)
-    let exported = folder.url.appendingPathComponent("exported.xlsx").path
-    try BookExport.write(
-      overview, of: resolved, fingerprint: fingerprint, files: files, to: exported)
-    let (sheets, properties) = BookExport.content(
-      overview, of: resolved, fingerprint: fingerprint, files: files)
-    #expect(sheets.count == 3)
-    #expect(sheets[0].rows.count > resolved.tasks.count)
-    let whole = folder.url.appendingPathComponent("whole.xlsx").path
-    try Workbook.write(to: whole, properties: properties, mode: .constantMemory) { workbook in
-      for sheet in sheets { try SheetWriter.write(sheet, into: workbook) }
-    }
-    let a = try Data(contentsOf: URL(fileURLWithPath: exported))
-    #expect(a == (try Data(contentsOf: URL(fileURLWithPath: whole))))
   }
 }

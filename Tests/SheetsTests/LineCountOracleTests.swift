@@ -2,7 +2,7 @@ import PlanModel
 import Plans
 import Testing
 
-@testable import Books
+@testable import Sheets
 
 /// The single-pass line counter against a plain reference: split into tokens (a full-width
 /// character alone, a run of spaces, a run of anything else), then fill lines greedily. Every
