@@ -5,7 +5,7 @@ import PlanModel
 extension Diagnostic {
   static func missingLead(_ t: ResolvedTask) -> Diagnostic {
     Diagnostic(
-      .error, "missing-lead",
+      .error, .missingLead,
       "task \(t.label) (\(t.task.id)) “\(t.task.title)” has no lead unit: declare Lead(…) on it or add a rule that covers it (chapter \(t.topChapterID), a keyword of its text, or .all)",
       at: t.task.location)
   }
@@ -14,14 +14,14 @@ extension Diagnostic {
     _ kind: String, _ id: String, at location: SourceLocation?, first: SourceLocation?
   ) -> Diagnostic {
     Diagnostic(
-      .error, "duplicate-id",
+      .error, .duplicateID,
       "\(kind) id “\(id)” is declared twice\(first.map { "; first at \($0)" } ?? "")",
       at: location)
   }
 
   static func invalidID(_ kind: String, _ id: String, at location: SourceLocation?) -> Diagnostic {
     Diagnostic(
-      .error, "invalid-id",
+      .error, .invalidID,
       "\(kind) id “\(XMLCharacters.visible(id))” is not a valid id: an id has \(Identifier.rule)",
       at: location)
   }
@@ -30,7 +30,7 @@ extension Diagnostic {
     _ id: String, role: String, in plan: WorkPlan, at location: SourceLocation?
   ) -> Diagnostic {
     Diagnostic(
-      .error, "unknown-unit",
+      .error, .unknownUnit,
       "unknown unit “\(id)” (\(role))\(suggestion(for: id, in: plan))", at: location)
   }
 
@@ -59,7 +59,7 @@ extension Diagnostic {
       ? "; known \(kind)s: \(known.sorted().prefix(10).joined(separator: ", "))\(known.count > 10 ? ", …" : "")"
       : "; did you mean \(near.joined(separator: ", "))?"
     return Diagnostic(
-      .error, "unknown-\(kind)", "rule \(rule + 1) names unknown \(kind) “\(id)”\(hint)",
+      .error, kind == "chapter" ? .unknownChapter : .unknownTarget, "rule \(rule + 1) names unknown \(kind) “\(id)”\(hint)",
       at: location)
   }
 
@@ -68,14 +68,14 @@ extension Diagnostic {
   )
     -> Diagnostic
   {
-    Diagnostic(.error, "invalid-date", "\(what), \(d), is not a valid date", at: location)
+    Diagnostic(.error, .invalidDate, "\(what), \(d), is not a valid date", at: location)
   }
 
   static func deadlineOutsidePeriod(
     _ d: Deadline, _ what: String, period: DateRange, at location: SourceLocation?
   ) -> Diagnostic {
     Diagnostic(
-      .error, "deadline-outside-period",
+      .error, .deadlineOutsidePeriod,
       "\(what), \(d), falls outside the plan's period \(period)", at: location)
   }
 
@@ -93,7 +93,7 @@ extension Diagnostic {
       detail = "it matches as far as “\(before)”, then the plan has “\(rest)”"
     }
     return Diagnostic(
-      .error, "text-not-in-source",
+      .error, .textNotInSource,
       "\(what) does not appear in \(path) (whitespace ignored): \(detail)", at: location)
   }
 
