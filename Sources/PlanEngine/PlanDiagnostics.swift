@@ -59,7 +59,8 @@ extension Diagnostic {
       ? "; known \(kind)s: \(known.sorted().prefix(10).joined(separator: ", "))\(known.count > 10 ? ", …" : "")"
       : "; did you mean \(near.joined(separator: ", "))?"
     return Diagnostic(
-      .error, kind == "chapter" ? .unknownChapter : .unknownTarget, "rule \(rule + 1) names unknown \(kind) “\(id)”\(hint)",
+      .error, kind == "chapter" ? .unknownChapter : .unknownTarget,
+      "rule \(rule + 1) names unknown \(kind) “\(id)”\(hint)",
       at: location)
   }
 

@@ -84,8 +84,7 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
   public var message: String
   public var location: SourceLocation?
 
-  public init(_ severity: Severity, _ code: Code, _ message: String, at location: SourceLocation?)
-  {
+  public init(_ severity: Severity, _ code: Code, _ message: String, at location: SourceLocation?) {
     self.severity = severity
     self.code = code
     self.message = message

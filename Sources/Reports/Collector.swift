@@ -357,7 +357,8 @@ struct SheetReader {
     var change = false
     switch r.kind {
     case .qualitative?: (qualitative, percent) = (true, false)
-    case .level(_, _, let unit)?, .count(_, _, let unit)?: (qualitative, percent) = (false, unit == "%")
+    case .level(_, _, let unit)?, .count(_, _, let unit)?:
+      (qualitative, percent) = (false, unit == "%")
     case .share?: (qualitative, percent) = (false, true)
     case .change(_, _, let unit, _)?: (qualitative, percent, change) = (false, unit == "%", true)
     case nil:
