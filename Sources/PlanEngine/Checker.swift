@@ -393,7 +393,6 @@ public enum Checker {
       _ items: [(Int, SourceLocation?)], kind: String, scope: String,
       at scopeLocation: SourceLocation?
     ) {
-      let chapters = kind == "chapter"
       var seen: [Int: SourceLocation?] = [:]
       seen.reserveCapacity(items.count)
       // The numbers in range, in document order.
@@ -401,20 +400,12 @@ public enum Checker {
       numbered.reserveCapacity(items.count)
       for (n, location) in items {
         guard (1...maximumNumber).contains(n) else {
-          out.append(
-            Diagnostic(
-              .error, .numberOutOfRange,
-              "\(kind) number \(n) is out of range \(scope) (numbers run from 1 to at most \(maximumNumber))",
-              at: location))
+          out.append(.numberOutOfRange(kind, n, scope, at: location))
           continue
         }
         numbered.append((n, location))
         if let first = seen[n] {
-          out.append(
-            Diagnostic(
-              .error, chapters ? .duplicateChapterNumber : .duplicateTaskNumber,
-              "\(kind) number \(n) is used twice \(scope)\(first.map { "; first at \($0)" } ?? "")",
-              at: location))
+          out.append(.duplicateNumber(kind, n, scope, at: location, first: first))
         } else {
           seen[n] = location
         }
@@ -430,14 +421,7 @@ public enum Checker {
         guard n > expected else { continue }
         while after < numbered.count, numbered[after].0 <= expected { after += 1 }
         let at = after < numbered.count ? numbered[after].1 : scopeLocation
-        let missing =
-          n - 1 == expected
-          ? "\(kind) number \(expected) is missing"
-          : "\(kind) numbers \(expected)–\(n - 1) are missing"
-        out.append(
-          Diagnostic(
-            .error, chapters ? .missingChapterNumber : .missingTaskNumber,
-            "\(missing) \(scope) (numbers run 1…\(top))", at: at))
+        out.append(.missingNumbers(kind, expected...(n - 1), scope, top: top, at: at))
       }
     }
     sequence(
@@ -533,53 +517,29 @@ public enum Checker {
       let what = "target \(t.id) (\(t.name))"
       if r.measure == .qualitative {
         if (r.text ?? "").isEmpty {
-          out.append(
-            Diagnostic(
-              .error, .targetMissingText, "\(what) is qualitative but states no requirement",
-              at: t.location))
+          out.append(.targetMissingText(what, at: t.location))
         }
         continue
       }
       guard let direction = r.direction else {
-        out.append(
-          Diagnostic(
-            .error, .targetMissingDirection,
-            "\(what) has no direction; give one of atMost (≤), atLeast (≥), equal (=), decrease, increase",
-            at: t.location))
+        out.append(.targetMissingDirection(what, at: t.location))
         continue
       }
       let changeDirections: [Requirement.Direction] = [.decrease, .increase]
       if (r.measure == .change) != changeDirections.contains(direction) {
-        out.append(
-          Diagnostic(
-            .error, .targetBadDirection,
-            r.measure == .change
-              ? "\(what) is a change against a base year, so its direction must be decrease or increase, not \(direction.rawValue)"
-              : "\(what) is a \(r.measure.rawValue), so its direction must be atMost, atLeast or equal, not \(direction.rawValue)",
-            at: t.location))
+        out.append(.targetBadDirection(what, r.measure, direction, at: t.location))
       }
       if (r.unit ?? "").trimmingCharacters(in: " ").isEmpty {
-        out.append(
-          Diagnostic(
-            .error, .targetMissingUnit, "\(what) has no unit (微克/立方米, %, 台, 艘次…)",
-            at: t.location))
+        out.append(.targetMissingUnit(what, at: t.location))
       }
       if r.value == nil {
-        out.append(
-          Diagnostic(.error, .targetMissingValue, "\(what) has no value", at: t.location))
+        out.append(.targetMissingValue(what, at: t.location))
       }
       if r.measure == .change && r.baseYear == nil {
-        out.append(
-          Diagnostic(
-            .error, .reductionMissingBaseYear,
-            "\(what) is \(direction == .decrease ? "a reduction" : "an increase") of \(r.value.map(Requirement.format) ?? "?") % but names no base year (against: 2015)",
-            at: t.location))
+        out.append(.reductionMissingBaseYear(what, direction, r.value, at: t.location))
       }
       if let tol = t.tolerance, tol < 0 {
-        out.append(
-          Diagnostic(
-            .error, .negativeTolerance, "\(what) has a negative tolerance \(tol)", at: t.location)
-        )
+        out.append(.negativeTolerance(what, tol, at: t.location))
       }
     }
   }

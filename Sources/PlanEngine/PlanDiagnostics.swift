@@ -10,6 +10,98 @@ extension Diagnostic {
       at: t.task.location)
   }
 
+  // MARK: - chapter and task numbers (`kind`: `chapter` or `task`; `scope`: `in chapter c2`)
+
+  static func numberOutOfRange(
+    _ kind: String, _ n: Int, _ scope: String, at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .numberOutOfRange,
+      "\(kind) number \(n) is out of range \(scope) (numbers run from 1 to at most \(Checker.maximumNumber))",
+      at: location)
+  }
+
+  static func duplicateNumber(
+    _ kind: String, _ n: Int, _ scope: String, at location: SourceLocation?,
+    first: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, kind == "chapter" ? .duplicateChapterNumber : .duplicateTaskNumber,
+      "\(kind) number \(n) is used twice \(scope)\(first.map { "; first at \($0)" } ?? "")",
+      at: location)
+  }
+
+  /// One gap, `gap` (a single number or a range), in numbers running 1…`top`.
+  static func missingNumbers(
+    _ kind: String, _ gap: ClosedRange<Int>, _ scope: String, top: Int,
+    at location: SourceLocation?
+  ) -> Diagnostic {
+    let missing =
+      gap.count == 1
+      ? "\(kind) number \(gap.lowerBound) is missing"
+      : "\(kind) numbers \(gap.lowerBound)–\(gap.upperBound) are missing"
+    return Diagnostic(
+      .error, kind == "chapter" ? .missingChapterNumber : .missingTaskNumber,
+      "\(missing) \(scope) (numbers run 1…\(top))", at: location)
+  }
+
+  // MARK: - a target's requirement (`what`: `target pm25 (PM2.5平均浓度)`)
+
+  static func targetMissingText(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .error, .targetMissingText, "\(what) is qualitative but states no requirement",
+      at: location)
+  }
+
+  static func targetMissingDirection(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .error, .targetMissingDirection,
+      "\(what) has no direction; give one of atMost (≤), atLeast (≥), equal (=), decrease, increase",
+      at: location)
+  }
+
+  /// `decrease`/`increase` on a measure other than a change, or ≤ ≥ = on a change.
+  static func targetBadDirection(
+    _ what: String, _ measure: Requirement.Measure, _ direction: Requirement.Direction,
+    at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .targetBadDirection,
+      measure == .change
+        ? "\(what) is a change against a base year, so its direction must be decrease or increase, not \(direction.rawValue)"
+        : "\(what) is a \(measure.rawValue), so its direction must be atMost, atLeast or equal, not \(direction.rawValue)",
+      at: location)
+  }
+
+  static func targetMissingUnit(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .error, .targetMissingUnit, "\(what) has no unit (微克/立方米, %, 台, 艘次…)", at: location)
+  }
+
+  static func targetMissingValue(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(.error, .targetMissingValue, "\(what) has no value", at: location)
+  }
+
+  /// A change (`direction` `decrease` or `increase`) by `value` percent against no base year.
+  static func reductionMissingBaseYear(
+    _ what: String, _ direction: Requirement.Direction, _ value: Double?,
+    at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .reductionMissingBaseYear,
+      "\(what) is \(direction == .decrease ? "a reduction" : "an increase") of \(value.map(Requirement.format) ?? "?") % but names no base year (against: 2015)",
+      at: location)
+  }
+
+  static func negativeTolerance(
+    _ what: String, _ tolerance: Double, at location: SourceLocation?
+  )
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .negativeTolerance, "\(what) has a negative tolerance \(tolerance)", at: location)
+  }
+
   static func duplicateID(
     _ kind: String, _ id: String, at location: SourceLocation?, first: SourceLocation?
   ) -> Diagnostic {
