@@ -303,7 +303,7 @@ enum Measures {
     let (found, with, cpu) = measured { Checker.check(resolved, source: .text(document)) }
     r.add(max(0, with - without), cpu: max(0, cpu - without))
     r.detail["documentCharacters"] = Double(document.count)
-    r.detail["textNotInSource"] = Double(found.filter { $0.code == "text-not-in-source" }.count)
+    r.detail["textNotInSource"] = Double(found.filter { $0.code == .textNotInSource }.count)
   }
 }
 

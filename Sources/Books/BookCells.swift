@@ -13,8 +13,17 @@ enum BookCells {
   ) -> [SheetLayout.Cell] {
     let S = BookStyles.self
     let striving = aspirational ? "力争" : ""
-    guard r.measure != .qualitative, let value = r.value else {
-      return [.init(col...(col + 3), .text(striving + r.summary), S.text)]
+    let asText: [SheetLayout.Cell] = [.init(col...(col + 3), .text(striving + r.summary), S.text)]
+    let value: Double
+    switch r.kind {
+    case .qualitative?: return asText
+    case .level(_, let v, _)?, .count(_, let v, _)?, .share(_, let v, _, _)?,
+      .change(_, let v, _, _)?:
+      value = v
+    case nil:
+      // Incomplete (the checker's error): in columns when it has a value.
+      guard r.measure != .qualitative, let v = r.value else { return asText }
+      value = v
     }
     return [
       .init(col, .text(striving + BookText.direction(r)), S.centered),

@@ -15,13 +15,21 @@ enum BookText {
 
   /// 不高于, 不低于, 达到, 下降, 提高: how the value column reads.
   static func direction(_ r: Requirement) -> String {
-    switch r.direction {
-    case .atMost: "不高于"
-    case .atLeast: "不低于"
-    case .equal: "等于"
-    case .decrease: r.baseYear.map { "较\($0)年下降" } ?? "下降"
-    case .increase: r.baseYear.map { "较\($0)年提高" } ?? "提高"
-    case nil: ""
+    func words(_ d: Requirement.Direction, _ baseYear: Int?) -> String {
+      switch d {
+      case .atMost: "不高于"
+      case .atLeast: "不低于"
+      case .equal: "等于"
+      case .decrease: baseYear.map { "较\($0)年下降" } ?? "下降"
+      case .increase: baseYear.map { "较\($0)年提高" } ?? "提高"
+      }
+    }
+    return switch r.kind {
+    case .level(let d, _, _)?, .count(let d, _, _)?, .share(let d, _, _, _)?: words(d, nil)
+    case .change(let d, _, _, let year)?: words(d, year)
+    case .qualitative?: ""
+    // Incomplete (the checker's error): as its fields say.
+    case nil: r.direction.map { words($0, r.baseYear) } ?? ""
     }
   }
 

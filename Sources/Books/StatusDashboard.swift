@@ -384,9 +384,14 @@ public enum StatusDashboard {
     let S = BookStyles.self
     // A split target's whole and each share are rows of their own, each with its own values.
     let shown = status.targets.filter { t in
-      t.target.target.requirement.measure != .qualitative
-        && t.target.target.requirement.value != nil
-        && history.contains { same(t, in: $0.status)?.achieved != nil }
+      let r = t.target.target.requirement
+      let quantity =
+        switch r.kind {
+        case .level?, .count?, .share?, .change?: true
+        case .qualitative?: false
+        case nil: r.measure != .qualitative && r.value != nil
+        }
+      return quantity && history.contains { same(t, in: $0.status)?.achieved != nil }
     }
     let months = history.map(\.period.description)
     var sheet = start(
@@ -395,7 +400,13 @@ public enum StatusDashboard {
     var rowsOf: [(actual: Int, limit: Int)] = []
     for t in shown {
       let r = t.target.target.requirement
-      let what = r.measure == .change ? "\(BookText.direction(r))%" : (r.unit ?? "")
+      let what =
+        switch r.kind {
+        case .change?: "\(BookText.direction(r))%"
+        case .level(_, _, let unit)?, .count(_, _, let unit)?, .share(_, _, let unit, _)?: unit
+        case .qualitative?: r.unit ?? ""
+        case nil: r.measure == .change ? "\(BookText.direction(r))%" : (r.unit ?? "")
+        }
       var actual: [SheetLayout.Cell] = [
         .init(0, .text("\(name(t, in: status.plan, full: false))（\(what)）"), S.text),
         .init(1, .text("实际"), S.centered),

@@ -59,7 +59,7 @@ public struct Assessment: PlanContent {
     if plan.plan.assessment != nil {
       plan.problems.append(
         Diagnostic(
-          .error, "duplicate-declaration",
+          .error, .duplicateDeclaration,
           "the plan declares Assessment twice; the first declaration stands",
           at: rules.location))
       return

@@ -55,7 +55,7 @@ public struct TaskDraft: Sendable {
     if seen.insert(what).inserted { return true }
     problems.append(
       Diagnostic(
-        .error, "duplicate-declaration",
+        .error, .duplicateDeclaration,
         "task \(task.number) (\(task.id)) declares \(what) twice; the first declaration stands",
         at: location))
     return false

@@ -42,7 +42,7 @@ public struct Revision: Sendable {
     if task.number != anchor.number + 1 {
       problems.append(
         Diagnostic(
-          .error, "revision-number",
+          .error, .revisionNumber,
           "the inserted task \(task.id) is numbered \(task.number), but it follows task \(anchor.number) (\(taskID)) and takes number \(anchor.number + 1)",
           at: here(file, line)))
     }
@@ -185,9 +185,15 @@ public struct Revision: Sendable {
   }
 
   private mutating func unknown(_ what: String, _ id: String, _ file: String, _ line: Int) {
+    let code: Diagnostic.Code =
+      switch what {
+      case "task": .revisionUnknownTask
+      case "target": .revisionUnknownTarget
+      default: .revisionUnknownRule
+      }
     problems.append(
       Diagnostic(
-        .error, "revision-unknown-\(what)",
+        .error, code,
         "the revision edits \(what) '\(id)', which the plan it revises does not have",
         at: here(file, line)))
   }

@@ -27,7 +27,7 @@ public struct Signatures: PlanContent {
     guard plan.plan.signing == nil else {
       plan.problems.append(
         Diagnostic(
-          .error, "duplicate-declaration",
+          .error, .duplicateDeclaration,
           "the plan declares Signatures twice; the first declaration stands", at: location))
       return
     }

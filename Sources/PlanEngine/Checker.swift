@@ -49,7 +49,7 @@ public enum Checker {
       if la.file != lb.file { return la.file < lb.file }
       if la.line != lb.line { return la.line < lb.line }
       if a.severity != b.severity { return a.severity < b.severity }
-      if a.code != b.code { return a.code < b.code }
+      if a.code != b.code { return a.code.rawValue < b.code.rawValue }
       return a.message < b.message
     }
   }
@@ -82,7 +82,7 @@ public enum Checker {
 
       mutating func add(_ id: String, at location: SourceLocation?, into out: inout [Diagnostic]) {
         if id.isEmpty {
-          out.append(Diagnostic(.error, "empty-id", "a \(kind) has an empty id", at: location))
+          out.append(Diagnostic(.error, .emptyID, "a \(kind) has an empty id", at: location))
           return
         }
         if !Identifier.isValid(id) { out.append(.invalidID(kind, id, at: location)) }
@@ -102,7 +102,7 @@ public enum Checker {
       milestones += t[i].milestones.count
     }
     if plan.id.isEmpty {
-      out.append(Diagnostic(.error, "empty-id", "the plan has an empty id", at: plan.location))
+      out.append(Diagnostic(.error, .emptyID, "the plan has an empty id", at: plan.location))
     } else if !Identifier.isValid(plan.id) {
       out.append(.invalidID("plan", plan.id, at: plan.location))
     }
@@ -183,7 +183,7 @@ public enum Checker {
           if p == u.id {
             out.append(
               Diagnostic(
-                .error, "unit-cycle", "unit \(u.id) is its own ancestor (parent chain loops)",
+                .error, .unitCycle, "unit \(u.id) is its own ancestor (parent chain loops)",
                 at: u.location))
           }
           break
@@ -194,7 +194,7 @@ public enum Checker {
     for t in resolved.targets where t.taskID == nil && t.lead.isEmpty && t.target.shares.isEmpty {
       out.append(
         Diagnostic(
-          .warning, "target-without-owner",
+          .warning, .targetWithoutOwner,
           "target \(t.target.id) (\(t.target.name)) is carried by no unit: no lead declared and no rule .target(\"\(t.target.id)\"); it will appear in no book",
           at: t.target.location))
     }
@@ -219,7 +219,7 @@ public enum Checker {
       if let first = shortNames[u.shortName] {
         out.append(
           Diagnostic(
-            .error, "duplicate-short-name",
+            .error, .duplicateShortName,
             "units \(first.id) and \(u.id) have the same short name “\(XMLCharacters.visible(u.shortName))”\(first.location.map { " (first at \($0))" } ?? ""); a short name picks a unit (--unit) and names its book, so each unit needs its own",
             at: u.location))
       } else {
@@ -230,7 +230,7 @@ public enum Checker {
         let room = maximumPropertyLength - 1 - u.id.unicodeScalars.count
         out.append(
           Diagnostic(
-            .error, "too-long-for-workbook",
+            .error, .tooLongForWorkbook,
             "unit \(u.id)'s full name has \(u.name.unicodeScalars.count) characters; its books carry “id name” in a document property, which holds at most \(maximumPropertyLength) characters, so the name may have at most \(max(0, room))",
             at: u.location))
       }
@@ -239,7 +239,7 @@ public enum Checker {
       guard let text, text.unicodeScalars.count > maximumPropertyLength else { return }
       out.append(
         Diagnostic(
-          .error, "too-long-for-workbook",
+          .error, .tooLongForWorkbook,
           "the plan's \(what) has \(text.unicodeScalars.count) characters; every workbook carries it in the document property \(property), which holds at most \(maximumPropertyLength)",
           at: plan.location))
     }
@@ -261,7 +261,7 @@ public enum Checker {
         : "holds \(found.count) characters a workbook cannot carry, the first \(XMLCharacters.name(found.scalar)) (character \(found.position))"
       out.append(
         Diagnostic(
-          .error, "invalid-character",
+          .error, .invalidCharacter,
           "\(what()) \(which): XML 1.0 has no control characters but tab, line feed and carriage return, and no U+FFFE or U+FFFF",
           at: location))
     }
@@ -365,14 +365,14 @@ public enum Checker {
       case .keyword(let k) where k.isEmpty || !texts.contains(where: { $0.contains(k) }):
         out.append(
           Diagnostic(
-            .warning, "rule-matches-nothing",
+            .warning, .ruleMatchesNothing,
             "rule \(i + 1): no task's text contains the keyword “\(k)”", at: r.location))
       default: break
       }
       if r.responsibility.isEmpty {
         out.append(
           Diagnostic(
-            .warning, "rule-decides-nothing",
+            .warning, .ruleDecidesNothing,
             "rule \(i + 1) [\(r.match)] gives no lead, cooperating units or deadline",
             at: r.location))
       }
@@ -400,20 +400,12 @@ public enum Checker {
       numbered.reserveCapacity(items.count)
       for (n, location) in items {
         guard (1...maximumNumber).contains(n) else {
-          out.append(
-            Diagnostic(
-              .error, "number-out-of-range",
-              "\(kind) number \(n) is out of range \(scope) (numbers run from 1 to at most \(maximumNumber))",
-              at: location))
+          out.append(.numberOutOfRange(kind, n, scope, at: location))
           continue
         }
         numbered.append((n, location))
         if let first = seen[n] {
-          out.append(
-            Diagnostic(
-              .error, "duplicate-\(kind)-number",
-              "\(kind) number \(n) is used twice \(scope)\(first.map { "; first at \($0)" } ?? "")",
-              at: location))
+          out.append(.duplicateNumber(kind, n, scope, at: location, first: first))
         } else {
           seen[n] = location
         }
@@ -429,13 +421,7 @@ public enum Checker {
         guard n > expected else { continue }
         while after < numbered.count, numbered[after].0 <= expected { after += 1 }
         let at = after < numbered.count ? numbered[after].1 : scopeLocation
-        let missing =
-          n - 1 == expected
-          ? "\(kind) number \(expected) is missing"
-          : "\(kind) numbers \(expected)–\(n - 1) are missing"
-        out.append(
-          Diagnostic(
-            .error, "missing-\(kind)-number", "\(missing) \(scope) (numbers run 1…\(top))", at: at))
+        out.append(.missingNumbers(kind, expected...(n - 1), scope, top: top, at: at))
       }
     }
     sequence(
@@ -461,7 +447,7 @@ public enum Checker {
       }
       if c.tasks.isEmpty && c.sections.isEmpty {
         out.append(
-          Diagnostic(.warning, "empty-chapter", "chapter \(c.id) has no tasks", at: c.location))
+          Diagnostic(.warning, .emptyChapter, "chapter \(c.id) has no tasks", at: c.location))
       }
     }
   }
@@ -474,7 +460,7 @@ public enum Checker {
     if !period.start.isValid || !period.end.isValid || period.end < period.start {
       out.append(
         Diagnostic(
-          .error, "invalid-date", "the plan's period \(period) is not a valid range of days",
+          .error, .invalidDate, "the plan's period \(period) is not a valid range of days",
           at: plan.location))
       return
     }
@@ -510,7 +496,7 @@ public enum Checker {
           if let due = m.deadline.dueDay, let taskDue, due > taskDue {
             out.append(
               Diagnostic(
-                .warning, "milestone-after-deadline",
+                .warning, .milestoneAfterDeadline,
                 "milestone \(m.id) is due \(due), after its task \(tasks[i].label)'s deadline \(taskDue)",
                 at: m.location))
           }
@@ -531,53 +517,29 @@ public enum Checker {
       let what = "target \(t.id) (\(t.name))"
       if r.measure == .qualitative {
         if (r.text ?? "").isEmpty {
-          out.append(
-            Diagnostic(
-              .error, "target-missing-text", "\(what) is qualitative but states no requirement",
-              at: t.location))
+          out.append(.targetMissingText(what, at: t.location))
         }
         continue
       }
       guard let direction = r.direction else {
-        out.append(
-          Diagnostic(
-            .error, "target-missing-direction",
-            "\(what) has no direction; give one of atMost (≤), atLeast (≥), equal (=), decrease, increase",
-            at: t.location))
+        out.append(.targetMissingDirection(what, at: t.location))
         continue
       }
       let changeDirections: [Requirement.Direction] = [.decrease, .increase]
       if (r.measure == .change) != changeDirections.contains(direction) {
-        out.append(
-          Diagnostic(
-            .error, "target-bad-direction",
-            r.measure == .change
-              ? "\(what) is a change against a base year, so its direction must be decrease or increase, not \(direction.rawValue)"
-              : "\(what) is a \(r.measure.rawValue), so its direction must be atMost, atLeast or equal, not \(direction.rawValue)",
-            at: t.location))
+        out.append(.targetBadDirection(what, r.measure, direction, at: t.location))
       }
       if (r.unit ?? "").trimmingCharacters(in: " ").isEmpty {
-        out.append(
-          Diagnostic(
-            .error, "target-missing-unit", "\(what) has no unit (微克/立方米, %, 台, 艘次…)",
-            at: t.location))
+        out.append(.targetMissingUnit(what, at: t.location))
       }
       if r.value == nil {
-        out.append(
-          Diagnostic(.error, "target-missing-value", "\(what) has no value", at: t.location))
+        out.append(.targetMissingValue(what, at: t.location))
       }
       if r.measure == .change && r.baseYear == nil {
-        out.append(
-          Diagnostic(
-            .error, "reduction-missing-base-year",
-            "\(what) is \(direction == .decrease ? "a reduction" : "an increase") of \(r.value.map(Requirement.format) ?? "?") % but names no base year (against: 2015)",
-            at: t.location))
+        out.append(.reductionMissingBaseYear(what, direction, r.value, at: t.location))
       }
       if let tol = t.tolerance, tol < 0 {
-        out.append(
-          Diagnostic(
-            .error, "negative-tolerance", "\(what) has a negative tolerance \(tol)", at: t.location)
-        )
+        out.append(.negativeTolerance(what, tol, at: t.location))
       }
     }
   }
@@ -595,7 +557,7 @@ public enum Checker {
     if abs(sum - total) > 1e-9 * max(1, abs(total)) {
       out.append(
         Diagnostic(
-          .error, "weight-total-mismatch",
+          .error, .weightTotalMismatch,
           "weights add up to \(Requirement.format(sum)) (targets \(Requirement.format(targets)) + tasks \(Requirement.format(tasks))), but the plan declares a total of \(Requirement.format(total))",
           at: plan.location))
     }
@@ -611,13 +573,13 @@ public enum Checker {
     let tasks = Set(resolved.tasks.map(\.task.id))
     let grades = rules.grades.map(\.name)
     func invalid(_ message: String) {
-      out.append(Diagnostic(.error, "assessment-invalid", message, at: at))
+      out.append(Diagnostic(.error, .assessmentInvalid, message, at: at))
     }
     func target(_ id: String?, _ what: String) {
       guard let id, !targets.contains(id) else { return }
       out.append(
         Diagnostic(
-          .error, "assessment-unknown-target",
+          .error, .assessmentUnknownTarget,
           "\(what) names target '\(id)', which the plan does not have",
           at: at))
     }
@@ -625,7 +587,7 @@ public enum Checker {
       guard let id, !tasks.contains(id) else { return }
       out.append(
         Diagnostic(
-          .error, "assessment-unknown-task",
+          .error, .assessmentUnknownTask,
           "\(what) names task '\(id)', which the plan does not have",
           at: at))
     }
@@ -696,7 +658,7 @@ public enum Checker {
       if !grades.contains(v.cap) {
         out.append(
           Diagnostic(
-            .error, "assessment-unknown-grade",
+            .error, .assessmentUnknownGrade,
             "a veto caps the grade at '\(v.cap)', which is not a grade (grades: \(grades.joined(separator: "、")))",
             at: at))
       }
@@ -717,7 +679,7 @@ public enum Checker {
     if let day = plan.assessment?.reportDay, !(1...28).contains(day) {
       out.append(
         Diagnostic(
-          .error, "assessment-invalid",
+          .error, .assessmentInvalid,
           "the report day must be within 1…28 (every month has it), not \(day)",
           at: plan.assessment?.location ?? plan.location))
     }
@@ -735,7 +697,7 @@ public enum Checker {
       if !scopes.insert(r.scope).inserted {
         out.append(
           Diagnostic(
-            .error, "signing-conflict",
+            .error, .signingConflict,
             "\(r.scope) is given its document twice in Signatures; the first line stands", at: at))
       }
     }
@@ -745,7 +707,7 @@ public enum Checker {
       else { continue }
       out.append(
         Diagnostic(
-          .error, "self-signed",
+          .error, .selfSigned,
           "\(u.id) (\(u.shortName)) would sign its own book as both 甲方 and 乙方 (by the signing rule for \(r.scope)); give it another 甲方, a Notice or NoDocument",
           at: r.location ?? plan.location))
     }
@@ -761,7 +723,7 @@ public enum Checker {
       if t[i].text.allSatisfy(\.isWhitespace) {
         out.append(
           Diagnostic(
-            .error, "empty-text", "task \(t[i].number) (\(t[i].id)) has no text",
+            .error, .emptyText, "task \(t[i].number) (\(t[i].id)) has no text",
             at: t[i].location))
       }
     }
@@ -771,7 +733,7 @@ public enum Checker {
     case .unreadable(let reason):
       out.append(
         Diagnostic(
-          .error, "source-not-found",
+          .error, .sourceNotFound,
           "the source document \(plan.source?.path ?? "?") cannot be read: \(reason)",
           at: plan.location))
       return

@@ -38,35 +38,35 @@ public enum ParentChecks {
     guard let written = target.implements else { return nil }
     let at = target.location
     let what = "target \(target.id) (\(target.name))"
-    func error(_ code: String, _ message: String) -> Outcome {
+    func error(_ code: Diagnostic.Code, _ message: String) -> Outcome {
       .problem(Diagnostic(.error, code, message, at: at))
     }
     guard let ref = ParentReference(written) else {
       return error(
-        "implements-invalid",
+        .implementsInvalid,
         "\(what) implements '\(written)', which is not PLAN/TARGET or PLAN/TARGET@UNIT (e.g. guangzhou-2020/pm25)"
       )
     }
     guard let declared = child.parent else {
       return error(
-        "implements-without-parent",
+        .implementsWithoutParent,
         "\(what) implements \(ref), but the plan declares no parent plan (Plan(…, parent: \"\(ref.plan)\"))"
       )
     }
     guard ref.plan == declared.plan else {
       return error(
-        "implements-other-plan",
+        .implementsOtherPlan,
         "\(what) implements \(ref), a target of \(ref.plan), but the plan's parent is \(declared.plan)"
       )
     }
     guard let parent, parent.id == declared.plan else {
       return error(
-        "parent-unknown", "\(what) implements \(ref), but plan \(declared.plan) is not known")
+        .parentUnknown, "\(what) implements \(ref), but plan \(declared.plan) is not known")
     }
     guard let parentTarget = allTargets(parent).first(where: { $0.id == ref.target }) else {
       let near = nearest(ref.target, among: allTargets(parent).map(\.id))
       return error(
-        "parent-unknown-target",
+        .parentUnknownTarget,
         "\(what) implements \(ref), but \(parent.id) has no target or figure \(ref.target)"
           + (near.map { " (did you mean \($0)?)" } ?? ""))
     }
@@ -74,14 +74,14 @@ public enum ParentChecks {
       guard let share = parentTarget.share(for: unit) else {
         let holders = parentTarget.shares.map(\.unit)
         return error(
-          "parent-unknown-share",
+          .parentUnknownShare,
           "\(what) implements \(ref), but \(parent.id)'s target \(ref.target) has no share for \(unit)"
             + (holders.isEmpty
               ? " (it is not split)" : " (shares: \(holders.joined(separator: ", ")))"))
       }
       if let own = declared.unit, own != unit {
         return error(
-          "parent-other-unit",
+          .parentOtherUnit,
           "\(what) implements the share of \(unit) in \(parent.id)/\(ref.target), but this plan is the plan of \(own)"
         )
       }
@@ -99,7 +99,7 @@ public enum ParentChecks {
     if let declared = child.parent, declared.plan == child.id {
       return [
         Diagnostic(
-          .error, "parent-cycle", "the plan names itself as its parent (parent: \"\(child.id)\")",
+          .error, .parentCycle, "the plan names itself as its parent (parent: \"\(child.id)\")",
           at: child.location)
       ]
     }
@@ -121,7 +121,7 @@ public enum ParentChecks {
     if !child.period.within(parent.period) {
       out.append(
         Diagnostic(
-          .error, "parent-period-mismatch",
+          .error, .parentPeriodMismatch,
           "the plan's period \(child.period) is not within its parent \(parent.id)'s \(parent.period)",
           at: child.location))
     }
@@ -130,7 +130,7 @@ public enum ParentChecks {
         let near = nearest(unit, among: parent.units.map(\.id))
         out.append(
           Diagnostic(
-            .error, "parent-unknown-unit",
+            .error, .parentUnknownUnit,
             "the plan is the plan of \(unit) (as:), which is not a unit of \(parent.id)"
               + (near.map { " (did you mean \($0)?)" } ?? ""), at: child.location))
       }
@@ -140,7 +140,7 @@ public enum ParentChecks {
         }
         out.append(
           Diagnostic(
-            .warning, "parent-share-not-implemented",
+            .warning, .parentShareNotImplemented,
             "\(parent.id) gives \(unit) a share of target \(pt.id) (\(pt.name), \(share.requirement.summary)), which no target of this plan implements (implements: \"\(parent.id)/\(pt.id)\")",
             at: child.location))
       }
@@ -180,13 +180,13 @@ public enum ParentChecks {
     case .none:
       out.append(
         Diagnostic(
-          .error, "parent-requirement-mismatch",
+          .error, .parentRequirementMismatch,
           "\(what) asks for \(mine.summary), which cannot be compared with \(whose) (\(theirs.summary)): the same measure, direction, unit and base year are needed",
           at: t.location))
     case .some(false):
       out.append(
         Diagnostic(
-          .error, "looser-than-parent",
+          .error, .looserThanParent,
           "\(what) asks for \(mine.summary), looser than \(whose) (\(theirs.summary))",
           at: t.location))
     case .some(true): break
@@ -204,7 +204,7 @@ public enum ParentChecks {
     guard !mine.within(theirs) else { return }
     out.append(
       Diagnostic(
-        .error, "parent-period-mismatch",
+        .error, .parentPeriodMismatch,
         "target \(t.id) (\(t.name)) is measured over \(mine), outside \(parent.id)'s target \(pt.id) (\(theirs))",
         at: t.location))
   }

@@ -5,23 +5,115 @@ import PlanModel
 extension Diagnostic {
   static func missingLead(_ t: ResolvedTask) -> Diagnostic {
     Diagnostic(
-      .error, "missing-lead",
+      .error, .missingLead,
       "task \(t.label) (\(t.task.id)) “\(t.task.title)” has no lead unit: declare Lead(…) on it or add a rule that covers it (chapter \(t.topChapterID), a keyword of its text, or .all)",
       at: t.task.location)
+  }
+
+  // MARK: - chapter and task numbers (`kind`: `chapter` or `task`; `scope`: `in chapter c2`)
+
+  static func numberOutOfRange(
+    _ kind: String, _ n: Int, _ scope: String, at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .numberOutOfRange,
+      "\(kind) number \(n) is out of range \(scope) (numbers run from 1 to at most \(Checker.maximumNumber))",
+      at: location)
+  }
+
+  static func duplicateNumber(
+    _ kind: String, _ n: Int, _ scope: String, at location: SourceLocation?,
+    first: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, kind == "chapter" ? .duplicateChapterNumber : .duplicateTaskNumber,
+      "\(kind) number \(n) is used twice \(scope)\(first.map { "; first at \($0)" } ?? "")",
+      at: location)
+  }
+
+  /// One gap, `gap` (a single number or a range), in numbers running 1…`top`.
+  static func missingNumbers(
+    _ kind: String, _ gap: ClosedRange<Int>, _ scope: String, top: Int,
+    at location: SourceLocation?
+  ) -> Diagnostic {
+    let missing =
+      gap.count == 1
+      ? "\(kind) number \(gap.lowerBound) is missing"
+      : "\(kind) numbers \(gap.lowerBound)–\(gap.upperBound) are missing"
+    return Diagnostic(
+      .error, kind == "chapter" ? .missingChapterNumber : .missingTaskNumber,
+      "\(missing) \(scope) (numbers run 1…\(top))", at: location)
+  }
+
+  // MARK: - a target's requirement (`what`: `target pm25 (PM2.5平均浓度)`)
+
+  static func targetMissingText(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .error, .targetMissingText, "\(what) is qualitative but states no requirement",
+      at: location)
+  }
+
+  static func targetMissingDirection(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .error, .targetMissingDirection,
+      "\(what) has no direction; give one of atMost (≤), atLeast (≥), equal (=), decrease, increase",
+      at: location)
+  }
+
+  /// `decrease`/`increase` on a measure other than a change, or ≤ ≥ = on a change.
+  static func targetBadDirection(
+    _ what: String, _ measure: Requirement.Measure, _ direction: Requirement.Direction,
+    at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .targetBadDirection,
+      measure == .change
+        ? "\(what) is a change against a base year, so its direction must be decrease or increase, not \(direction.rawValue)"
+        : "\(what) is a \(measure.rawValue), so its direction must be atMost, atLeast or equal, not \(direction.rawValue)",
+      at: location)
+  }
+
+  static func targetMissingUnit(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(
+      .error, .targetMissingUnit, "\(what) has no unit (微克/立方米, %, 台, 艘次…)", at: location)
+  }
+
+  static func targetMissingValue(_ what: String, at location: SourceLocation?) -> Diagnostic {
+    Diagnostic(.error, .targetMissingValue, "\(what) has no value", at: location)
+  }
+
+  /// A change (`direction` `decrease` or `increase`) by `value` percent against no base year.
+  static func reductionMissingBaseYear(
+    _ what: String, _ direction: Requirement.Direction, _ value: Double?,
+    at location: SourceLocation?
+  ) -> Diagnostic {
+    Diagnostic(
+      .error, .reductionMissingBaseYear,
+      "\(what) is \(direction == .decrease ? "a reduction" : "an increase") of \(value.map(Requirement.format) ?? "?") % but names no base year (against: 2015)",
+      at: location)
+  }
+
+  static func negativeTolerance(
+    _ what: String, _ tolerance: Double, at location: SourceLocation?
+  )
+    -> Diagnostic
+  {
+    Diagnostic(
+      .error, .negativeTolerance, "\(what) has a negative tolerance \(tolerance)", at: location)
   }
 
   static func duplicateID(
     _ kind: String, _ id: String, at location: SourceLocation?, first: SourceLocation?
   ) -> Diagnostic {
     Diagnostic(
-      .error, "duplicate-id",
+      .error, .duplicateID,
       "\(kind) id “\(id)” is declared twice\(first.map { "; first at \($0)" } ?? "")",
       at: location)
   }
 
   static func invalidID(_ kind: String, _ id: String, at location: SourceLocation?) -> Diagnostic {
     Diagnostic(
-      .error, "invalid-id",
+      .error, .invalidID,
       "\(kind) id “\(XMLCharacters.visible(id))” is not a valid id: an id has \(Identifier.rule)",
       at: location)
   }
@@ -30,7 +122,7 @@ extension Diagnostic {
     _ id: String, role: String, in plan: WorkPlan, at location: SourceLocation?
   ) -> Diagnostic {
     Diagnostic(
-      .error, "unknown-unit",
+      .error, .unknownUnit,
       "unknown unit “\(id)” (\(role))\(suggestion(for: id, in: plan))", at: location)
   }
 
@@ -59,7 +151,8 @@ extension Diagnostic {
       ? "; known \(kind)s: \(known.sorted().prefix(10).joined(separator: ", "))\(known.count > 10 ? ", …" : "")"
       : "; did you mean \(near.joined(separator: ", "))?"
     return Diagnostic(
-      .error, "unknown-\(kind)", "rule \(rule + 1) names unknown \(kind) “\(id)”\(hint)",
+      .error, kind == "chapter" ? .unknownChapter : .unknownTarget,
+      "rule \(rule + 1) names unknown \(kind) “\(id)”\(hint)",
       at: location)
   }
 
@@ -68,14 +161,14 @@ extension Diagnostic {
   )
     -> Diagnostic
   {
-    Diagnostic(.error, "invalid-date", "\(what), \(d), is not a valid date", at: location)
+    Diagnostic(.error, .invalidDate, "\(what), \(d), is not a valid date", at: location)
   }
 
   static func deadlineOutsidePeriod(
     _ d: Deadline, _ what: String, period: DateRange, at location: SourceLocation?
   ) -> Diagnostic {
     Diagnostic(
-      .error, "deadline-outside-period",
+      .error, .deadlineOutsidePeriod,
       "\(what), \(d), falls outside the plan's period \(period)", at: location)
   }
 
@@ -93,7 +186,7 @@ extension Diagnostic {
       detail = "it matches as far as “\(before)”, then the plan has “\(rest)”"
     }
     return Diagnostic(
-      .error, "text-not-in-source",
+      .error, .textNotInSource,
       "\(what) does not appear in \(path) (whitespace ignored): \(detail)", at: location)
   }
 

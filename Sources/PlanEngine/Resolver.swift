@@ -81,7 +81,7 @@ public enum Resolver {
           let both = cooperating.filter { leadUnits.contains($0) }
           diagnostics.append(
             Diagnostic(
-              .warning, "lead-also-cooperating",
+              .warning, .leadAlsoCooperating,
               "\(what()) lists \(both.joined(separator: ", ")) as both lead and cooperating; kept as lead only",
               at: task.location))
           cooperating.removeAll { leadUnits.contains($0) }
@@ -217,7 +217,7 @@ struct Conflicts {
       let shown = whats.prefix(5).joined(separator: ", ") + (whats.count > 5 ? ", …" : "")
       let at = a.location.map { " (\($0))" } ?? ""
       return Diagnostic(
-        .error, "rule-conflict",
+        .error, .ruleConflict,
         "rule \(key.first + 1) [\(a.match)]\(at) and rule \(key.other + 1) [\(b.match)] give different \(key.field) for \(shown)\(whats.count > 1 ? " (\(whats.count) in all)" : ""); the first wins. Declare them on the task, or narrow a rule",
         at: b.location)
     }

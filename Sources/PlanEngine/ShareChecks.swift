@@ -14,7 +14,7 @@ extension Checker {
       guard let rollUp = t.rollUp else {
         out.append(
           Diagnostic(
-            .error, "share-without-roll-up",
+            .error, .shareWithoutRollUp,
             "\(what) is split into shares but declares no roll-up (rollUp: .sum, .measured or .weighted)",
             at: t.location))
         continue
@@ -28,7 +28,7 @@ extension Checker {
         if !seen.insert(s.unit).inserted {
           out.append(
             Diagnostic(
-              .error, "share-duplicate", "\(what) has two shares for unit \(s.unit)", at: at))
+              .error, .shareDuplicate, "\(what) has two shares for unit \(s.unit)", at: at))
         }
         let w = t.requirement
         let r = s.requirement
@@ -37,14 +37,14 @@ extension Checker {
         {
           out.append(
             Diagnostic(
-              .error, "share-mismatch",
+              .error, .shareMismatch,
               "the share of \(s.unit) in \(what) asks for \(r.summary), which does not match the whole's \(w.summary) (same measure, direction, unit and base year needed)",
               at: at))
         }
         if rollUp == .weighted && (s.weight ?? 0) <= 0 {
           out.append(
             Diagnostic(
-              .error, "share-missing-weight",
+              .error, .shareMissingWeight,
               "the share of \(s.unit) in \(what) has no positive weight, but the target rolls up weighted",
               at: at))
         }
@@ -62,7 +62,7 @@ extension Checker {
         let role = t.lead.contains(s.unit) ? "leads" : "cooperates on"
         out.append(
           Diagnostic(
-            .warning, "share-of-carrier",
+            .warning, .shareOfCarrier,
             "\(s.unit) \(role) target \(t.target.id) (\(t.target.name)) and holds a share of it: it answers for and reports the whole, and its share is not evaluated or scored apart",
             at: s.location ?? t.target.location))
       }
@@ -76,7 +76,7 @@ extension Checker {
     guard w.measure == .count || w.measure == .level else {
       out.append(
         Diagnostic(
-          .error, "share-sum-not-additive",
+          .error, .shareSumNotAdditive,
           "\(what) rolls up as a sum, but a \(w.measure.rawValue) requirement (\(w.summary)) does not add up: declare rollUp: .measured or .weighted",
           at: t.location))
       return
@@ -101,7 +101,7 @@ extension Checker {
       let unit = (w.unit ?? "").isEmpty ? "" : " \(w.unit ?? "")"
       out.append(
         Diagnostic(
-          .error, "shares-do-not-add-up",
+          .error, .sharesDoNotAddUp,
           "the shares of \(what) add up to \(Requirement.format(sum))\(unit), \(relation) the whole's \(w.summary)",
           at: t.location))
     }

@@ -41,6 +41,44 @@ public struct Requirement: Sendable, Hashable, Codable {
     }
   }
 
+  /// A complete requirement, one case for each measure with what that measure needs, so that
+  /// code switching over it is told by the compiler of every new kind. ``kind`` gives it.
+  public enum Kind: Sendable, Hashable {
+    /// A level: `direction` `atMost`/`atLeast`/`equal`, the value and its unit (≤ 35 微克/立方米).
+    case level(Direction, Double, unit: String)
+    /// A count, as a level (≥ 1000 艘次).
+    case count(Direction, Double, unit: String)
+    /// A share in percent (unit `%`) of `of` when it says (≥ 90 %（新增巡游出租车）).
+    case share(Direction, Double, unit: String, of: String?)
+    /// A change by `value` percent (`decrease`/`increase`) against `baseYear` (较2015年 −14.7 %).
+    case change(Direction, Double, unit: String, baseYear: Int)
+    /// A requirement kept as text (达到省考核要求).
+    case qualitative(String)
+  }
+
+  /// The requirement as a ``Kind``; nil when it is incomplete — no text (qualitative); no
+  /// direction, an unfit one, no unit or no value; a change without a base year — which the
+  /// engine's checker reports as an error.
+  public var kind: Kind? {
+    if measure == .qualitative {
+      guard let text, !text.isEmpty else { return nil }
+      return .qualitative(text)
+    }
+    guard let direction, let value, let unit, !unit.allSatisfy({ $0 == " " }) else {
+      return nil
+    }
+    let changes = direction == .decrease || direction == .increase
+    switch measure {
+    case .level: return changes ? nil : .level(direction, value, unit: unit)
+    case .count: return changes ? nil : .count(direction, value, unit: unit)
+    case .share: return changes ? nil : .share(direction, value, unit: unit, of: of)
+    case .change:
+      guard changes, let baseYear else { return nil }
+      return .change(direction, value, unit: unit, baseYear: baseYear)
+    case .qualitative: return nil
+    }
+  }
+
   public var measure: Measure
   public var direction: Direction?
   public var value: Double?
@@ -122,7 +160,7 @@ public struct Requirement: Sendable, Hashable, Codable {
     case .share:
       let of = self.of.map { "（\($0)）" } ?? ""
       return "\(sym) \(v)\(u)\(of)"
-    default:
+    case .level, .count, .qualitative:
       return "\(sym) \(v)\(u)"
     }
   }

@@ -347,14 +347,30 @@ struct SheetReader {
 
   mutating func target(_ row: Int, _ t: ResolvedTarget, date: Day) -> ProgressEntry? {
     let r = t.target.requirement
-    if r.measure == .qualitative {
+    // What the row takes, by the kind: a state (qualitative), else a number — in percent for a
+    // share or a % unit — with the unit of the amount typed in for a change.
+    let qualitative: Bool
+    let percent: Bool
+    var change = false
+    switch r.kind {
+    case .qualitative?: (qualitative, percent) = (true, false)
+    case .level(_, _, let unit)?, .count(_, _, let unit)?:
+      (qualitative, percent) = (false, unit == "%")
+    case .share?: (qualitative, percent) = (false, true)
+    case .change(_, _, let unit, _)?: (qualitative, percent, change) = (false, unit == "%", true)
+    case nil:
+      (qualitative, percent, change) = (
+        r.measure == .qualitative, r.measure == .share || r.unit == "%", r.measure == .change
+      )
+    }
+    if qualitative {
       guard let s = state(row, C.value), let note = note(row, evidence: false) else { return nil }
       return ProgressEntry(
         kind: .target, id: t.target.id, state: s, reporter: unit.id, date: date, note: note)
     }
     let before = issues.count
     // A percentage may be typed with its sign (80%), as the 完成% column takes it.
-    let v = number(row, C.value, percent: r.measure == .share || r.unit == "%")
+    let v = number(row, C.value, percent: percent)
     let basisText = text(row, C.second)
     guard let v else {
       if issues.count == before, !basisText.isEmpty {
@@ -377,7 +393,7 @@ struct SheetReader {
       return nil
     }
     var unitName = r.unit ?? ""
-    if r.measure == .change {
+    if change {
       guard let typed = freeText(row, C.unit)?.trimmingCharacters(in: .whitespacesAndNewlines)
       else { return nil }
       unitName = typed
@@ -393,7 +409,7 @@ struct SheetReader {
         return nil
       }
     }
-    if r.measure == .share || r.unit == "%", !(0...100).contains(v) {
+    if percent, !(0...100).contains(v) {
       issue(row, C.value, "\(Requirement.format(v))超出范围（百分比应在0至100之间）")
       return nil
     }

@@ -155,7 +155,20 @@ public enum ReportTemplate {
           })
       for (n, t) in targets.enumerated() {
         let r = t.target.requirement
-        let qualitative = r.measure == .qualitative
+        // What the row takes, by the kind: a state (qualitative) or a number; for a change, the
+        // unit of the amount typed in and a row for the base year's value.
+        let qualitative: Bool
+        var change = false
+        var baseYear: Int?
+        switch r.kind {
+        case .qualitative?: qualitative = true
+        case .level?, .count?, .share?: qualitative = false
+        case .change(_, _, _, let year)?: (qualitative, change, baseYear) = (false, true, year)
+        case nil:
+          (qualitative, change, baseYear) = (
+            r.measure == .qualitative, r.measure == .change, r.baseYear
+          )
+        }
         let row = sheet.nextRow
         sheet.append(
           [
@@ -168,7 +181,7 @@ public enum ReportTemplate {
                 t.target.fullName + (shareNote(t, in: resolved).map { "\n" + $0 } ?? "")),
               S.text),
             .init(3, .text(r.summary + role(t, unit: unit.id, in: resolved)), S.text),
-            r.measure == .change
+            change
               ? .init(4, .blank, input)
               : .init(4, .text(qualitative ? "—" : r.unit ?? ""), S.centered),
             .init(5, .blank, qualitative ? input : inputNumber),
@@ -177,8 +190,8 @@ public enum ReportTemplate {
             .init(8, .blank, S.text),
           ], minHeight: inputRowHeight)
         if qualitative { layout.qualitativeRows.append(row) } else { layout.targetRows.append(row) }
-        if r.measure == .change { layout.changeRows.append(row) }
-        if r.measure == .change, let year = r.baseYear {
+        if change { layout.changeRows.append(row) }
+        if change, let year = baseYear {
           let baseRow = sheet.nextRow
           sheet.append(
             [

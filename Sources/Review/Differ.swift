@@ -215,7 +215,14 @@ public enum Differ {
 
   /// Whether `new` is harder or easier to meet than `old`.
   public static func strictness(_ old: Requirement, _ new: Requirement) -> Change.Strictness {
-    guard old.measure != .qualitative, new.measure != .qualitative else { return .changed }
+    for r in [old, new] {
+      switch r.kind {
+      case .qualitative?: return .changed
+      case .level?, .count?, .share?, .change?: break
+      case nil where r.measure == .qualitative: return .changed
+      case nil: break
+      }
+    }
     guard old.direction == new.direction, let d = new.direction else { return .directionChanged }
     guard (old.unit ?? "") == (new.unit ?? ""), old.of == new.of else { return .unitChanged }
     guard old.baseYear == new.baseYear, let v0 = old.value, let v1 = new.value, v0 != v1 else {

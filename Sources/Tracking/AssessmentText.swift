@@ -37,9 +37,11 @@ public enum AssessmentText {
   /// The unit a shortfall or tolerance of `r` is counted in: percentage points for shares and
   /// changes (`个百分点`), otherwise the requirement's unit.
   public static func stepUnit(_ r: Requirement) -> String {
-    switch r.measure {
-    case .share, .change: "个百分点"
-    default: r.unit ?? ""
+    switch r.kind {
+    case .share?, .change?: "个百分点"
+    case .level(_, _, let unit)?, .count(_, _, let unit)?: unit
+    case .qualitative?: r.unit ?? ""
+    case nil: r.measure == .share || r.measure == .change ? "个百分点" : r.unit ?? ""
     }
   }
 

@@ -549,13 +549,20 @@ private struct FileParser {
     case .target:
       let target = lookUpTarget(row, kind: .target)
       idKnown = target != nil
+      // A qualitative target's row takes a state, the others' a value.
+      let qualitative =
+        switch target?.requirement.kind {
+        case .qualitative?: true
+        case .level?, .count?, .share?, .change?: false
+        case nil: target?.requirement.measure == .qualitative
+        }
       if target == nil {
         // Whether it takes a value or a state is unknown: check only what is written.
         if !row[.value].isEmpty { _ = number(row, .value, required: false) }
         if !row[.basis].isEmpty { _ = basis(row) }
         if !row[.state].isEmpty { _ = state(row, required: false) }
         requireEmpty(row, .percent, "in a target row")
-      } else if let target, target.requirement.measure == .qualitative {
+      } else if let target, qualitative {
         let why = "for qualitative target '\(target.id)' (it takes a state and a percent only)"
         for c in [Column.value, .unit, .basis] { requireEmpty(row, c, why) }
         // 滞后: in progress, and saying it is behind schedule.
@@ -771,15 +778,22 @@ private struct FileParser {
     let text = row[.unit]
     let r = target?.requirement
     let stated = (r?.unit ?? "").isEmpty ? nil : r?.unit
+    // A change's rows give the unit of the amount measured (万吨), not the requirement's (%).
+    let amount =
+      switch r?.kind {
+      case .change?: true
+      case .level?, .count?, .share?, .qualitative?: false
+      case nil: r?.measure == .change
+      }
     if text.isEmpty {
-      if let stated, r?.measure != .change {
+      if let stated, !amount {
         issue(row.at(.unit), "unit is empty (expected '\(stated)')")
       } else {
         issue(row.at(.unit), "unit is empty (expected the unit of the measured value, e.g. 万吨)")
       }
       return nil
     }
-    if let target, let stated, r?.measure != .change, text != stated {
+    if let target, let stated, !amount, text != stated {
       issue(
         row.at(.unit),
         "unit '\(shown(text))' does not match target '\(target.id)' (expected '\(stated)')")

@@ -21,9 +21,15 @@ enum ShareRollUp {
     let own = rows.filter { !holders.contains($0.reporter) }
     let hasOwnValue = own.contains { $0.kind == .target && $0.value != nil && $0.date <= asOf }
     var whole: TargetEvaluation
-    if !hasOwnValue, let rollUp = t.target.rollUp, rollUp != .measured,
-      t.target.requirement.measure != .change, t.target.requirement.measure != .qualitative
-    {
+    // Whether the shares' values make up the whole's: not a change's or a qualitative one's.
+    let r = t.target.requirement
+    let combines =
+      switch r.kind {
+      case .level?, .count?, .share?: true
+      case .change?, .qualitative?: false
+      case nil: r.measure != .change && r.measure != .qualitative
+      }
+    if !hasOwnValue, let rollUp = t.target.rollUp, rollUp != .measured, combines {
       switch combined(t, held, shares, rollUp) {
       case .success(let entry):
         whole = evaluate(t, own + [entry])

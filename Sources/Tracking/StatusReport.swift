@@ -121,8 +121,15 @@ public enum Evaluator {
       taskIndex[tasks[i].task.task.id] = i
     }
     func evaluate(_ t: ResolvedTarget, _ entries: [ProgressEntry]) -> TargetEvaluation {
+      let r = t.target.requirement
+      let qualitative =
+        switch r.kind {
+        case .qualitative?: true
+        case .level?, .count?, .share?, .change?: false
+        case nil: r.measure == .qualitative
+        }
       let milestones =
-        t.target.requirement.measure == .qualitative
+        qualitative
         ? t.taskID.flatMap { taskIndex[$0] }.map { tasks[$0].milestones } ?? [] : []
       var e = TargetEvaluator.evaluate(
         t, entries: entries, asOf: asOf, plan: plan, rules: rules, milestones: milestones)

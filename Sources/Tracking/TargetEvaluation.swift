@@ -120,24 +120,48 @@ enum TargetEvaluator {
     e.measuredOn = latest.date
     e.basis = latest.basis
 
-    if r.measure == .qualitative {
+    // What the requirement asks, by its kind: a direction and a value; for a change, against
+    // which year; whether the value is a percentage, a level (or share) whose year-to-date mean
+    // is projected, or a count whose year-to-date total is scaled up. An incomplete one (the
+    // checker's error) as its fields say.
+    let direction: Requirement.Direction
+    let required: Double
+    var change = false
+    var baseYear: Int?
+    var percent = false
+    var averages = false
+    var scales = false
+    switch r.kind {
+    case nil where r.measure == .qualitative, .qualitative:
       return qualitative(
         e, latest: latest, asOf: asOf, period: period, rules: rules, milestones: milestones)
+    case .level(let d, let v, let unit)?:
+      (direction, required, percent, averages) = (d, v, unit == "%", true)
+    case .count(let d, let v, let unit)?:
+      (direction, required, percent, scales) = (d, v, unit == "%", true)
+    case .share(let d, let v, _, _)?:
+      (direction, required, percent, averages) = (d, v, true, true)
+    case .change(let d, let v, let unit, let year)?:
+      (direction, required, percent, change, baseYear) = (d, v, unit == "%", true, year)
+    case nil:
+      guard let d = r.direction, let v = r.value else { return e }
+      (direction, required, change, baseYear) = (d, v, r.measure == .change, r.baseYear)
+      percent = r.measure == .share || r.unit == "%"
+      averages = r.measure == .level || r.measure == .share
+      scales = r.measure == .count
     }
-    guard let value = latest.value, let required = r.value, let direction = r.direction else {
-      return e
-    }
+    guard let value = latest.value else { return e }
     e.measured = value
     let unit = latest.unit ?? r.unit ?? ""
     e.measuredUnit = unit
 
     // What the requirement is checked against.
     var series = rows.compactMap { row in row.value.map { (row.date, $0) } }
-    if r.measure == .change {
+    if change {
       let bases = entries.filter { $0.kind == .base && $0.id == t.target.id && $0.date <= asOf }
         .sorted { $0.date < $1.date }
       guard let base = bases.last, let b = base.value, b != 0 else {
-        e.explanation = "缺少\(r.baseYear.map { "\($0)年" } ?? "")基准值，无法计算变化率"
+        e.explanation = "缺少\(baseYear.map { "\($0)年" } ?? "")基准值，无法计算变化率"
         return e
       }
       guard base.unit == latest.unit else {
@@ -154,15 +178,15 @@ enum TargetEvaluator {
     e.shortfall = shortfall
 
     let shown: String
-    if r.measure == .change, let b = e.base {
+    if change, let b = e.base {
       let way = direction == .decrease ? "下降" : "提高"
       shown =
-        "较\(r.baseYear.map { "\($0)年" } ?? "基准年")\(way)\(Requirement.format(rounded(achieved))) %"
+        "较\(baseYear.map { "\($0)年" } ?? "基准年")\(way)\(Requirement.format(rounded(achieved))) %"
         + "（\(Requirement.format(value)) \(unit)，基准\(Requirement.format(b)) \(unit)）"
     } else {
       shown = "\(Requirement.format(rounded(achieved))) \(unit)"
     }
-    let projectedUnit = r.measure == .change ? " %" : " \(unit)"
+    let projectedUnit = change ? " %" : " \(unit)"
     let wanted = r.summary
     if shortfall <= epsilon {
       e.status = .met
@@ -170,11 +194,10 @@ enum TargetEvaluator {
       return e
     }
     // Not met: projected to the period's end?
-    let percent = r.measure == .share || r.unit == "%"
     var averageNote = ""
     if asOf < period.end {
       var projection: Double?
-      if r.measure == .level || r.measure == .share, latest.basis == .ytd,
+      if averages, latest.basis == .ytd,
         let average = projectAverage(
           rows.filter { $0.basis == .ytd }, required: required, period: period, percent: percent)
       {
@@ -187,7 +210,7 @@ enum TargetEvaluator {
           + "近期平均\(Requirement.format(rounded(average.recent)))，"
           + "预计期末\(Requirement.format(rounded(average.projected)))\(projectedUnit)"
       } else {
-        projection = project(series, rows: rows, measure: r.measure, period: period)
+        projection = project(series, rows: rows, scalesYearToDate: scales, period: period)
         if percent { projection = projection.map { min(100, max(0, $0)) } }
       }
       if let projected = projection {
@@ -285,16 +308,17 @@ enum TargetEvaluator {
     }
   }
 
-  /// The value projected to the end of `period`: a count reported year to date scaled by the
-  /// share of the period elapsed; otherwise the least-squares line through the reported values
-  /// at the period's last day (at least two values on different days).
+  /// The value projected to the end of `period`: with `scalesYearToDate` (a count), one reported
+  /// year to date scaled by the share of the period elapsed; otherwise the least-squares line
+  /// through the reported values at the period's last day (at least two values on different
+  /// days).
   static func project(
-    _ series: [(Day, Double)], rows: [ProgressEntry], measure: Requirement.Measure,
+    _ series: [(Day, Double)], rows: [ProgressEntry], scalesYearToDate: Bool,
     period: DateRange
   ) -> Double? {
     guard let last = series.last else { return nil }
     let days = Double(period.end.ordinal - period.start.ordinal + 1)
-    if measure == .count, rows.last?.basis == .ytd {
+    if scalesYearToDate, rows.last?.basis == .ytd {
       let elapsed = Double(last.0.ordinal - period.start.ordinal + 1) / days
       return elapsed > 0 ? last.1 / elapsed : nil
     }

@@ -53,7 +53,7 @@ import Testing
       Assessment(total: 20)
     }
     #expect(p.model.assessment?.total == 10)
-    #expect(p.problems.map(\.code) == ["duplicate-declaration"])
+    #expect(p.problems.map(\.code.rawValue) == ["duplicate-declaration"])
   }
 
   @Test func theRulesSurviveTheSnapshot() throws {

@@ -35,7 +35,7 @@ import Testing
     let revised = Plan(revising: base, id: "p-r1", version: "v2") {
       $0.insert(Item(5, id: "new", "新任务。"), after: "one")
     }
-    #expect(revised.problems.map(\.code) == ["revision-number"])
+    #expect(revised.problems.map(\.code.rawValue) == ["revision-number"])
   }
 
   @Test func editsOfTasksAndTargets() throws {
@@ -61,7 +61,7 @@ import Testing
       $0.insert(Item(9, id: "x", "某任务。"), after: "missing")
     }
     #expect(
-      revised.problems.map(\.code) == [
+      revised.problems.map(\.code.rawValue) == [
         "revision-unknown-task", "revision-unknown-target", "revision-unknown-task",
       ])
     #expect(

@@ -108,7 +108,7 @@ private func lowered(_ item: Item) throws -> (task: PlanTask, problems: [Diagnos
     #expect(
       problems == [
         Diagnostic(
-          .error, "duplicate-declaration",
+          .error, .duplicateDeclaration,
           "task 7 (twice) declares its lead units twice; the first declaration stands",
           at: at(file, line))
       ])
@@ -132,7 +132,7 @@ private func lowered(_ item: Item) throws -> (task: PlanTask, problems: [Diagnos
     #expect(task.responsibility.deadline == .endOfYear(2020))
     #expect(task.weight == 1)
     #expect(task.reason == "一")
-    #expect(problems.map(\.code) == Array(repeating: "duplicate-declaration", count: 5))
+    #expect(problems.map(\.code.rawValue) == Array(repeating: "duplicate-declaration", count: 5))
     #expect(problems.map(\.severity) == Array(repeating: .error, count: 5))
     #expect(problems.map(\.location?.line) == [4, 5, 6, 7, 8].map { first + $0 })
     #expect(problems.map(\.location?.file) == Array(repeating: file, count: 5))
@@ -171,7 +171,7 @@ private func lowered(_ item: Item) throws -> (task: PlanTask, problems: [Diagnos
         }
       }
     }
-    #expect(plan.problems.map(\.code) == ["duplicate-declaration"])
+    #expect(plan.problems.map(\.code.rawValue) == ["duplicate-declaration"])
     #expect(plan.problems.map(\.location) == [at(file, line)])
   }
 

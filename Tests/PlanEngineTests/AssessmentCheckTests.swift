@@ -9,7 +9,7 @@ import Testing
       Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["air"]) }
       Assessment(parts)
     }
-    return diagnostics(of: plan).map(\.code)
+    return diagnostics(of: plan).map(\.code.rawValue)
   }
 
   @Test func aValidAssessmentHasNoProblems() {
@@ -52,10 +52,10 @@ import Testing
       Assessment { Veto(.targetNotMet("pm25"), cap: "特优") }
     }
     let found = diagnostics(of: plan)
-    let unknown = try #require(found.first { $0.code == "assessment-unknown-target" })
+    let unknown = try #require(found.first { $0.code == .assessmentUnknownTarget })
     #expect(unknown.message == "a veto names target 'pm25', which the plan does not have")
     #expect(unknown.location?.file.hasSuffix("AssessmentCheckTests.swift") == true)
-    let grade = try #require(found.first { $0.code == "assessment-unknown-grade" })
+    let grade = try #require(found.first { $0.code == .assessmentUnknownGrade })
     #expect(
       grade.message == "a veto caps the grade at '特优', which is not a grade (grades: 优秀、良好、合格、不合格)")
   }
@@ -71,7 +71,7 @@ import Testing
       Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["air"]) }
       Assessment(reportDay: reportDay, freshness: freshness, parts)
     }
-    return diagnostics(of: plan).map(\.code)
+    return diagnostics(of: plan).map(\.code.rawValue)
   }
 
   @Test func reportDeductionsTakePointsAndNeedAReportDay() {
@@ -91,7 +91,7 @@ import Testing
     let known = testPlan {
       Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["air"], source: "air") }
     }
-    #expect(!diagnostics(of: known).map(\.code).contains("unknown-unit"))
+    #expect(!diagnostics(of: known).map(\.code.rawValue).contains("unknown-unit"))
     #expect(known.model.targets.first?.source == "air")
     let unknown = testPlan {
       Targets { Target("pm25", "PM2.5平均浓度", .atMost(35, "微克/立方米"), lead: ["air"], source: "lab") }

@@ -90,31 +90,32 @@ private let file = "Tests/PlanEngineTests/CheckerTests.swift"
 
   @Test func sortedOrdersByFileLineSeverityCodeMessageAndDropsDuplicates() {
     func d(
-      _ s: Diagnostic.Severity, _ code: String, _ message: String, _ f: String?, _ l: Int
+      _ s: Diagnostic.Severity, _ code: Diagnostic.Code, _ message: String, _ f: String?, _ l: Int
     )
       -> Diagnostic
     {
       Diagnostic(s, code, message, at: f.map { Location(file: $0, line: l) })
     }
+    // By the code's text, not its place in `Diagnostic.Code` (empty-id is declared first).
     let input = [
-      d(.warning, "b", "m", "plans/b.swift", 10),
-      d(.error, "z", "m", "plans/b.swift", 10),
-      d(.error, "a", "m", "plans/b.swift", 9),
-      d(.error, "a", "m", "plans/a.swift", 200),
-      d(.warning, "a", "y", "plans/b.swift", 10),
-      d(.warning, "a", "x", "plans/b.swift", 10),
-      d(.error, "nowhere", "m", nil, 0),
-      d(.error, "a", "m", "plans/b.swift", 9),
+      d(.warning, .emptyID, "m", "plans/b.swift", 10),
+      d(.error, .unitCycle, "m", "plans/b.swift", 10),
+      d(.error, .assessmentInvalid, "m", "plans/b.swift", 9),
+      d(.error, .assessmentInvalid, "m", "plans/a.swift", 200),
+      d(.warning, .assessmentInvalid, "y", "plans/b.swift", 10),
+      d(.warning, .assessmentInvalid, "x", "plans/b.swift", 10),
+      d(.error, .sourceNotFound, "m", nil, 0),
+      d(.error, .assessmentInvalid, "m", "plans/b.swift", 9),
     ]
     #expect(
       Checker.sorted(input) == [
-        d(.error, "nowhere", "m", nil, 0),
-        d(.error, "a", "m", "plans/a.swift", 200),
-        d(.error, "a", "m", "plans/b.swift", 9),
-        d(.error, "z", "m", "plans/b.swift", 10),
-        d(.warning, "a", "x", "plans/b.swift", 10),
-        d(.warning, "a", "y", "plans/b.swift", 10),
-        d(.warning, "b", "m", "plans/b.swift", 10),
+        d(.error, .sourceNotFound, "m", nil, 0),
+        d(.error, .assessmentInvalid, "m", "plans/a.swift", 200),
+        d(.error, .assessmentInvalid, "m", "plans/b.swift", 9),
+        d(.error, .unitCycle, "m", "plans/b.swift", 10),
+        d(.warning, .assessmentInvalid, "x", "plans/b.swift", 10),
+        d(.warning, .assessmentInvalid, "y", "plans/b.swift", 10),
+        d(.warning, .emptyID, "m", "plans/b.swift", 10),
       ])
   }
 
@@ -886,7 +887,7 @@ private let file = "Tests/PlanEngineTests/CheckerTests.swift"
     var model = testPlan().model
     model.id = "../../../../elsewhere/pb-escape"
     let found = Checker.check(Resolver.resolve(model), source: .notChecked)
-    #expect(found.map(\.code) == ["invalid-id"])
+    #expect(found.map(\.code.rawValue) == ["invalid-id"])
     #expect(found.first?.location == model.location)
     #expect(
       found.first?.message.hasPrefix(
@@ -953,13 +954,13 @@ private let file = "Tests/PlanEngineTests/CheckerTests.swift"
     let found = diagnostics(of: plan)
     let lines = Set((1..<copies).map { 100_000 + $0 })
     #expect(found.count == 2 * (copies - 1))
-    let numbers = found.filter { $0.code == "duplicate-task-number" }
+    let numbers = found.filter { $0.code == .duplicateTaskNumber }
     #expect(Set(numbers.compactMap(\.location?.line)) == lines)
     #expect(
       numbers.allSatisfy {
         $0.message == "task number 2 is used twice in the plan; first at \(file):100000"
       })
-    let ids = found.filter { $0.code == "duplicate-id" }
+    let ids = found.filter { $0.code == .duplicateID }
     #expect(Set(ids.compactMap(\.location?.line)) == lines)
   }
 
@@ -1031,7 +1032,7 @@ private let file = "Tests/PlanEngineTests/CheckerTests.swift"
     model.title = String(repeating: "题", count: 256)
     model.version = String(repeating: "v", count: 255)
     let title = Checker.check(Resolver.resolve(model), source: .notChecked)
-    #expect(title.map(\.code) == ["too-long-for-workbook"])
+    #expect(title.map(\.code.rawValue) == ["too-long-for-workbook"])
     #expect(title.first?.message.hasPrefix("the plan's title has 256 characters") == true)
   }
 

@@ -1,39 +1,48 @@
 import Foundation
+import PlanModel
 import Testing
 
-/// Every diagnostic code the sources write (`.error, "code"` or `.warning, "code"`, the DSL's
-/// included) is in the table of Sources/PlanEngine/README.md, which tools match on.
+/// Every case of `Diagnostic.Code` is in the table of Sources/PlanEngine/README.md, which tools
+/// match on, and every code of the table is a case.
 @Suite struct DiagnosticCodesTests {
   static let root = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-  /// The codes written literally in `Sources/**/*.swift`.
-  static func codesInSources() throws -> Set<String> {
-    let pattern = try NSRegularExpression(
-      pattern: #"\.(?:error|warning),\s*"([a-z0-9]+(?:-[a-z0-9]+)*)""#)
+  /// The codes in the first column of the README's table (`| `a`, `b` | error | … |`).
+  static func codesInTable() throws -> Set<String> {
+    let readme = try String(
+      contentsOf: root.appendingPathComponent("Sources/PlanEngine/README.md"), encoding: .utf8)
     var codes = Set<String>()
-    let sources = root.appendingPathComponent("Sources")
-    let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
-    while let url = files?.nextObject() as? URL {
-      guard url.pathExtension == "swift" else { continue }
-      let text = try String(contentsOf: url, encoding: .utf8)
-      let range = NSRange(text.startIndex..., in: text)
-      for match in pattern.matches(in: text, range: range) {
-        if let r = Range(match.range(at: 1), in: text) { codes.insert(String(text[r])) }
+    for row in readme.split(separator: "\n") where row.hasPrefix("| `") {
+      let cells = row.split(separator: "|", omittingEmptySubsequences: true)
+      guard let first = cells.first else { continue }
+      for (i, part) in first.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+      where i % 2 == 1 {
+        codes.insert(String(part))
       }
     }
     return codes
   }
 
-  @Test func everyCodeIsInTheEnginesTable() throws {
-    let codes = try Self.codesInSources()
-    // The scan finds the codes at all (a broken pattern would pass vacuously).
-    #expect(codes.count > 40)
-    #expect(codes.contains("missing-lead") && codes.contains("revision-number"))
-    let readme = try String(
-      contentsOf: Self.root.appendingPathComponent("Sources/PlanEngine/README.md"), encoding: .utf8)
-    let tableRows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") }
-    let missing = codes.filter { code in !tableRows.contains { $0.contains("`\(code)`") } }
-    #expect(missing.isEmpty, "not in Sources/PlanEngine/README.md: \(missing.sorted())")
+  @Test func everyCodeIsInTheEnginesTableAndBack() throws {
+    let table = try Self.codesInTable()
+    // The table is read at all (a broken parse would pass vacuously).
+    #expect(table.count > 40)
+    #expect(table.contains("missing-lead") && table.contains("revision-number"))
+    let cases = Set(Diagnostic.Code.allCases.map(\.rawValue))
+    #expect(
+      cases.subtracting(table).isEmpty,
+      "not in Sources/PlanEngine/README.md: \(cases.subtracting(table).sorted())")
+    #expect(
+      table.subtracting(cases).isEmpty,
+      "in the README but no case of Diagnostic.Code: \(table.subtracting(cases).sorted())")
+  }
+
+  /// A diagnostic encodes its code as the code's text, as `check --format json` writes it.
+  @Test func aCodeEncodesAsItsText() throws {
+    let d = Diagnostic(.error, .missingLead, "m", at: nil)
+    let json = String(decoding: try JSONEncoder().encode(d), as: UTF8.self)
+    #expect(json.contains(#""code":"missing-lead""#))
+    #expect(d.description == "error: missing-lead: m")
   }
 }

@@ -158,7 +158,7 @@ private func check(_ child: Plan, parent: Plan? = city) -> [Diagnostic] {
         period: .period(name: "秋冬季", DateRange(Day(2020, 9, 1), Day(2020, 12, 31))),
         implements: "test-2020/autumn")
     }
-    let found = check(child).filter { $0.code == "parent-period-mismatch" }
+    let found = check(child).filter { $0.code == .parentPeriodMismatch }
     #expect(
       brief(found) == [
         report(.error, "parent-period-mismatch", file, line),

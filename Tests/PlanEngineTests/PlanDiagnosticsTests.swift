@@ -20,7 +20,7 @@ private let file = "Tests/PlanEngineTests/PlanDiagnosticsTests.swift"
     #expect(
       diagnostics(of: plan) == [
         Diagnostic(
-          .error, "missing-lead",
+          .error, .missingLead,
           "task 二(一)1 (orphan) “治理扬尘” has no lead unit: declare Lead(…) on it or add a rule that covers it (chapter second, a keyword of its text, or .all)",
           at: at(file, line + 1))
       ])
@@ -146,7 +146,7 @@ private let file = "Tests/PlanEngineTests/PlanDiagnosticsTests.swift"
     #expect(
       diagnostics(of: plan) == [
         Diagnostic(
-          .error, "duplicate-id", "target id “pm25” is declared twice; first at \(file):\(line)",
+          .error, .duplicateID, "target id “pm25” is declared twice; first at \(file):\(line)",
           at: at(file, line + 1))
       ])
   }
@@ -163,7 +163,7 @@ private let file = "Tests/PlanEngineTests/PlanDiagnosticsTests.swift"
     #expect(
       diagnostics(of: plan, source: source) == [
         Diagnostic(
-          .error, "text-not-in-source",
+          .error, .textNotInSource,
           "task 2 (long) does not appear in seeds/test.txt (whitespace ignored): it matches as far as “…七八九十甲乙丙丁戊己庚辛”, then the plan has “壬癸子丑寅卯辰巳午未申酉戌亥”",
           at: at(file, line))
       ])

@@ -165,7 +165,7 @@ private let file = "Tests/PlanEngineTests/ResolverTests.swift"
     #expect(
       resolved.diagnostics == [
         Diagnostic(
-          .error, "rule-conflict",
+          .error, .ruleConflict,
           "rule 1 [all tasks] (\(file):\(first)) and rule 2 [all tasks] give different lead units for task 1 (base-task); the first wins. Declare them on the task, or narrow a rule",
           at: at(file, first + 1))
       ])
@@ -263,7 +263,7 @@ private let file = "Tests/PlanEngineTests/ResolverTests.swift"
     #expect(
       resolved.diagnostics == [
         Diagnostic(
-          .warning, "lead-also-cooperating",
+          .warning, .leadAlsoCooperating,
           "task 2 (both) lists air as both lead and cooperating; kept as lead only",
           at: at(file, line))
       ])

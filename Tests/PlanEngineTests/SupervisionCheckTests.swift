@@ -6,7 +6,7 @@ import Testing
 @Suite struct SupervisionCheckTests {
   func codes(_ supervision: Supervision) -> [String] {
     let plan = testPlan { Assessment { supervision } }
-    return diagnostics(of: plan).map(\.code)
+    return diagnostics(of: plan).map(\.code.rawValue)
   }
 
   @Test func theWindowsAndTheIssuerAreChecked() {

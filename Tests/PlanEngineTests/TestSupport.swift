@@ -80,7 +80,9 @@ func diagnostics(of plan: Plan, source: SourceText = .notChecked) -> [Diagnostic
 
 /// Diagnostics in brief, `file:line: severity: code`, for comparing with ``report(_:_:_:_:)``.
 func brief(_ diagnostics: [Diagnostic]) -> [String] {
-  diagnostics.map { "\($0.location?.description ?? "-"): \($0.severity.rawValue): \($0.code)" }
+  diagnostics.map {
+    "\($0.location?.description ?? "-"): \($0.severity.rawValue): \($0.code.rawValue)"
+  }
 }
 
 /// An expected diagnostic in brief.

@@ -77,6 +77,6 @@ import Testing
     let r = Plan(revising: Self.base, id: "p-r1", version: "x") {
       $0.rule(.keyword("无此规则")) { $0.reason = "?" }
     }
-    #expect(r.problems.map(\.code) == ["revision-unknown-rule"])
+    #expect(r.problems.map(\.code.rawValue) == ["revision-unknown-rule"])
   }
 }

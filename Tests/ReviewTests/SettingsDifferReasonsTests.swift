@@ -75,7 +75,7 @@ import Testing
     let unknown = Plan(revising: Self.base, id: "p-r1", version: "x") {
       $0.remove(rule: .keyword("无此规则"), reason: "?")
     }
-    #expect(unknown.problems.map(\.code) == ["revision-unknown-rule"])
+    #expect(unknown.problems.map(\.code.rawValue) == ["revision-unknown-rule"])
   }
 
   /// Both reasons survive the snapshot, through both readers; unset, they leave no key.

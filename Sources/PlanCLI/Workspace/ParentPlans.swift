@@ -20,8 +20,8 @@ extension Workspace {
     } catch {
       message = "the parent plan \(declared.plan) cannot be read: \(error)"
     }
-    return [Diagnostic(.error, "parent-unknown", message, at: plan.location)]
-      + ParentChecks.check(plan, parent: nil).filter { $0.code != "parent-unknown" }
+    return [Diagnostic(.error, .parentUnknown, message, at: plan.location)]
+      + ParentChecks.check(plan, parent: nil).filter { $0.code != .parentUnknown }
   }
 
   /// The catalogue's plans whose parent is `id`, in catalogue order.
