@@ -22,7 +22,7 @@ let package = Package(
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
     // Plain values: the plan, its units, targets, tasks, rules; the canonical JSON snapshot.
-    .target(name: "PlanModel", exclude: ["README.md"]),
+    .target(name: "PlanModel", dependencies: ["ExcelDates"], exclude: ["README.md"]),
     // The result-builder DSL plan authors write; lowers to PlanModel values.
     .target(name: "PlanDSL", dependencies: ["PlanModel"], exclude: ["README.md"]),
     // Owner and deadline assignment, validation. Never imports PlanDSL.

@@ -31,21 +31,10 @@ public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   }
 
   /// Whether the day exists in the (proleptic Gregorian) calendar, years 1 to 9999.
-  public var isValid: Bool {
-    guard (1...9999).contains(year), (1...12).contains(month) else { return false }
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-    let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    return (1...days).contains(day)
-  }
+  public var isValid: Bool { CivilCalendar.isValid(year: year, month: month, day: day) }
 
   /// `YYYY-MM-DD`.
-  public var description: String {
-    func pad(_ n: Int, _ width: Int) -> String {
-      let text = String(n)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
-    }
-    return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-  }
+  public var description: String { CivilCalendar.text(year: year, month: month, day: day) }
 
   /// Earlier days first.
   public static func < (a: ExcelDay, b: ExcelDay) -> Bool {
@@ -98,29 +87,14 @@ public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible 
     return Double(serial)
   }
 
-  /// Days since 1970-01-01 (negative before); meaningful only for a valid day (Howard
-  /// Hinnant's `days_from_civil`).
+  /// Days since 1970-01-01 (negative before); meaningful only for a valid day.
   public var daysSince1970: Int {
-    let y = month <= 2 ? year - 1 : year
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yearOfEra = y - era * 400
-    let shiftedMonth = (month + 9) % 12
-    let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-    let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-    return era * 146_097 + dayOfEra - 719_468
+    CivilCalendar.daysSince1970(year: year, month: month, day: day)
   }
 
-  /// The proleptic Gregorian day `days` after 1970-01-01 (Howard Hinnant's `civil_from_days`).
+  /// The day `days` after 1970-01-01.
   public init(daysSince1970 days: Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let dayOfEra = z - era * 146_097
-    let yearOfEra =
-      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-    let shiftedMonth = (5 * dayOfYear + 2) / 153
-    let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-    let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-    self.init(yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    let (year, month, day) = CivilCalendar.day(daysSince1970: days)
+    self.init(year, month, day)
   }
 }

@@ -233,7 +233,8 @@ struct PlanLoadError: Error, CustomStringConvertible {
 /// The PlanDSL module and library the plans are compiled against (and, ``swiftc()``, the
 /// compiler, looked up only when the cache does not hold the plans).
 struct Toolchain {
-  /// The folder holding `PlanDSL.swiftmodule` and `PlanModel.swiftmodule`.
+  /// The folder holding `PlanDSL.swiftmodule` and the modules it needs (`PlanModel`,
+  /// `ExcelDates`).
   var modules: String
   /// The folder holding `libPlanDSL.so`.
   var library: String
