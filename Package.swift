@@ -22,7 +22,7 @@ let package = Package(
       providers: [.apt(["libxlsxwriter-dev"])]
     ),
     // Plain values: the plan, its units, targets, tasks, rules; the canonical JSON snapshot.
-    .target(name: "PlanModel", dependencies: ["ExcelDates"], exclude: ["README.md"]),
+    .target(name: "PlanModel", dependencies: ["CalendarDays"], exclude: ["README.md"]),
     // The result-builder DSL plan authors write; lowers to PlanModel values.
     .target(name: "PlanDSL", dependencies: ["PlanModel"], exclude: ["README.md"]),
     // Owner and deadline assignment, validation. Never imports PlanDSL.
@@ -38,18 +38,18 @@ let package = Package(
       path: "plans",
       exclude: ["snapshots", "progress", "README.md"]
     ),
-    // Dates as workbooks hold them: a calendar day and the one Excel serial conversion, both
-    // ways (1900/1904 systems). Depends on nothing.
-    .target(name: "ExcelDates", exclude: ["README.md"]),
+    // `Day`, the calendar day of the plan's model and of the workbooks, and its one Excel
+    // serial conversion (1900/1904 systems). Depends on nothing; PlanModel re-exports it.
+    .target(name: "CalendarDays", exclude: ["README.md"]),
     // The only code that touches libxlsxwriter. PlanModel only for XMLCharacters.
     .target(
-      name: "Xlsx", dependencies: ["CXlsxWriter", "ExcelDates", "PlanModel"],
+      name: "Xlsx", dependencies: ["CXlsxWriter", "CalendarDays", "PlanModel"],
       exclude: ["README.md"]),
     // The sheet-layout engine: text measured as printed, sheets laid out and paginated as
     // values, written (whole or streamed) through Xlsx; the styles, properties, footers and file
     // names every PlanBook workbook shares.
     .target(
-      name: "Sheets", dependencies: ["PlanModel", "Xlsx", "ExcelDates"], exclude: ["README.md"]),
+      name: "Sheets", dependencies: ["PlanModel", "Xlsx"], exclude: ["README.md"]),
     // Responsibility books and the overview workbook: documents laid out with Sheets, from a
     // resolved plan.
     .target(
@@ -67,13 +67,12 @@ let package = Package(
     .target(
       name: "Reports",
       dependencies: [
-        "PlanModel", "PlanEngine", "Tracking", "Sheets", "Xlsx", "XlsxReader", "ExcelDates",
-        "SafeFiles",
+        "PlanModel", "PlanEngine", "Tracking", "Sheets", "Xlsx", "XlsxReader", "SafeFiles",
       ],
       exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
     // Its own zip reader and inflater: ZIPFoundation's extract hangs on a truncated stream.
-    .target(name: "XlsxReader", dependencies: ["ExcelDates"], exclude: ["README.md"]),
+    .target(name: "XlsxReader", dependencies: ["CalendarDays"], exclude: ["README.md"]),
     // `planbook import`: a published plan document (.txt, .md, .docx) → a Swift plan skeleton.
     .target(name: "PlanImport", dependencies: ["XlsxReader"], exclude: ["README.md"]),
     // The `planbook` commands, as a library so tests can reach them.
@@ -90,7 +89,7 @@ let package = Package(
     .executableTarget(
       name: "planbook-bench",
       dependencies: [
-        "PlanModel", "PlanEngine", "Sheets", "Books", "Tracking", "Review", "Xlsx", "ExcelDates",
+        "PlanModel", "PlanEngine", "Sheets", "Books", "Tracking", "Review", "Xlsx",
       ],
       path: "Benchmarks/Sources"),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
@@ -107,19 +106,19 @@ let package = Package(
       name: "ReportsTests", dependencies: ["Reports", "Plans", "TestSupport"]),
     .testTarget(name: "ReviewTests", dependencies: ["Review", "PlanDSL", "Plans", "TestSupport"]),
     .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
-    .testTarget(name: "ExcelDatesTests", dependencies: ["ExcelDates"]),
+    .testTarget(name: "CalendarDaysTests", dependencies: ["CalendarDays"]),
     .testTarget(
-      name: "XlsxTests", dependencies: ["Xlsx", "ExcelDates", "CXlsxWriter", "TestSupport"]),
+      name: "XlsxTests", dependencies: ["Xlsx", "CalendarDays", "CXlsxWriter", "TestSupport"]),
     .testTarget(
       name: "SheetsTests",
-      dependencies: ["Sheets", "ExcelDates", "Plans", "XlsxReader", "TestSupport"]),
+      dependencies: ["Sheets", "Plans", "XlsxReader", "TestSupport"]),
     .testTarget(
-      name: "BooksTests", dependencies: ["Books", "Sheets", "ExcelDates", "Plans", "TestSupport"]),
+      name: "BooksTests", dependencies: ["Books", "Sheets", "Plans", "TestSupport"]),
     // ZIPFoundation writes the hostile archives the reader is tested against.
     .testTarget(
       name: "XlsxReaderTests",
       dependencies: [
-        "XlsxReader", "Xlsx", "ExcelDates", "TestSupport",
+        "XlsxReader", "Xlsx", "CalendarDays", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]),
     .testTarget(name: "PlanImportTests", dependencies: ["PlanImport"]),

@@ -54,7 +54,7 @@ final class CellScript {
     line(
       "P", opt(properties.title), opt(properties.subject), opt(properties.author),
       opt(properties.company), opt(properties.comments),
-      String(properties.created.daysSince1970 * 86_400))
+      String(properties.created.ordinal * 86_400))
     for (n, v) in properties.custom { line("U", n, v) }
     for sheet in sheets { self.sheet(sheet) }
     line("E")

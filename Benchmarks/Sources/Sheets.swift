@@ -41,7 +41,7 @@ enum Sheets {
   static func properties(title: String) -> DocumentProperties {
     DocumentProperties(
       title: title, subject: "PlanBook benchmark", author: "广东省生态环境厅",
-      company: "广东省生态环境厅", comments: "planbook-bench", created: created.excelDay,
+      company: "广东省生态环境厅", comments: "planbook-bench", created: created,
       custom: [("PlanBook.Kind", "benchmark")])
   }
 

@@ -1,4 +1,3 @@
-import ExcelDates
 import Foundation
 import PlanModel
 import Sheets
@@ -50,11 +49,9 @@ enum Lenient {
 
   /// The day an Excel serial number shows (1900 date system, with Excel's phantom 29 February
   /// 1900; the 1904 system when `dates1904`). A time of day is dropped, as the cell shows the
-  /// date alone: 44120.5 (noon) is 2020-10-16. `ExcelDay(serial:uses1904:)` (module
-  /// ExcelDates) does the arithmetic.
+  /// date alone: 44120.5 (noon) is 2020-10-16. `Day(serial:uses1904:)` (module
+  /// CalendarDays) does the arithmetic.
   static func day(serial: Double, dates1904: Bool = false) -> Day? {
-    guard let day = ExcelDay(serial: serial, uses1904: dates1904) else { return nil }
-    let found = Day(day)
-    return found.isValid ? found : nil
+    Day(serial: serial, uses1904: dates1904)
   }
 }

@@ -128,7 +128,7 @@ public enum TemplateWriter {
       let unitName = DataValidation(
         .any, inputTitle: "计量单位", inputMessage: "填写实际量的单位，例如 万吨。")
       let date = DataValidation(
-        .date(from: period.range.start.excelDay, through: period.range.end.excelDay),
+        .date(from: period.range.start, through: period.range.end),
         inputTitle: "填报日期",
         inputMessage: "本报告期内的日期。", errorTitle: "日期超出报告期",
         errorMessage: "填报日期应在\(period.range.start)至\(period.range.end)之间。")

@@ -41,7 +41,7 @@ extension BookProperties {
     let issuer = plan.unit(plan.issuer)?.name ?? plan.issuer
     return DocumentProperties(
       title: title, subject: subject ?? plan.title, author: issuer, company: issuer,
-      comments: comments, created: plan.period.start.excelDay,
+      comments: comments, created: plan.period.start,
       custom: [
         (planID, plan.id),
         (planTitle, plan.title),

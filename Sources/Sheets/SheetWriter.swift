@@ -88,7 +88,7 @@ public enum SheetWriter {
         switch cells[i].value {
         case .text(let t): try sheet.write(t, row: r, col: col, style: cells[i].style)
         case .number(let n): try sheet.write(number: n, row: r, col: col, style: cells[i].style)
-        case .date(let d): try sheet.write(day: d.excelDay, row: r, col: col, style: cells[i].style)
+        case .date(let d): try sheet.write(day: d, row: r, col: col, style: cells[i].style)
         case .blank: try sheet.writeBlank(row: r, col: col, style: cells[i].style)
         case .rich(let runs): try sheet.write(rich: runs, row: r, col: col, style: cells[i].style)
         }

@@ -1,5 +1,5 @@
 internal import CXlsxWriter
-import ExcelDates
+import CalendarDays
 
 /// A data validation: what Excel and WPS accept in a range of cells, the message shown when a
 /// cell of it is selected and the alert (stop style: the entry is refused) shown for anything
@@ -20,7 +20,7 @@ public struct DataValidation: Sendable, Hashable {
     /// A whole number from `min` to `max` (both included; either order).
     case wholeNumber(min: Int, max: Int)
     /// A date from `from` to `through` (both included; either order).
-    case date(from: ExcelDay, through: ExcelDay)
+    case date(from: Day, through: Day)
     /// Anything: only the input message is shown (one is required).
     case any
   }

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 
 /// The standard document properties (File → Properties) and the custom ones.
 public struct DocumentProperties: Sendable, Equatable {
@@ -9,13 +9,13 @@ public struct DocumentProperties: Sendable, Equatable {
   public var comments: String?
   /// The `created` date. Fixed by the caller (from the plan, not the clock), so the same input
   /// gives the same bytes.
-  public var created: ExcelDay
+  public var created: Day
   /// Custom properties, written in this order as text.
   public var custom: [(name: String, value: String)]
 
   public init(
     title: String? = nil, subject: String? = nil, author: String? = nil, company: String? = nil,
-    comments: String? = nil, created: ExcelDay, custom: [(name: String, value: String)] = []
+    comments: String? = nil, created: Day, custom: [(name: String, value: String)] = []
   ) {
     self.title = title
     self.subject = subject

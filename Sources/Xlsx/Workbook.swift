@@ -1,5 +1,5 @@
 internal import CXlsxWriter
-import ExcelDates
+import CalendarDays
 import Foundation
 
 /// An xlsx workbook being written. Only ``write(to:properties:build:)`` makes one, and it lives
@@ -194,7 +194,7 @@ public final class Workbook {
         operation: "set document properties", message: "invalid created date \(p.created)")
     }
     // Midnight UTC of the day: fixed by the caller, never the clock.
-    props.created = time_t(p.created.daysSince1970 * 86_400)
+    props.created = time_t(p.created.ordinal * 86_400)
     try check(workbook_set_properties(handle, &props), "set document properties")
     for (name, value) in p.custom {
       try check(

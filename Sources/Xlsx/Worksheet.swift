@@ -1,5 +1,5 @@
 internal import CXlsxWriter
-import ExcelDates
+import CalendarDays
 
 /// A worksheet of an open ``Workbook``. Rows and columns are zero-based. Every call throws an
 /// ``XlsxError`` naming the cell once the workbook is closed or when libxlsxwriter refuses.
@@ -136,8 +136,8 @@ public final class Worksheet {
   }
 
   /// Writes a date as a real Excel date: its serial number in the 1900 date system
-  /// (`ExcelDay.serial`), shown through `style`'s number format.
-  public func write(day: ExcelDay, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
+  /// (`Day.serial`), shown through `style`'s number format.
+  public func write(day: Day, row: Int, col: Int, style: CellStyle) throws(XlsxError) {
     let sheet = try live("write \(at(row, col))")
     let cell = try ExcelGrid.cell(row: row, col: col, "write \(at(row, col))")
     guard let serial = day.serial() else {

@@ -5,7 +5,7 @@ public enum CellValue: Sendable, Hashable {
   /// Text: a shared string (rich-text runs joined), an inline string, or a formula's string
   /// result.
   case text(String)
-  /// A number, dates included (as serial numbers: `ExcelDay(serial:uses1904:)` turns them into days, and
+  /// A number, dates included (as serial numbers: `Day(serial:uses1904:)` turns them into days, and
   /// ``XlsxFile/cellFormats(sheet:)`` tells which cells show dates).
   case number(Double)
   /// `TRUE` or `FALSE`.

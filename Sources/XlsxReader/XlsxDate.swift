@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 
 /// Dates as workbooks store them: serial numbers shown through a date number format.
 ///
@@ -11,12 +11,12 @@ import ExcelDates
 /// if case .number(let serial) = cells["D5"], let format = formats["D5"],
 ///   XlsxDate.isDateFormat(format)
 /// {
-///   ExcelDay(serial: serial, uses1904: book.uses1904Dates)  // 2020-06-30
+///   Day(serial: serial, uses1904: book.uses1904Dates)  // 2020-06-30
 /// }
 /// ```
 ///
 /// or in one step, ``XlsxFile/day(of:format:)``. The serial conversion itself, with its 1900 and
-/// 1904 rules, is `ExcelDay`'s (module ExcelDates), shared with the writer.
+/// 1904 rules, is `Day`'s (module CalendarDays), shared with the writer.
 public enum XlsxDate {
   /// Whether a number format shows a date (a day, month or year, perhaps with a time):
   /// `yyyy-mm-dd`, `yyyy"年"m"月"d"日"`, `mm-dd-yy`, `m/d/yy h:mm`, `[$-804]yyyy/m/d;@`. A

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 
 #if canImport(Glibc)
   import Glibc
@@ -34,7 +34,7 @@ public struct XlsxFile: Sendable {
   /// The names of every entry in the archive, in archive order.
   public let partNames: [String]
   /// Whether the workbook counts dates from 1904 (`<workbookPr date1904="1"/>`, old Mac
-  /// workbooks) rather than 1900: pass it to `ExcelDay(serial:uses1904:)` (module ExcelDates).
+  /// workbooks) rather than 1900: pass it to `Day(serial:uses1904:)` (module CalendarDays).
   public let uses1904Dates: Bool
 
   /// The XML parts read, by lowercased name.
@@ -130,10 +130,10 @@ public struct XlsxFile: Sendable {
   /// The day a cell shows when it holds a number (or a formula's number) and `format` is a
   /// date format (``XlsxDate/isDateFormat(_:)``), in this workbook's date system; nil for any
   /// other cell. `format` is the cell's entry in ``cellFormats(sheet:)``.
-  public func day(of value: CellValue?, format: String?) -> ExcelDay? {
+  public func day(of value: CellValue?, format: String?) -> Day? {
     guard case .number(let serial) = value?.result, let format, XlsxDate.isDateFormat(format)
     else { return nil }
-    return ExcelDay(serial: serial, uses1904: uses1904Dates)
+    return Day(serial: serial, uses1904: uses1904Dates)
   }
 
   // MARK: - Reading

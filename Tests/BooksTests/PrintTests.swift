@@ -179,7 +179,7 @@ struct PrintTests {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let path = folder.url.appendingPathComponent("targets.xlsx").path
-    let properties = DocumentProperties(created: Day(2020, 1, 1).excelDay)
+    let properties = DocumentProperties(created: Day(2020, 1, 1))
     try Workbook.write(to: path, properties: properties) {
       try SheetWriter.write(layout, into: $0)
     }
@@ -251,7 +251,7 @@ struct PrintTests {
     var files: [String] = []
     for (name, layout) in [("grazed", grazed), ("halved", halved)] {
       let path = folder.url.appendingPathComponent("\(name).xlsx").path
-      let properties = DocumentProperties(created: Day(2020, 1, 1).excelDay)
+      let properties = DocumentProperties(created: Day(2020, 1, 1))
       try Workbook.write(to: path, properties: properties) {
         try SheetWriter.write(layout, into: $0)
       }

@@ -64,7 +64,7 @@ struct TargetSharePrintTests {
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let path = folder.url.appendingPathComponent("share.xlsx").path
-    let properties = DocumentProperties(created: Day(2020, 1, 1).excelDay)
+    let properties = DocumentProperties(created: Day(2020, 1, 1))
     try Workbook.write(to: path, properties: properties) {
       try SheetWriter.write(layout, into: $0)
     }

@@ -12,7 +12,7 @@ import XlsxReader
 @Suite struct SheetStreamTests {
   let text = CellStyle(fontSize: 10.5, vertical: .top, wrap: true, border: true)
   let heading = CellStyle(fontSize: 10.5, bold: true, wrap: true, border: true, fill: 0xF2F2F2)
-  let properties = DocumentProperties(title: "测试", created: Day(2020, 1, 1).excelDay)
+  let properties = DocumentProperties(title: "测试", created: Day(2020, 1, 1))
 
   /// A title, a repeated header, groups of rows each after a heading kept with its first row,
   /// and one text too tall for a row (continued on further rows).

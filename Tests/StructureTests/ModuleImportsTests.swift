@@ -77,7 +77,7 @@ struct ModuleImportsTests {
 
   /// Whatever the READMEs say: only Xlsx touches libxlsxwriter, no module under `Sources/`
   /// imports the DSL (plans are compiled against it at run time), and PlanModel imports only the
-  /// calendar (ExcelDates).
+  /// calendar (CalendarDays).
   @Test func theGraphRunsOneWay() throws {
     let modules = try Self.modules()
     let known = Set(modules + ["CXlsxWriter"])
@@ -85,7 +85,7 @@ struct ModuleImportsTests {
       let actual = try Self.imported(by: module, among: known)
       if module != "Xlsx" { #expect(!actual.contains("CXlsxWriter"), "\(module)") }
       #expect(!actual.contains("PlanDSL"), "\(module)")
-      if module == "PlanModel" { #expect(actual.isSubset(of: ["ExcelDates"])) }
+      if module == "PlanModel" { #expect(actual.isSubset(of: ["CalendarDays"])) }
     }
   }
 }

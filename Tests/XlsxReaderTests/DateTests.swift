@@ -1,11 +1,11 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import Testing
 import Xlsx
 import XlsxReader
 
 /// Dates in filled templates: the number formats that tell a date from a number, and dates
-/// read back (the serial conversion itself is tested in ExcelDatesTests).
+/// read back (the serial conversion itself is tested in CalendarDaysTests).
 struct DateTests {
   @Test(arguments: [
     ("yyyy-mm-dd", true), ("mm-dd-yy", true), ("d-mmm", true), ("mmm-yy", true),
@@ -42,14 +42,14 @@ struct DateTests {
     let path = folder.path("填报.xlsx")
     let date = CellStyle(numberFormat: "yyyy-mm-dd")
     let chineseDate = CellStyle(numberFormat: "yyyy\"年\"m\"月\"d\"日\"")
-    try Workbook.write(to: path, properties: DocumentProperties(created: ExcelDay(2020, 3, 1))) {
+    try Workbook.write(to: path, properties: DocumentProperties(created: Day(2020, 3, 1))) {
       book in
       let sheet = try book.addWorksheet("填报")
       try sheet.write("完成时间", row: 0, col: 0, style: CellStyle())
-      try sheet.write(day: ExcelDay(2020, 6, 30), row: 1, col: 0, style: date)
-      try sheet.write(day: ExcelDay(2020, 12, 31), row: 1, col: 1, style: chineseDate)
-      try sheet.write(day: ExcelDay(1900, 2, 28), row: 1, col: 2, style: date)
-      try sheet.write(day: ExcelDay(1900, 3, 1), row: 1, col: 3, style: date)
+      try sheet.write(day: Day(2020, 6, 30), row: 1, col: 0, style: date)
+      try sheet.write(day: Day(2020, 12, 31), row: 1, col: 1, style: chineseDate)
+      try sheet.write(day: Day(1900, 2, 28), row: 1, col: 2, style: date)
+      try sheet.write(day: Day(1900, 3, 1), row: 1, col: 3, style: date)
       try sheet.write(number: 44_012, row: 2, col: 0, style: CellStyle())
       try sheet.write(number: 61.5, row: 2, col: 1, style: CellStyle(numberFormat: "0.0"))
       try sheet.writeBlank(row: 2, col: 2, style: date)

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -6,7 +6,7 @@ import Testing
 @testable import Xlsx
 
 @Suite struct ChartTests {
-  let properties = DocumentProperties(title: "看板", created: ExcelDay(2020, 3, 1))
+  let properties = DocumentProperties(title: "看板", created: Day(2020, 3, 1))
   let body = CellStyle(border: true)
 
   static let units = ["大气处", "水处", "土壤处", "自然生态处", "番禺区"]

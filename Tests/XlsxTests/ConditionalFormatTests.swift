@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -6,7 +6,7 @@ import Testing
 @testable import Xlsx
 
 @Suite struct ConditionalFormatTests {
-  let properties = DocumentProperties(title: "状态", created: ExcelDay(2020, 3, 1))
+  let properties = DocumentProperties(title: "状态", created: Day(2020, 3, 1))
   let body = CellStyle(border: true)
   let percent = CellStyle(border: true, numberFormat: "0.0%")
 

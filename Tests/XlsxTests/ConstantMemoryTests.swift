@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -10,7 +10,7 @@ import XlsxReader
 /// only top to bottom, and every misuse an error naming the cell before libxlsxwriter sees it.
 @Suite struct ConstantMemoryTests {
   let body = CellStyle(wrap: true, border: true)
-  let properties = DocumentProperties(title: "测试", created: ExcelDay(2020, 3, 1))
+  let properties = DocumentProperties(title: "测试", created: Day(2020, 3, 1))
 
   func path(_ folder: TemporaryFolder, _ name: String = "a.xlsx") -> String {
     folder.url.appendingPathComponent(name).path
@@ -28,7 +28,7 @@ import XlsxReader
         // Cells of a row in any order.
         try sheet.write(number: Double(r), row: r, col: 2, style: CellStyle(numberFormat: "0.0"))
         try sheet.write("任务\(r)", row: r, col: 1, style: body)
-        try sheet.write(day: ExcelDay(2020, 12, 1 + r % 28), row: r, col: 0, style: body)
+        try sheet.write(day: Day(2020, 12, 1 + r % 28), row: r, col: 0, style: body)
       }
       var page = PageSetup()
       page.repeatRows = 0...0

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -90,7 +90,7 @@ import Testing
         DataValidation(.wholeNumber(min: 365, max: 0), errorMessage: "天数为0至365的整数"),
         rows: 0...9, cols: 2...2)
       try sheet.addValidation(
-        DataValidation(.date(from: ExcelDay(2020, 12, 31), through: ExcelDay(2020, 1, 1))),
+        DataValidation(.date(from: Day(2020, 12, 31), through: Day(2020, 1, 1))),
         rows: 0...1_048_575, cols: 3...3)
       // Empty texts are left out.
       try sheet.addValidation(
@@ -163,11 +163,11 @@ import Testing
       ),
       (DataValidation(.wholeNumber(min: .min, max: 0)), 1...3, "15-digit whole numbers"),
       (
-        DataValidation(.date(from: ExcelDay(1899, 12, 31), through: ExcelDay(2020, 1, 1))), 1...3,
+        DataValidation(.date(from: Day(1899, 12, 31), through: Day(2020, 1, 1))), 1...3,
         "not a date Excel holds"
       ),
       (
-        DataValidation(.date(from: ExcelDay(2020, 2, 30), through: ExcelDay(2020, 3, 1))), 1...3,
+        DataValidation(.date(from: Day(2020, 2, 30), through: Day(2020, 3, 1))), 1...3,
         "not a date Excel holds"
       ),
       (DataValidation(.list(lists)), 1...1_048_576, "outside the sheet"),

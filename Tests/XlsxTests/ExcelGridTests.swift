@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -10,7 +10,7 @@ import Testing
 /// trap.
 @Suite struct ExcelGridTests {
   let style = CellStyle()
-  let properties = DocumentProperties(title: "网格", created: ExcelDay(2020, 3, 1))
+  let properties = DocumentProperties(title: "网格", created: Day(2020, 3, 1))
 
   /// Each way a row or column reaches libxlsxwriter, with row −1 and with column 70,000.
   func cases(row: Int, col: Int) -> [(String, (Worksheet) throws -> Void)] {
@@ -20,7 +20,7 @@ import Testing
       ("write a number", { try $0.write(number: 1, row: row, col: col, style: style) }),
       (
         "write a date",
-        { try $0.write(day: ExcelDay(2020, 9, 30), row: row, col: col, style: style) }
+        { try $0.write(day: Day(2020, 9, 30), row: row, col: col, style: style) }
       ),
       ("write a blank", { try $0.writeBlank(row: row, col: col, style: style) }),
       ("merge", { try $0.merge("甲", rows: row...(row + 1), cols: col...col, style: style) }),

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -8,7 +8,7 @@ import Testing
 /// libxlsxwriter's own stderr lines are held back while it writes, and its failures come back
 /// as one readable ``XlsxError``.
 @Suite struct LibraryOutputTests {
-  let properties = DocumentProperties(title: "满", created: ExcelDay(2020, 3, 1))
+  let properties = DocumentProperties(title: "满", created: Day(2020, 3, 1))
 
   /// Text that does not compress much: a sheet of it is far more than the small disk holds.
   func fill(_ sheet: Worksheet, rows: Int) throws {

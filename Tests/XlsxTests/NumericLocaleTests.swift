@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -36,7 +36,7 @@ import Testing
     let folder = try TemporaryFolder()
     defer { folder.remove() }
     let path = folder.url.appendingPathComponent("de.xlsx").path
-    try Workbook.write(to: path, properties: DocumentProperties(created: ExcelDay(2020, 1, 1))) {
+    try Workbook.write(to: path, properties: DocumentProperties(created: Day(2020, 1, 1))) {
       wb in
       let sheet = try wb.addWorksheet("S")
       try sheet.write(number: 697.31, row: 0, col: 0, style: CellStyle())

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -8,7 +8,7 @@ import Testing
 /// A fill-in report template: a protected sheet whose input cells are unlocked, a hidden
 /// column of keys, a hidden sheet of dropdown values; validations with Chinese messages.
 enum FillInTemplate {
-  static let properties = DocumentProperties(title: "进展填报", created: ExcelDay(2020, 9, 1))
+  static let properties = DocumentProperties(title: "进展填报", created: Day(2020, 9, 1))
   static let password = "PlanBook-2020"
   static let label = CellStyle(border: true)
   static let input = CellStyle(border: true, fill: 0xFFF2CC, unlocked: true)
@@ -59,7 +59,7 @@ enum FillInTemplate {
         rows: 1...3, cols: 3...3)
       try sheet.addValidation(
         DataValidation(
-          .date(from: ExcelDay(2020, 9, 1), through: ExcelDay(2020, 9, 30)),
+          .date(from: Day(2020, 9, 1), through: Day(2020, 9, 30)),
           inputMessage: "报告期内的日期",
           errorMessage: "日期须在2020年9月内", allowsBlank: false),
         rows: 1...3, cols: 4...4)

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -11,7 +11,7 @@ import Testing
   let removed = FontStyle(strikethrough: true, color: 0xFF_0000)
   let added = FontStyle(bold: true, underline: true, color: 0xFF_0000)
   let properties = DocumentProperties(
-    title: "修订对照表", author: "PlanBook", created: ExcelDay(2020, 3, 1))
+    title: "修订对照表", author: "PlanBook", created: Day(2020, 3, 1))
 
   func path(_ folder: TemporaryFolder, _ name: String = "a.xlsx") -> String {
     folder.url.appendingPathComponent(name).path

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -8,7 +8,7 @@ import Testing
 /// Frozen panes, autofilters and links to other files, in both modes, read back by openpyxl.
 @Suite(.enabled(if: Openpyxl.isAvailable, "needs python3 with openpyxl (scripts/test-setup)"))
 struct SheetViewTests {
-  let properties = DocumentProperties(title: "测试", created: ExcelDay(2020, 3, 1))
+  let properties = DocumentProperties(title: "测试", created: Day(2020, 3, 1))
   let link = CellStyle(fontColor: 0x0563C1, underline: true)
 
   /// A title, a header, three rows with links, a totals row below the filtered table.

@@ -1,4 +1,4 @@
-import ExcelDates
+import CalendarDays
 import Foundation
 import TestSupport
 import Testing
@@ -9,7 +9,7 @@ import Testing
   let body = CellStyle(wrap: true, border: true)
   let date = CellStyle(numberFormat: "yyyy\"年\"m\"月\"d\"日\"")
   let properties = DocumentProperties(
-    title: "测试", author: "PlanBook", created: ExcelDay(2020, 3, 1),
+    title: "测试", author: "PlanBook", created: Day(2020, 3, 1),
     custom: [("PlanBook.PlanID", "test-plan"), ("Unit", "大气处")])
 
   func writeSample(_ path: String) throws {
@@ -21,7 +21,7 @@ import Testing
       try sheet.write("-5 %", row: 1, col: 2, style: body)
       try sheet.write("@大气处", row: 1, col: 3, style: body)
       try sheet.write(number: 697.31, row: 2, col: 0, style: CellStyle(numberFormat: "0.00"))
-      try sheet.write(day: ExcelDay(2020, 12, 31), row: 2, col: 1, style: date)
+      try sheet.write(day: Day(2020, 12, 31), row: 2, col: 1, style: date)
       try sheet.setColumn(0, width: 12.5)
       try sheet.setRow(1, height: 30)
       var page = PageSetup()
@@ -192,7 +192,7 @@ import Testing
       try Workbook.write(
         to: folder.url.appendingPathComponent("a.xlsx").path, properties: properties
       ) { wb in
-        try wb.addWorksheet("S").write(day: ExcelDay(2020, 2, 30), row: 0, col: 0, style: date)
+        try wb.addWorksheet("S").write(day: Day(2020, 2, 30), row: 0, col: 0, style: date)
       }
     }
     #expect(error?.operation == "write A1 of 'S'")

@@ -1,4 +1,3 @@
-import ExcelDates
 import Foundation
 import PlanModel
 import TestSupport
@@ -11,7 +10,7 @@ import Testing
 /// keeps tab, line feed and carriage return.
 @Suite struct XMLTextTests {
   let style = CellStyle()
-  let created = ExcelDay(2020, 3, 1)
+  let created = Day(2020, 3, 1)
 
   @Test func whatXMLCannotCarry() {
     for bad in [

@@ -234,7 +234,7 @@ struct PlanLoadError: Error, CustomStringConvertible {
 /// compiler, looked up only when the cache does not hold the plans).
 struct Toolchain {
   /// The folder holding `PlanDSL.swiftmodule` and the modules it needs (`PlanModel`,
-  /// `ExcelDates`).
+  /// `CalendarDays`).
   var modules: String
   /// The folder holding `libPlanDSL.so`.
   var library: String

@@ -1,4 +1,4 @@
-/// A calendar day as a workbook holds it: what a date cell shows, without its time of day.
+/// A day as a workbook holds it: a date cell shows a ``Day``, without its time of day.
 ///
 /// Excel stores a date as a serial number, the count of days since the workbook's epoch, shown
 /// through a date number format. ``init(serial:uses1904:)`` reads one, ``serial(uses1904:)``
@@ -15,34 +15,7 @@
 ///   and then drops the time: 44120.5 (noon) is 2020-10-16, 44196.999 999 999 is 2021-01-01.
 ///   Writing gives whole numbers (midnight).
 /// - Days run from 1900-01-01 (1904-01-01) to 9999-12-31; anything else has no serial.
-public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-  /// The year, 1 to 9999 for a valid day (1900 or 1904 on for one with a serial).
-  public var year: Int
-  /// The month, 1 to 12.
-  public var month: Int
-  /// The day of the month, 1 to 31.
-  public var day: Int
-
-  /// The day `year`-`month`-`day` (not checked: see ``isValid``), as PlanModel's `Day` is made.
-  public init(_ year: Int, _ month: Int, _ day: Int) {
-    self.year = year
-    self.month = month
-    self.day = day
-  }
-
-  /// Whether the day exists in the (proleptic Gregorian) calendar, years 1 to 9999.
-  public var isValid: Bool { CivilCalendar.isValid(year: year, month: month, day: day) }
-
-  /// `YYYY-MM-DD`.
-  public var description: String { CivilCalendar.text(year: year, month: month, day: day) }
-
-  /// Earlier days first.
-  public static func < (a: ExcelDay, b: ExcelDay) -> Bool {
-    (a.year, a.month, a.day) < (b.year, b.month, b.day)
-  }
-
-  // MARK: - Serial numbers
-
+extension Day {
   /// The largest serial of the 1900 system, 9999-12-31.
   static let last1900Serial = 2_958_465
   /// The largest serial of the 1904 system, 9999-12-31.
@@ -65,7 +38,7 @@ public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible 
       guard serialDay >= 1, serialDay != 60, serialDay <= Self.last1900Serial else { return nil }
       days = serialDay < 60 ? serialDay - 25_568 : serialDay - 25_569
     }
-    self.init(daysSince1970: days)
+    self.init(ordinal: days)
   }
 
   /// The serial number of this day (midnight), in the 1900 date system or (`uses1904`) the
@@ -73,7 +46,7 @@ public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible 
   /// 9999-12-31. 1900-02-28 is 59 and 1900-03-01 is 61: no day has Excel's phantom serial 60.
   public func serial(uses1904: Bool = false) -> Double? {
     guard isValid else { return nil }
-    let days = daysSince1970
+    let days = ordinal
     if uses1904 {
       let serial = days + 24_107
       guard serial >= 0 else { return nil }
@@ -85,16 +58,5 @@ public struct ExcelDay: Sendable, Hashable, Comparable, CustomStringConvertible 
       return serial >= 2 ? Double(serial - 1) : nil
     }
     return Double(serial)
-  }
-
-  /// Days since 1970-01-01 (negative before); meaningful only for a valid day.
-  public var daysSince1970: Int {
-    CivilCalendar.daysSince1970(year: year, month: month, day: day)
-  }
-
-  /// The day `days` after 1970-01-01.
-  public init(daysSince1970 days: Int) {
-    let (year, month, day) = CivilCalendar.day(daysSince1970: days)
-    self.init(year, month, day)
   }
 }
