@@ -23,8 +23,11 @@ let package = Package(
     ),
     // Plain values: the plan, its units, targets, tasks, rules; the canonical JSON snapshot.
     .target(name: "PlanModel", dependencies: ["CalendarDays"], exclude: ["README.md"]),
+    // The plan as JSON: the canonical snapshot (written and read), its fingerprint, the
+    // compiled plans a plans repository's program prints, SHA-256.
+    .target(name: "PlanJSON", dependencies: ["PlanModel"], exclude: ["README.md"]),
     // The result-builder DSL plan authors write; lowers to PlanModel values.
-    .target(name: "PlanDSL", dependencies: ["PlanModel"], exclude: ["README.md"]),
+    .target(name: "PlanDSL", dependencies: ["PlanModel", "PlanJSON"], exclude: ["README.md"]),
     // Owner and deadline assignment, validation. Never imports PlanDSL.
     .target(name: "PlanEngine", dependencies: ["PlanModel"], exclude: ["README.md"]),
     // Files written safely: atomic files, all-or-nothing sets of files, folders replaced as a
@@ -55,19 +58,22 @@ let package = Package(
     .target(
       name: "Books",
       dependencies: [
-        "PlanModel", "PlanEngine", "Tracking", "Review", "Sheets", "Xlsx", "SafeFiles",
+        "PlanModel", "PlanJSON", "PlanEngine", "Tracking", "Review", "Sheets", "Xlsx", "SafeFiles",
       ],
       exclude: ["README.md"]),
     // Progress reports, evaluation as of a date (序时进度), scoring, grades and ranking.
     .target(
-      name: "Tracking", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),
+      name: "Tracking", dependencies: ["PlanModel", "PlanJSON", "PlanEngine"],
+      exclude: ["README.md"]),
     // Plan versions compared: matching, classes of change, inline text diffs (修订对照表).
-    .target(name: "Review", dependencies: ["PlanModel", "PlanEngine"], exclude: ["README.md"]),
+    .target(
+      name: "Review", dependencies: ["PlanModel", "PlanJSON", "PlanEngine"], exclude: ["README.md"]),
     // Progress report templates out, filled workbooks back in (planbook template / collect).
     .target(
       name: "Reports",
       dependencies: [
-        "PlanModel", "PlanEngine", "Tracking", "Sheets", "Xlsx", "XlsxReader", "SafeFiles",
+        "PlanModel", "PlanJSON", "PlanEngine", "Tracking", "Sheets", "Xlsx", "XlsxReader",
+        "SafeFiles",
       ],
       exclude: ["README.md"]),
     // Safe reading of xlsx files (verify, tests): size caps, no DTDs, clear errors.
@@ -79,7 +85,8 @@ let package = Package(
     .target(
       name: "PlanCLI",
       dependencies: [
-        "PlanModel", "PlanEngine", "Sheets", "Books", "XlsxReader", "Tracking", "Review",
+        "PlanModel", "PlanJSON", "PlanEngine", "Sheets", "Books", "XlsxReader", "Tracking",
+        "Review",
         "Reports", "SafeFiles", "PlanImport",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
@@ -89,7 +96,7 @@ let package = Package(
     .executableTarget(
       name: "planbook-bench",
       dependencies: [
-        "PlanModel", "PlanEngine", "Sheets", "Books", "Tracking", "Review", "Xlsx",
+        "PlanModel", "PlanJSON", "PlanEngine", "Sheets", "Books", "Tracking", "Review", "Xlsx",
       ],
       path: "Benchmarks/Sources"),
     .executableTarget(name: "planbook", dependencies: ["PlanCLI"]),
@@ -97,14 +104,16 @@ let package = Package(
     // Helpers the tests share: reading workbooks back through openpyxl, rendering with LibreOffice.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
 
-    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
+    .testTarget(name: "PlanModelTests", dependencies: ["PlanModel", "PlanJSON"]),
+    .testTarget(name: "PlanJSONTests", dependencies: ["PlanJSON", "PlanModel"]),
     .testTarget(name: "SafeFilesTests", dependencies: ["SafeFiles", "TestSupport"]),
-    .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL"]),
-    .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL"]),
-    .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine"]),
+    .testTarget(name: "PlanDSLTests", dependencies: ["PlanDSL", "PlanJSON"]),
+    .testTarget(name: "PlanEngineTests", dependencies: ["PlanEngine", "PlanDSL", "PlanJSON"]),
+    .testTarget(name: "PlansTests", dependencies: ["Plans", "PlanEngine", "PlanJSON"]),
     .testTarget(
       name: "ReportsTests", dependencies: ["Reports", "Plans", "TestSupport"]),
-    .testTarget(name: "ReviewTests", dependencies: ["Review", "PlanDSL", "Plans", "TestSupport"]),
+    .testTarget(
+      name: "ReviewTests", dependencies: ["Review", "PlanDSL", "PlanJSON", "Plans", "TestSupport"]),
     .testTarget(name: "TrackingTests", dependencies: ["Tracking", "Plans", "TestSupport"]),
     .testTarget(name: "CalendarDaysTests", dependencies: ["CalendarDays"]),
     .testTarget(
@@ -113,7 +122,7 @@ let package = Package(
       name: "SheetsTests",
       dependencies: ["Sheets", "Plans", "XlsxReader", "TestSupport"]),
     .testTarget(
-      name: "BooksTests", dependencies: ["Books", "Sheets", "Plans", "TestSupport"]),
+      name: "BooksTests", dependencies: ["Books", "Sheets", "PlanJSON", "Plans", "TestSupport"]),
     // ZIPFoundation writes the hostile archives the reader is tested against.
     .testTarget(
       name: "XlsxReaderTests",

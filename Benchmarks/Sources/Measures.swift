@@ -1,6 +1,7 @@
 import Books
 import Foundation
 import PlanEngine
+import PlanJSON
 import PlanModel
 import Review
 import Sheets

@@ -1,4 +1,5 @@
 import Foundation
+import PlanJSON
 import Sheets
 
 /// The results of a run: the table printed on the terminal and RESULTS.md.

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import PlanJSON
 import PlanModel
 
 /// Prints workbooks to PDF with LibreOffice headless (`soffice --headless --convert-to pdf`),

@@ -1,4 +1,5 @@
 import PlanEngine
+import PlanJSON
 import PlanModel
 import Sheets
 import Tracking

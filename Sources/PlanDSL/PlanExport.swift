@@ -1,3 +1,5 @@
+import PlanJSON
+
 /// What the program `planbook` compiles from a plans repository's `plans/*.swift` does: print
 /// the plans as ``CompiledPlans`` JSON on standard output (see `plans/README.md`).
 public enum PlanExport {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dates and months as people type them (issue 14, item 11): `2020-09-30`, `2020-9-30`,
 /// `2020/9/30`, `2020.9.30`, `2020年9月30日`, full-width digits, spaces around; months the same
 /// way (`2020-9`, `2020/09`, `2020年9月`). The strict forms (`Day(parsing:)`,

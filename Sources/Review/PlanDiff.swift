@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanJSON
 import PlanModel
 
 /// What happened to one task or target between two versions of a plan.

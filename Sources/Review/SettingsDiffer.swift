@@ -1,4 +1,5 @@
 import Foundation
+import PlanJSON
 import PlanModel
 
 /// Compares what two versions of a plan hold outside their tasks and targets — everything a

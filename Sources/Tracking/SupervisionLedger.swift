@@ -1,4 +1,5 @@
 import Foundation
+import PlanJSON
 import PlanModel
 
 /// One item of a supervision notice (督办单) as the ledger records it.

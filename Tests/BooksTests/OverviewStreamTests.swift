@@ -1,4 +1,5 @@
 import Foundation
+import PlanJSON
 import PlanModel
 import Sheets
 import TestSupport

@@ -1,4 +1,5 @@
 import Foundation
+import PlanJSON
 import TestSupport
 import Testing
 

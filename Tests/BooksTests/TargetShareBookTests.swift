@@ -1,5 +1,6 @@
 import Foundation
 import PlanEngine
+import PlanJSON
 import PlanModel
 import Sheets
 import TestSupport

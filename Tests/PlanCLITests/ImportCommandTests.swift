@@ -123,12 +123,12 @@ import Testing
     #expect(swiftc.terminationStatus == 0, "\(messages)")
   }
 
-  /// Compiles `plan` (a skeleton whose plan constant is `constant`) with the PlanDSL and
-  /// PlanModel objects the tool was built from, and writes its snapshot to `json`.
+  /// Compiles `plan` (a skeleton whose plan constant is `constant`) with the objects of PlanDSL
+  /// and the modules under it that the tool was built from, and writes its snapshot to `json`.
   func snapshot(of plan: String, constant: String, to json: String) throws {
     let build = URL(fileURLWithPath: Binary.path).deletingLastPathComponent()
     var objects: [String] = []
-    for module in ["PlanDSL", "PlanModel"] {
+    for module in ["PlanDSL", "PlanModel", "CalendarDays", "PlanJSON"] {
       let dir = build.appendingPathComponent("\(module).build")
       objects += try FileManager.default.contentsOfDirectory(atPath: dir.path)
         .filter { $0.hasSuffix(".o") }.map { dir.appendingPathComponent($0).path }
@@ -136,6 +136,7 @@ import Testing
     let dump = path("dump.swift")
     try """
     import PlanDSL
+    import PlanJSON
     @main struct Dump {
       static func main() throws { print(try PlanSnapshot.encode(\(constant).model), terminator: "") }
     }

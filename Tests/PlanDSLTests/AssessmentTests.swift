@@ -1,4 +1,5 @@
 import PlanDSL
+import PlanJSON
 import Testing
 
 @Suite struct AssessmentDSLTests {

@@ -1,4 +1,5 @@
 import PlanDSL
+import PlanJSON
 import Testing
 
 /// Issue 19: `Supervision(…)` in an assessment, and its defaults.

@@ -1,5 +1,6 @@
 import Foundation
 import PlanDSL
+import PlanJSON
 import PlanModel
 import Testing
 

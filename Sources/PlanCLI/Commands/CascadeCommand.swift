@@ -2,6 +2,7 @@ import ArgumentParser
 import Books
 import Foundation
 import PlanEngine
+import PlanJSON
 import PlanModel
 import Tracking
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanJSON
 import PlanModel
 
 /// `planbook snapshot [PLAN] [--check]`: the canonical JSON of plans, in plans/snapshots/.

@@ -2,7 +2,7 @@ import ArgumentParser
 import PlanModel
 
 /// The date and period options (`--as-of`, `--period`), parsed in the forms people type
-/// (``PlanModel/Day/init(typed:)``, ``PlanModel/ReportingPeriod/init(typed:)``), each with one
+/// (``PlanModel/Day/init(typed:)`` (`Day` of CalendarDays), ``PlanModel/ReportingPeriod/init(typed:)``), each with one
 /// message: `validate()` calls these to refuse a bad value with the usage (exit 64), and
 /// `run()` calls them again for the value, which can then no longer fail.
 enum TypedOptions {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Books
 import Foundation
+import PlanJSON
 import PlanModel
 import Sheets
 import XlsxReader

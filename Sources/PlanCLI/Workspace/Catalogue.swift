@@ -1,4 +1,5 @@
 import Foundation
+import PlanJSON
 import PlanModel
 
 /// The plans of the repository `planbook` runs in: its `plans/*.swift`, compiled on demand

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanEngine
+import PlanJSON
 import PlanModel
 import SafeFiles
 

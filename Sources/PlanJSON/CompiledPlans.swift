@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// The plans of a plans repository as they travel from the small program `planbook` compiles
 /// from the repository's `plans/*.swift` (see `plans/README.md`) back to `planbook`: each plan

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// The fast path of ``PlanSnapshot/decode(_:path:)``: a snapshot's fields read straight from its
 /// UTF-8 bytes into a ``WorkPlan``, field by field as the types' `Decodable` conformances read

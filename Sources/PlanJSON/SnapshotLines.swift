@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// Where a snapshot's declarations are, for ``PlanSnapshot/decode(_:path:)``: the line of each
 /// declaration's own `"id"` key, and the line of each rule's match.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// The canonical JSON form of a plan: versioned, laid out by ``CanonicalJSON`` (keys sorted,
 /// two-space indentation, one trailing newline). Two snapshots of the same plan are byte-identical, so they diff cleanly.

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// A strict reader of JSON text over its UTF-8 bytes, for the fast path of
 /// ``PlanSnapshot/decode(_:path:)``.
 ///

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// Where JSON text stops being JSON that `JSONDecoder` reads, for the errors of
 /// ``PlanSnapshot/decode(_:path:)``: `JSONDecoder` says only "not valid JSON", and a person needs
 /// the line and column.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// JSON text in one canonical layout, independent of Foundation's pretty printer: keys sorted,
 /// two-space indentation, `"key": value`, empty containers as `[]` and `{}`, a newline at the

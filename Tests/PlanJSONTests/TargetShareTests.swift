@@ -1,7 +1,8 @@
 import Foundation
+import PlanModel
 import Testing
 
-@testable import PlanModel
+@testable import PlanJSON
 
 struct TargetShareTests {
   static func plan(_ target: PlanTarget) -> WorkPlan {

@@ -1,7 +1,8 @@
 import Foundation
+import PlanModel
 import Testing
 
-@testable import PlanModel
+@testable import PlanJSON
 
 struct PlanSnapshotTests {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -1,7 +1,8 @@
 import Foundation
+import PlanModel
 import Testing
 
-@testable import PlanModel
+@testable import PlanJSON
 
 /// The snapshot reader (the fast path of `PlanSnapshot.decode`) against the decoder as it was
 /// before it: for any text, `decode` (fast path or careful path) and `decodeCarefully` must give

@@ -1,6 +1,7 @@
+import PlanModel
 import Testing
 
-@testable import PlanModel
+@testable import PlanJSON
 
 @Suite struct SHA256Tests {
   @Test func knownAnswers() {

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// SHA-256 (FIPS 180-4), small and dependency-free: enough to fingerprint a plan snapshot
 /// without pulling a cryptography package into the build.
 public struct SHA256: Sendable {

@@ -1,3 +1,5 @@
+import PlanModel
+
 /// Every ``SourceLocation`` of a plan, in one fixed order, apart from the plan itself.
 ///
 /// Locations are not part of the canonical snapshot. A plan compiled on demand from a plans
