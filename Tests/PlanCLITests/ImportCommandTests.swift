@@ -128,10 +128,14 @@ import Testing
   func snapshot(of plan: String, constant: String, to json: String) throws {
     let build = URL(fileURLWithPath: Binary.path).deletingLastPathComponent()
     var objects: [String] = []
+    // The objects of the modules' current source files only: a build folder keeps the objects
+    // of files since moved to another module, which would be linked twice.
     for module in ["PlanDSL", "PlanModel", "CalendarDays", "PlanJSON"] {
       let dir = build.appendingPathComponent("\(module).build")
-      objects += try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        .filter { $0.hasSuffix(".o") }.map { dir.appendingPathComponent($0).path }
+      let sources = Binary.root.appendingPathComponent("Sources/\(module)").path
+      let files = FileManager.default.enumerator(atPath: sources)?.compactMap { $0 as? String }
+      objects += (files ?? []).filter { $0.hasSuffix(".swift") }
+        .map { dir.appendingPathComponent(URL(fileURLWithPath: $0).lastPathComponent + ".o").path }
     }
     let dump = path("dump.swift")
     try """
