@@ -203,6 +203,15 @@ public enum Differ {
     if o.target.weight != n.target.weight {
       changes.append(.weight(from: o.target.weight, to: n.target.weight))
     }
+    if o.target.implements != n.target.implements {
+      // Which parent target (or share) it implements (层层分解): what `cascade` and the parent
+      // checks hold it to.
+      changes.append(
+        .setting(
+          Setting(
+            .other, field: "implements", label: "落实上级指标", from: o.target.implements ?? "无",
+            to: n.target.implements ?? "无")))
+    }
     if o.target.period != n.target.period {
       changes.append(
         .setting(

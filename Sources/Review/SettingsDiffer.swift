@@ -35,6 +35,12 @@ enum SettingsDiffer {
       "weightTotal", "总分值", o.weightTotal.map(Requirement.format),
       n.weightTotal.map(Requirement.format))
     field("source", "来源文件", o.source.map(source), n.source.map(source))
+    // The plan it is derived from (层层分解) and the parent's unit it is the plan of: a new
+    // parent re-links every target that implements one of the parent's.
+    func parent(_ p: ParentPlan?) -> String? {
+      p.map { p in p.plan + (p.unit.map { "（\(names.unit($0))）" } ?? "") }
+    }
+    field("parent", "上级计划", parent(o.parent), parent(n.parent))
     guard !changes.isEmpty else { return [] }
     return [
       ItemChange(

@@ -18,6 +18,46 @@ import Testing
     }
   }
 
+  /// A changed parent target (层层分解) was only a bare snapshot path under "plan settings", and
+  /// not even that when anything else changed too (the snapshot fallback runs only when nothing
+  /// else is found): it is the target's own change now, with both values.
+  @Test func aTargetImplementingAnotherParentTargetIsItsOwnChange() throws {
+    let old = try DifferTests.plan { $0.targets[2].implements = "city-2020/cod" }
+    let new = try DifferTests.plan { p in
+      p.targets[2].implements = "city-2020/cod@east"
+      p.targets[0].requirement = .atMost(33, "微克/立方米")
+    }
+    let d = Differ.diff(old, new)
+    let cod = try #require(d.items.first { $0.newID == "cod" })
+    #expect(cod.kind == .changed)
+    let s = cod.changes.compactMap { if case .setting(let s) = $0 { s } else { nil } }
+    #expect(s.map(\.field) == ["implements"])
+    #expect(s.first?.from == "city-2020/cod" && s.first?.to == "city-2020/cod@east")
+    #expect(s.first?.label == "落实上级指标")
+    #expect(!d.items.contains { $0.item == .other }, "no bare snapshot paths")
+    let removed = Differ.diff(old, try DifferTests.plan())
+    let none = try #require(removed.items.first { $0.newID == "cod" })
+    #expect(none.changes.contains { if case .setting(let s) = $0 { s.to == "无" } else { false } })
+  }
+
+  /// The plan's parent (the plan it is derived from, and the parent's unit it is the plan of)
+  /// is plan metadata, reported with the other fields.
+  @Test func aNewParentPlanIsPlanMetadata() throws {
+    let old = try DifferTests.plan { $0.parent = ParentPlan(plan: "city-2020", unit: "a") }
+    let new = try DifferTests.plan { p in
+      p.parent = ParentPlan(plan: "city-2020", unit: "b")
+      p.title = "计划（修订稿）"
+    }
+    let d = Differ.diff(old, new)
+    let fields = settings(d, .plan)
+    #expect(fields.map(\.field) == ["title", "parent"])
+    let parent = try #require(fields.last)
+    #expect(parent.label == "上级计划")
+    #expect(parent.from?.hasPrefix("city-2020（") == true && parent.from != parent.to)
+    let dropped = settings(Differ.diff(old, try DifferTests.plan()), .plan)
+    #expect(dropped.map(\.field) == ["parent"] && dropped.first?.to == nil)
+  }
+
   @Test func anAssessmentBlockAdded() throws {
     let d = try diff { p in
       var rules = AssessmentRules()
