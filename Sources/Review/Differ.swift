@@ -28,7 +28,10 @@ public enum Differ {
     for u in old.plan.units + new.plan.units { names[u.id] = u.shortName }
     let targets = match(
       a.targets, b.targets, id: \.target.id, text: { targetText($0.target) },
-      compare: { compareTargets($0, $1) + ShareChange.compare($0.target, $1.target, names: names) },
+      compare: {
+        compareTargets($0, $1, names: names)
+          + ShareChange.compare($0.target, $1.target, names: names)
+      },
       describe: { t in (t.target.id, t.target.name, targetText(t.target), t.target.reason) },
       removedReasons: removedReasons, item: .target)
     let tasks = match(
@@ -177,10 +180,17 @@ public enum Differ {
     changes += MilestoneChange.compare(o.task.milestones, n.task.milestones).map {
       .milestone($0)
     }
-    return changes
+    if o.task.title != n.task.title {
+      changes.append(
+        .setting(
+          Setting(.other, field: "title", label: "任务标题", from: o.task.title, to: n.task.title)))
+    }
+    return changes + ItemResidual.task(o.task, n.task)
   }
 
-  static func compareTargets(_ o: ResolvedTarget, _ n: ResolvedTarget) -> [Change] {
+  static func compareTargets(
+    _ o: ResolvedTarget, _ n: ResolvedTarget, names: [String: String] = [:]
+  ) -> [Change] {
     var changes: [Change] = []
     if o.target.name != n.target.name {
       changes.append(.textEdited(TextDiff(old: o.target.name, new: n.target.name)))
@@ -219,7 +229,18 @@ public enum Differ {
             .other, field: "period", label: "统计期", from: o.target.period?.description ?? "全年",
             to: n.target.period?.description ?? "全年")))
     }
-    return changes
+    // Who may report its values (`Target(…, source:)`), and how the tables group and number it.
+    func unit(_ id: String?) -> String { id.map { names[$0] ?? $0 } ?? "无" }
+    let fields: [(String, String, String?, String?, (String?) -> String)] = [
+      ("source", "数据来源单位", o.target.source, n.target.source, unit),
+      ("group", "指标类别", o.target.group, n.target.group, { $0 ?? "无" }),
+      ("number", "指标编号", o.target.number, n.target.number, { $0 ?? "无" }),
+    ]
+    for (field, label, a, b, shown) in fields where a != b {
+      changes.append(
+        .setting(Setting(.other, field: field, label: label, from: shown(a), to: shown(b))))
+    }
+    return changes + ItemResidual.target(o.target, n.target)
   }
 
   /// Whether `new` is harder or easier to meet than `old`.
