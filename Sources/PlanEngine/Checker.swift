@@ -618,6 +618,14 @@ public enum Checker {
       }
     }
     if rules.defaultPoints < 0 { invalid("defaultPoints must not be negative") }
+    // A bonus of 0 or less for meeting a 力争 target would print `达到的加0分` (or take points
+    // for meeting it); a plan that scores them as any other target says Aspirational(.ordinary).
+    if case .bonus(let points?) = rules.aspirational, !(points > 0 && points.isFinite) {
+      invalid(
+        "Aspirational(bonus: \(Requirement.format(points))): the bonus for meeting a 力争 target "
+          + "must be above 0 points (leave it out for the target's own points, or score 力争 "
+          + "targets as any other with Aspirational(.ordinary))")
+    }
     if !(0...1).contains(rules.cooperatingShare) { invalid("cooperatingShare must be within 0…1") }
     if rules.bonusCap < 0 || rules.behindTolerance < 0 || rules.aheadMargin < 0 {
       invalid("bonusCap, behindTolerance and aheadMargin must not be negative")

@@ -21,6 +21,15 @@ import Testing
       } == [])
   }
 
+  /// 力争 targets met earn a bonus: one of 0 or less points (or not a number) is no bonus.
+  @Test func anAspirationalBonusMustBeAbove0() {
+    for points in [0, -2, Double.infinity] {
+      #expect(codes { Aspirational(bonus: points) } == ["assessment-invalid"], "\(points)")
+    }
+    #expect(codes { Aspirational(bonus: 2) } == [])
+    #expect(codes { Aspirational(.ordinary) } == [])
+  }
+
   @Test func unknownTargetsTasksAndGrades() {
     #expect(
       codes { Deduction(.shortfall(target: "pm10", per: 1), points: 0.5) } == [
