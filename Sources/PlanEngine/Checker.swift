@@ -630,8 +630,13 @@ public enum Checker {
     if rules.bonusCap < 0 || rules.behindTolerance < 0 || rules.aheadMargin < 0 {
       invalid("bonusCap, behindTolerance and aheadMargin must not be negative")
     }
+    func positive(_ v: Double) -> Bool { v > 0 && v.isFinite }
     for d in rules.deductions {
       if d.points == nil && d.share == nil { invalid("a deduction needs points or a share") }
+      // 0 points deducts nothing, and fewer than 0 would add points for failing.
+      if let p = d.points, !positive(p) {
+        invalid("a deduction's points must be above 0 (\(Requirement.format(p)))")
+      }
       if let share = d.share, !(0...1).contains(share) {
         invalid("a deduction's share must be within 0…1")
       }
@@ -651,10 +656,14 @@ public enum Checker {
       }
     }
     for b in rules.bonuses {
+      if !positive(b.points) {
+        invalid("a bonus's points must be above 0 (\(Requirement.format(b.points)))")
+      }
       switch b.match {
-      case .exceeded(let id, let per, _):
+      case .exceeded(let id, let per, let max):
         target(id, "a bonus")
         if per <= 0 { invalid("a bonus's step (per) must be above 0") }
+        if !positive(max) { invalid("a bonus's cap (max) must be above 0") }
       case .doneEarly(let id): task(id, "a bonus")
       }
     }

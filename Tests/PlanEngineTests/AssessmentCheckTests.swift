@@ -30,6 +30,20 @@ import Testing
     #expect(codes { Aspirational(.ordinary) } == [])
   }
 
+  /// Points a deduction takes or a bonus gives are above 0: 0 does nothing, and a negative
+  /// deduction would reward failing.
+  @Test func deductionAndBonusPointsMustBeAbove0() {
+    #expect(
+      codes { Deduction(.shortfall(target: "pm25", per: 1), points: -0.5) } == [
+        "assessment-invalid"
+      ])
+    #expect(codes { Bonus(.doneEarly(task: "base-task"), points: 0) } == ["assessment-invalid"])
+    #expect(
+      codes { Bonus(.exceeded(target: "pm25", per: 1, max: 0), points: 1) } == [
+        "assessment-invalid"
+      ])
+  }
+
   @Test func unknownTargetsTasksAndGrades() {
     #expect(
       codes { Deduction(.shortfall(target: "pm10", per: 1), points: 0.5) } == [
