@@ -16,6 +16,27 @@ struct ShowCommandTests {
     #expect(byName.stdout == byID.stdout)
   }
 
+  /// A unit holding a share of a split target (番禺分局's PM2.5 ≤ 33 of the city's ≤ 35) sees
+  /// that target, with its own share alone: before, its view said `0 targets`.
+  @Test func aShareHolderSeesTheTargetWithItsShare() throws {
+    let run = try Binary.run("show", "guangzhou-2020", "--unit", "番禺分局")
+    #expect(run.status == 0)
+    #expect(run.stdout.contains(", 1 target, "), "\(run.stdout)")
+    #expect(
+      run.stdout.contains(
+        "  pm25  PM2.5平均浓度  ≤ 35 微克/立方米\n      role: share\n      share: 番禺分局  ≤ 33 微克/立方米\n"
+      ), "\(run.stdout)")
+    let json = try Binary.run("show", "guangzhou-2020", "--unit", "番禺分局", "--format", "json")
+    let view = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+    let targets = view?["targets"] as? [[String: Any]] ?? []
+    let pm25 = try #require(targets.first { $0["id"] as? String == "pm25" })
+    #expect(pm25["role"] as? String == "share")
+    let shares = pm25["shares"] as? [[String: Any]] ?? []
+    #expect(shares.count == 1)
+    #expect(shares.first?["unit"] as? String == "gz-eeb-panyu")
+    #expect(shares.first?["requirement"] as? String == "≤ 33 微克/立方米")
+  }
+
   @Test func anUnknownUnitIsABadArgument() throws {
     let run = try Binary.run("show", "guangzhou-2020", "--unit", "空气处")
     #expect(run.status == 64)

@@ -28,6 +28,14 @@ struct PlanView: Codable {
     var lead: [String]
     var cooperating: [String]
     var role: String?
+    /// The units' shares of a split target (指标分解), nil when it is not split; in one unit's
+    /// view of a target it holds a share of (role `share`), that share alone.
+    var shares: [ShareRow]? = nil
+  }
+  /// One unit's share of a split target: the unit and its own requirement.
+  struct ShareRow: Codable {
+    var unit: String
+    var requirement: String
   }
 
   var plan: String
@@ -48,7 +56,10 @@ struct PlanView: Codable {
     targets = r.targets.map {
       TargetRow(
         id: $0.target.id, name: $0.target.name, requirement: $0.target.requirement.summary,
-        task: $0.taskID, lead: $0.lead, cooperating: $0.cooperating)
+        task: $0.taskID, lead: $0.lead, cooperating: $0.cooperating,
+        shares: $0.target.shares.isEmpty
+          ? nil
+          : $0.target.shares.map { ShareRow(unit: $0.unit, requirement: $0.requirement.summary) })
     }
     tasks = r.tasks.map {
       TaskRow(
@@ -58,7 +69,9 @@ struct PlanView: Codable {
     }
   }
 
-  /// Only what `unitID` leads, cooperates on or carries, with its role.
+  /// Only what `unitID` leads, cooperates on or carries, with its role: `lead`, `cooperating`,
+  /// or `share` for a target split among units (指标分解) of which it holds a share, shown
+  /// with that share alone.
   func filtered(to unitID: String) -> PlanView {
     var v = self
     func role(_ lead: [String], _ coop: [String]) -> String? {
@@ -66,9 +79,16 @@ struct PlanView: Codable {
     }
     v.unit = units.first { $0.id == unitID }
     v.targets = targets.compactMap { t in
-      role(t.lead, t.cooperating).map {
-        var t = t; t.role = $0; return t
+      if let role = role(t.lead, t.cooperating) {
+        var t = t
+        t.role = role
+        return t
       }
+      guard let share = t.shares?.first(where: { $0.unit == unitID }) else { return nil }
+      var t = t
+      t.role = "share"
+      t.shares = [share]
+      return t
     }
     v.tasks = tasks.compactMap { t in
       role(t.lead, t.cooperating).map {
@@ -105,6 +125,9 @@ struct PlanView: Codable {
           out += "      role: \(role)\n"
         } else {
           out += "      lead: \(list(t.lead))   cooperating: \(list(t.cooperating))\n"
+        }
+        for share in t.shares ?? [] {
+          out += "      share: \(list([share.unit]))  \(share.requirement)\n"
         }
       }
     }
