@@ -29,7 +29,8 @@ public struct DocxFile: Sendable {
     -> DocxFile
   {
     let bytes = try XlsxFile.readFile(path, limits: limits)
-    let zip = try ZipArchive(path: path, bytes: bytes, limits: limits)
+    var package = try OfficePackage(
+      path: path, bytes: bytes, limits: limits, what: "a Word document")
     func failure(
       _ kind: XlsxReadError.Kind, _ message: String, part: String? = nil
     )
@@ -37,30 +38,9 @@ public struct DocxFile: Sendable {
     {
       XlsxReadError(path: path, kind: kind, part: part, message: message)
     }
-    for entry in zip.entries where entry.uncompressedSize > limits.maxEntrySize {
-      throw failure(
-        .tooLarge,
-        "the entry declares \(sizeText(entry.uncompressedSize)) uncompressed; the limit for "
-          + "one entry is \(sizeText(limits.maxEntrySize))", part: entry.name)
-    }
-    guard zip.entry("[Content_Types].xml") != nil else {
-      throw failure(
-        .missingPart,
-        "no [Content_Types].xml: a zip archive, but not a Word document (or a damaged one)")
-    }
-    var total = 0
     func read(_ name: String) throws(XlsxReadError) -> [UInt8]? {
-      guard let entry = zip.entry(name), !entry.isDirectory else { return nil }
-      let left = limits.maxTotalSize - total
-      let data = try zip.contents(
-        of: entry, cap: min(limits.maxEntrySize, left), capIsTotal: left < limits.maxEntrySize)
-      total += data.count
-      do {
-        try XMLScanner.validate(data)
-      } catch {
-        throw XlsxFile.xmlError(error, path: path, part: entry.name, bytes: data)
-      }
-      return data
+      guard let entry = package.zip.entry(name), !entry.isDirectory else { return nil }
+      return try package.read(entry)
     }
 
     var relations: [Relationships.Relation] = []

@@ -257,7 +257,9 @@ public struct XlsxFile: Sendable {
   // MARK: - The package
 
   private init(path: String, bytes: [UInt8], limits: ReadLimits) throws(XlsxReadError) {
-    let zip = try ZipArchive(path: path, bytes: bytes, limits: limits)
+    var package = try OfficePackage(
+      path: path, bytes: bytes, limits: limits, what: "an xlsx workbook")
+    let zip = package.zip
     func failure(
       _ kind: XlsxReadError.Kind, _ message: String, part: String? = nil
     )
@@ -266,34 +268,12 @@ public struct XlsxFile: Sendable {
       XlsxReadError(path: path, kind: kind, part: part, message: message)
     }
 
-    for entry in zip.entries where entry.uncompressedSize > limits.maxEntrySize {
-      throw failure(
-        .tooLarge,
-        "the entry declares \(sizeText(entry.uncompressedSize)) uncompressed; the limit for "
-          + "one entry is \(sizeText(limits.maxEntrySize))", part: entry.name)
-    }
-    guard zip.entry("[Content_Types].xml") != nil else {
-      throw failure(
-        .missingPart,
-        "no [Content_Types].xml: a zip archive, but not an xlsx workbook (or a damaged one)")
-    }
-
     // Every XML part, each within what is left of the total.
     var parts: [String: [UInt8]] = [:]
-    var total = 0
     for entry in zip.entries where !entry.isDirectory {
       let lower = entry.name.lowercased()
       guard lower.hasSuffix(".xml") || lower.hasSuffix(".rels") else { continue }
-      let left = limits.maxTotalSize - total
-      let data = try zip.contents(
-        of: entry, cap: min(limits.maxEntrySize, left), capIsTotal: left < limits.maxEntrySize)
-      total += data.count
-      do {
-        try XMLScanner.validate(data)
-      } catch {
-        throw XlsxFile.xmlError(error, path: path, part: entry.name, bytes: data)
-      }
-      parts[lower] = data
+      parts[lower] = try package.read(entry)
     }
 
     func tree(_ part: String) throws(XlsxReadError) -> XMLNode? {
