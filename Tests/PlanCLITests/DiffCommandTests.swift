@@ -225,6 +225,39 @@ import Testing
     try data.write(to: url)
   }
 
+  /// A target's data source and parent target changed beside a renamed target: each is on
+  /// its target's row in every form (the snapshot safety net used to stay silent about them as
+  /// soon as anything else had changed).
+  @Test func aChangedDataSourceBesideAnotherChangeIsOnItsTargetsRow() throws {
+    let folder = try TemporaryFolder()
+    defer { folder.remove() }
+    let old = folder.url.appendingPathComponent("old.json")
+    let new = folder.url.appendingPathComponent("new.json")
+    let before = try snapshot()
+    try write(before, to: old)
+    var plan = try #require(before["plan"] as? [String: Any])
+    var targets = try #require(plan["targets"] as? [[String: Any]])
+    targets[0]["source"] = "gz-eeb-monitoring-centre"
+    targets[0]["implements"] = "province-2020/pm25"
+    targets[1]["name"] = "\(targets[1]["name"] ?? "")（修订）"
+    plan["targets"] = targets
+    var after = before
+    after["plan"] = plan
+    try write(after, to: new)
+
+    let text = try Binary.run("diff", old.path, new.path, "--color", "never")
+    #expect(text.status == 1, "\(text.stderr)")
+    #expect(text.stdout.contains("其他修改：数据来源单位 无 → 监测中心站"), "\(text.stdout)")
+    #expect(text.stdout.contains("其他修改：落实上级指标 无 → province-2020/pm25"))
+    let json = try Binary.run("diff", old.path, new.path, "--format", "json")
+    let view = try #require(
+      JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let items = try #require(view["items"] as? [[String: Any]])
+    let pm25 = try #require(items.first { $0["newID"] as? String == "pm25" })
+    let fields = (pm25["changes"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+    #expect(fields == ["implements", "source"])
+  }
+
   /// The done-criterion of issue 15: a commit that adds Guangzhou's assessment block (考核细则)
   /// diffs as an assessment change (it used to read as no change at all to the rules).
   @Test func aCommitAddingTheAssessmentBlockIsAnAssessmentChange() throws {
